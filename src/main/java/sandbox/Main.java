@@ -1,0 +1,94 @@
+package sandbox;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MetricsDomain;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sandbox.config.ConfigException;
+import sandbox.config.ConfigLoader;
+import sandbox.config.SandboxConfig;
+import sandbox.http.MountedVendor;
+import sandbox.http.SandboxServer;
+
+/** Command line → configuration → a started sandbox. Nothing else. */
+public final class Main {
+
+  private static final Logger LOG = LoggerFactory.getLogger("integration-sandbox");
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    long started = System.nanoTime();
+    SandboxConfig config;
+    try {
+      config = new ConfigLoader(System.getenv()).load(args);
+    } catch (ConfigLoader.HelpRequested help) {
+      System.out.print(help.getMessage());
+      return;
+    } catch (ConfigException e) {
+      System.err.println("integration-sandbox: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx =
+        Vertx.builder()
+            .with(
+                new VertxOptions()
+                    .setMetricsOptions(
+                        new MicrometerMetricsOptions()
+                            .setEnabled(true)
+                            .setJvmMetricsEnabled(true)
+                            .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)
+                            .addDisabledMetricsCategory(MetricsDomain.NET_SERVER)))
+            .withMetrics(new MicrometerMetricsFactory(registry))
+            .build();
+    SandboxServer.start(vertx, config, registry)
+        .onSuccess(server -> announce(server, (System.nanoTime() - started) / 1_000_000))
+        .onFailure(
+            e -> {
+              System.err.println("integration-sandbox: " + rootMessage(e));
+              vertx.close().onComplete(done -> System.exit(1));
+            });
+  }
+
+  private static void announce(SandboxServer server, long millis) {
+    for (MountedVendor v : server.sandbox().vendors()) {
+      LOG.info(
+          "{} ({}) {}: {} operations, {}",
+          v.id(),
+          v.vendor().title(),
+          v.mode().id(),
+          v.contract().operations().size(),
+          v.emulator() == null ? "no fixtures" : v.emulator().summary());
+    }
+    String host = server.sandbox().config().host();
+    String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+    LOG.info(
+        "ready in {} ms on http://{}:{} - try: curl http://{}:{}/__sandbox/health",
+        millis,
+        shown,
+        server.port(),
+        shown,
+        server.port());
+  }
+
+  private static String rootMessage(Throwable e) {
+    if (e instanceof ConfigException) {
+      return e.getMessage();
+    }
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String top = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return t == e || t.getMessage() == null || top.contains(t.getMessage())
+        ? top
+        : top + " (" + t.getMessage() + ")";
+  }
+}

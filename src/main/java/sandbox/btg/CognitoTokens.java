@@ -1,0 +1,192 @@
+package sandbox.btg;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import sandbox.emulator.Ids;
+import sandbox.emulator.SandboxClock;
+import sandbox.vendor.Failure;
+
+/**
+ * Issues and checks the user pool's access tokens: RS256 JWTs with Cognito's access-token claims,
+ * signed with a key made at start-up and published as a JWKS, so a client can verify them exactly
+ * as it verifies Cognito's.
+ *
+ * <p>Expiry is judged by the sandbox clock, not the wall clock, so that {@code POST
+ * /__sandbox/clock {"advance":"PT3601S"}} expires a token at once. Signatures are checked once per
+ * token and remembered: the gateway sees the same token thousands of times per run.
+ */
+final class CognitoTokens {
+
+  /** The claims the gateway relies on, once the signature has been checked. */
+  record Claims(String clientId, Set<String> scopes, long expiresAt) {}
+
+  private static final Base64.Decoder B64URL = Base64.getUrlDecoder();
+  private static final Base64.Encoder B64URL_OUT = Base64.getUrlEncoder().withoutPadding();
+  private static final int CACHE_LIMIT = 10_000;
+
+  private final SandboxClock clock;
+  private final String issuer;
+  private final long lifetimeSeconds;
+  private final String kid;
+  private final RSAPublicKey publicKey;
+  private final JWTAuth signer;
+  private final Map<String, Claims> verified = new ConcurrentHashMap<>();
+
+  private CognitoTokens(
+      Vertx vertx, SandboxClock clock, String issuer, long lifetimeSeconds, KeyPair keys) {
+    this.clock = clock;
+    this.issuer = issuer;
+    this.lifetimeSeconds = lifetimeSeconds;
+    this.publicKey = (RSAPublicKey) keys.getPublic();
+    this.kid = "sandbox-" + Integer.toHexString(publicKey.getModulus().hashCode());
+    String pem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
+    this.signer =
+        JWTAuth.create(
+            vertx,
+            new JWTAuthOptions()
+                .addPubSecKey(
+                    new PubSecKeyOptions().setAlgorithm("RS256").setId(kid).setBuffer(pem)));
+  }
+
+  /** Makes the signing key on a worker thread: RSA key generation takes tens of milliseconds. */
+  static Future<CognitoTokens> create(
+      Vertx vertx, SandboxClock clock, String issuer, long lifetimeSeconds) {
+    return vertx
+        .executeBlocking(
+            () -> {
+              KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+              generator.initialize(2048);
+              return generator.generateKeyPair();
+            })
+        .map(keys -> new CognitoTokens(vertx, clock, issuer, lifetimeSeconds, keys));
+  }
+
+  long lifetimeSeconds() {
+    return lifetimeSeconds;
+  }
+
+  String issue(AppClient client, Set<String> scopes) {
+    long now = clock.now().getEpochSecond();
+    JsonObject claims =
+        new JsonObject()
+            .put("sub", client.clientId())
+            .put("token_use", "access")
+            .put("scope", String.join(" ", scopes))
+            .put("auth_time", now)
+            .put("iss", issuer)
+            .put("exp", now + lifetimeSeconds)
+            .put("iat", now)
+            .put("version", 2)
+            .put("jti", Ids.uuid().toString())
+            .put("client_id", client.clientId());
+    return signer.generateToken(
+        claims,
+        new JWTOptions()
+            .setAlgorithm("RS256")
+            .setNoTimestamp(true)
+            .setHeader(new JsonObject().put("kid", kid)));
+  }
+
+  /**
+   * Checks a bearer token as the API gateway's Cognito authorizer does.
+   *
+   * @throws Failure UNAUTHORIZED for a malformed, foreign or tampered token, EXPIRED when its
+   *     {@code exp} has passed on the sandbox clock
+   */
+  Claims verify(String token) {
+    Claims claims = verified.get(token);
+    if (claims == null) {
+      claims = checkSignatureAndClaims(token);
+      if (verified.size() >= CACHE_LIMIT) {
+        verified.clear();
+      }
+      verified.put(token, claims);
+    }
+    if (clock.now().getEpochSecond() >= claims.expiresAt()) {
+      throw Failure.of(Failure.Kind.EXPIRED, "token expired at " + claims.expiresAt());
+    }
+    return claims;
+  }
+
+  private Claims checkSignatureAndClaims(String token) {
+    String[] parts = token.split("\\.", -1);
+    if (parts.length != 3) {
+      throw Failure.unauthorized("token is not a JWT");
+    }
+    try {
+      JsonObject header =
+          new JsonObject(new String(B64URL.decode(parts[0]), StandardCharsets.UTF_8));
+      if (!"RS256".equals(header.getString("alg")) || !kid.equals(header.getString("kid"))) {
+        throw Failure.unauthorized("token was not signed by this user pool");
+      }
+      Signature rsa = Signature.getInstance("SHA256withRSA");
+      rsa.initVerify(publicKey);
+      rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+      if (!rsa.verify(B64URL.decode(parts[2]))) {
+        throw Failure.unauthorized("token signature does not verify");
+      }
+      JsonObject payload =
+          new JsonObject(new String(B64URL.decode(parts[1]), StandardCharsets.UTF_8));
+      if (!issuer.equals(payload.getString("iss"))
+          || !"access".equals(payload.getString("token_use"))) {
+        throw Failure.unauthorized("token is not an access token of this user pool");
+      }
+      Set<String> scopes = new LinkedHashSet<>();
+      for (String s : payload.getString("scope", "").split(" ")) {
+        if (!s.isBlank()) {
+          scopes.add(s);
+        }
+      }
+      return new Claims(payload.getString("client_id"), Set.copyOf(scopes), payload.getLong("exp"));
+    } catch (IllegalArgumentException | ClassCastException | GeneralSecurityException e) {
+      throw Failure.unauthorized("token cannot be decoded: " + e.getMessage());
+    } catch (io.vertx.core.json.DecodeException e) {
+      throw Failure.unauthorized("token is not a JWT");
+    }
+  }
+
+  /** The public key as Cognito publishes it at {@code /.well-known/jwks.json}. */
+  JsonObject jwks() {
+    return new JsonObject()
+        .put(
+            "keys",
+            new JsonArray()
+                .add(
+                    new JsonObject()
+                        .put("alg", "RS256")
+                        .put("e", unsigned(publicKey.getPublicExponent()))
+                        .put("kid", kid)
+                        .put("kty", "RSA")
+                        .put("n", unsigned(publicKey.getModulus()))
+                        .put("use", "sig")));
+  }
+
+  private static String unsigned(BigInteger value) {
+    byte[] bytes = value.toByteArray();
+    if (bytes.length > 1 && bytes[0] == 0) {
+      bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+    }
+    return B64URL_OUT.encodeToString(bytes);
+  }
+}

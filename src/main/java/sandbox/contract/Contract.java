@@ -1,0 +1,269 @@
+package sandbox.contract;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputFormat;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.SchemaRepository;
+import io.vertx.json.schema.Validator;
+import io.vertx.openapi.contract.Location;
+import io.vertx.openapi.contract.MediaType;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Parameter;
+import io.vertx.openapi.contract.Response;
+import io.vertx.openapi.validation.transformer.FormTransformer;
+import io.vertx.openapi.validation.transformer.ParameterTransformer;
+import io.vertx.openapi.validation.transformer.SimpleTransformer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import sandbox.vendor.Body;
+import sandbox.vendor.Call;
+import sandbox.vendor.Reply;
+
+/**
+ * One vendor's OpenAPI contract, loaded once and compiled into validators: the single source of
+ * truth for routing, request validation and response validation in every mode.
+ *
+ * <p>Validation runs on the event loop with the contract's own schema repository. vertx-openapi's
+ * {@code RequestValidator} would do the same checks but hops to a worker thread for every request;
+ * for bodies bounded by the body limit the hop costs more than the check.
+ */
+public final class Contract {
+
+  private static final ParameterTransformer SIMPLE = new SimpleTransformer();
+  private static final ParameterTransformer FORM = new FormTransformer();
+
+  private final Path file;
+  private final OpenAPIContract openapi;
+  private final Map<String, Validator> formValidators = new HashMap<>();
+  private final Map<JsonSchema, Validator> validators = new HashMap<>();
+  private final List<Operation> operations;
+
+  private Contract(ContractDocument doc, OpenAPIContract openapi) {
+    this.file = doc.file();
+    this.openapi = openapi;
+    this.operations = List.copyOf(openapi.operations());
+    JsonSchemaOptions options =
+        new JsonSchemaOptions()
+            .setDraft(Draft.DRAFT202012)
+            .setBaseUri("app:///")
+            .setOutputFormat(OutputFormat.Basic);
+    SchemaRepository forms = SchemaRepository.create(options);
+    doc.formSchemas()
+        .forEach((id, schema) -> formValidators.put(id, forms.validator(JsonSchema.of(schema))));
+    for (Operation op : operations) {
+      op.getParameters().forEach(p -> validator(p.getSchema()));
+      if (op.getRequestBody() != null) {
+        op.getRequestBody().getContent().values().forEach(m -> validator(m.getSchema()));
+      }
+    }
+  }
+
+  /** Reads and compiles a contract; the file is read on a worker thread. */
+  public static Future<Contract> load(Vertx vertx, Path file) {
+    return vertx
+        .executeBlocking(() -> ContractDocument.read(file))
+        .compose(
+            doc ->
+                OpenAPIContract.from(vertx, doc.loadable())
+                    .map(openapi -> new Contract(doc, openapi)))
+        .recover(
+            e ->
+                Future.failedFuture(
+                    new IllegalStateException(
+                        "contract " + file + " cannot be loaded: " + e.getMessage(), e)));
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public List<Operation> operations() {
+    return operations;
+  }
+
+  public Operation operation(String operationId) {
+    return openapi.operation(operationId);
+  }
+
+  public JsonObject raw() {
+    return openapi.getRawContract();
+  }
+
+  /** Whether the operation declares a request body of this media type. */
+  public boolean accepts(String operationId, String mediaType) {
+    if (formValidators.containsKey(operationId)) {
+      return ContractDocument.FORM.equals(mediaType);
+    }
+    Operation op = operation(operationId);
+    return op.getRequestBody() != null
+        && mediaType != null
+        && op.getRequestBody().getContent().containsKey(mediaType);
+  }
+
+  /** Every way the request departs from its operation; empty when it conforms. */
+  public List<Violation> validateRequest(Call call) {
+    Operation op = operation(call.operationId());
+    List<Violation> violations = new ArrayList<>(0);
+    for (Parameter p : op.getParameters()) {
+      checkParameter(p, call, violations);
+    }
+    Validator form = formValidators.get(call.operationId());
+    if (form != null) {
+      if (!call.body().isForm()) {
+        violations.add(Violation.request("body", "is not a valid form-encoded body"));
+      } else {
+        check(form, new JsonObject(call.body().form()), "body", "request", violations);
+      }
+    } else if (op.getRequestBody() != null) {
+      checkBody(op, call.body(), violations);
+    }
+    return violations;
+  }
+
+  /** Every way the reply departs from what the operation declares for its status. */
+  public List<Violation> validateResponse(String operationId, Reply reply) {
+    Operation op = operation(operationId);
+    Response response = op.getResponse(reply.status());
+    if (response == null) {
+      response = op.getDefaultResponse();
+    }
+    if (response == null) {
+      return List.of(Violation.response("status", "status " + reply.status() + " is not declared"));
+    }
+    if (response.getContent().isEmpty()) {
+      return List.of();
+    }
+    MediaType media = response.getContent().get(mediaType(reply.contentType()));
+    if (media == null) {
+      return List.of(
+          Violation.response(
+              "header Content-Type",
+              "content type "
+                  + reply.contentType()
+                  + " is not declared for status "
+                  + reply.status()));
+    }
+    if (media.getSchema() == null) {
+      return List.of();
+    }
+    Object body = reply.json();
+    if (body == null && reply.raw() != null) {
+      Body bytes = new Body(reply.raw());
+      if (bytes.isMalformedJson()) {
+        return List.of(Violation.response("body", "body is not valid JSON"));
+      }
+      body = bytes.jsonOrNull();
+    }
+    List<Violation> violations = new ArrayList<>(0);
+    check(validator(media.getSchema()), body, "body", "response", violations);
+    return violations;
+  }
+
+  private static String mediaType(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    int semi = contentType.indexOf(';');
+    return (semi < 0 ? contentType : contentType.substring(0, semi))
+        .trim()
+        .toLowerCase(Locale.ROOT);
+  }
+
+  private void checkParameter(Parameter p, Call call, List<Violation> violations) {
+    String raw =
+        switch (p.getIn()) {
+          case PATH -> call.pathParam(p.getName());
+          case QUERY -> call.query().get(p.getName());
+          case HEADER -> call.header(p.getName());
+          case COOKIE -> null;
+        };
+    String where = p.getIn().name().toLowerCase(Locale.ROOT) + " " + p.getName();
+    if (raw == null) {
+      if (p.isRequired()) {
+        violations.add(Violation.request(where, "is required"));
+      }
+      return;
+    }
+    Object value;
+    try {
+      value = (p.getIn() == Location.QUERY ? FORM : SIMPLE).transform(p, raw);
+    } catch (RuntimeException e) {
+      violations.add(Violation.request(where, "has an invalid value '" + raw + "'"));
+      return;
+    }
+    check(validator(p.getSchema()), value, where, "request", violations);
+  }
+
+  private void checkBody(Operation op, Body body, List<Violation> violations) {
+    if (body.isEmpty()) {
+      if (op.getRequestBody().isRequired()) {
+        violations.add(Violation.request("body", "is required"));
+      }
+      return;
+    }
+    if (body.isMalformedJson()) {
+      violations.add(Violation.request("body", "is not valid JSON"));
+      return;
+    }
+    MediaType media = op.getRequestBody().getContent().get(MediaType.APPLICATION_JSON);
+    if (media == null) {
+      media = op.getRequestBody().getContent().values().iterator().next();
+    }
+    check(validator(media.getSchema()), body.jsonOrNull(), "body", "request", violations);
+  }
+
+  private Validator validator(JsonSchema schema) {
+    return validators.computeIfAbsent(schema, s -> openapi.getSchemaRepository().validator(s));
+  }
+
+  private static void check(
+      Validator validator, Object value, String where, String in, List<Violation> violations) {
+    OutputUnit result = validator.validate(value);
+    if (Boolean.TRUE.equals(result.getValid())) {
+      return;
+    }
+    List<OutputUnit> leaves = new ArrayList<>();
+    collectLeaves(result, leaves);
+    if (leaves.isEmpty()) {
+      leaves.add(result);
+    }
+    leaves.sort(
+        java.util.Comparator.comparingInt((OutputUnit u) -> depth(u.getInstanceLocation()))
+            .reversed());
+    for (OutputUnit leaf : leaves) {
+      String pointer = leaf.getInstanceLocation() == null ? "" : leaf.getInstanceLocation();
+      pointer = pointer.startsWith("#") ? pointer.substring(1) : pointer;
+      String location = pointer.isEmpty() || pointer.equals("/") ? where : where + pointer;
+      String message = leaf.getError() == null ? "does not match the contract" : leaf.getError();
+      violations.add(new Violation(in, location, message));
+    }
+  }
+
+  /**
+   * How deep in the instance an error points: the deepest error is the most precise ("expected
+   * string"), the shallow ones only say that an enclosing object failed.
+   */
+  private static int depth(String pointer) {
+    return pointer == null ? 0 : (int) pointer.chars().filter(c -> c == '/').count();
+  }
+
+  private static void collectLeaves(OutputUnit unit, List<OutputUnit> leaves) {
+    if (unit.getErrors() == null || unit.getErrors().isEmpty()) {
+      if (unit.getError() != null) {
+        leaves.add(unit);
+      }
+      return;
+    }
+    unit.getErrors().forEach(e -> collectLeaves(e, leaves));
+  }
+}

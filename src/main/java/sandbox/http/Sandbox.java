@@ -1,0 +1,131 @@
+package sandbox.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import sandbox.config.ConfigException;
+import sandbox.config.Mode;
+import sandbox.config.SandboxConfig;
+import sandbox.contract.Contract;
+import sandbox.emulator.SandboxClock;
+import sandbox.exchange.ExchangeMetrics;
+import sandbox.exchange.Journal;
+import sandbox.vendor.Vendor;
+import sandbox.vendor.VendorContext;
+
+/**
+ * The running sandbox's shared state: the mounted vendors, the clock, the journal and the metrics.
+ * One instance serves every event loop; each HTTP verticle builds its router from it.
+ */
+public final class Sandbox {
+
+  private final SandboxConfig config;
+  private final SandboxClock clock;
+  private final Journal journal;
+  private final ExchangeMetrics metrics;
+  private final List<MountedVendor> vendors;
+
+  private Sandbox(
+      SandboxConfig config,
+      SandboxClock clock,
+      Journal journal,
+      ExchangeMetrics metrics,
+      List<MountedVendor> vendors) {
+    this.config = config;
+    this.clock = clock;
+    this.journal = journal;
+    this.metrics = metrics;
+    this.vendors = vendors;
+  }
+
+  /** Loads every available vendor's contract and world, in parallel, in its configured mode. */
+  public static Future<Sandbox> load(
+      Vertx vertx, SandboxConfig config, ExchangeMetrics metrics, List<Vendor> available) {
+    for (String named : config.modes().keySet()) {
+      if (available.stream().noneMatch(v -> v.id().equals(named))) {
+        return Future.failedFuture(
+            new ConfigException(
+                named
+                    + " is not available in this version (available: "
+                    + String.join(", ", available.stream().map(Vendor::id).toList())
+                    + ")"));
+      }
+    }
+    SandboxClock clock = new SandboxClock();
+    List<Future<MountedVendor>> mounts = new ArrayList<>();
+    for (Vendor vendor : available) {
+      mounts.add(mount(vertx, config, clock, vendor));
+    }
+    return Future.all(mounts)
+        .map(
+            all ->
+                new Sandbox(
+                    config,
+                    clock,
+                    new Journal(config.journalSize()),
+                    metrics,
+                    mounts.stream().map(Future::result).toList()));
+  }
+
+  private static Future<MountedVendor> mount(
+      Vertx vertx, SandboxConfig config, SandboxClock clock, Vendor vendor) {
+    Mode mode = config.modeOf(vendor.id());
+    if (mode != Mode.EMULATE) {
+      return Future.failedFuture(
+          new ConfigException(
+              vendor.id()
+                  + ": mode "
+                  + mode.id()
+                  + " is not available in this version (emulate only)"));
+    }
+    return Contract.load(vertx, config.contracts().resolve(vendor.contractFile()))
+        .compose(
+            contract ->
+                vendor
+                    .emulator(
+                        new VendorContext(
+                            vertx,
+                            clock,
+                            config.fixtures().resolve(vendor.id()),
+                            config.optionsOf(vendor.id()),
+                            contract))
+                    .map(
+                        emulator ->
+                            new MountedVendor(
+                                vendor,
+                                mode,
+                                contract,
+                                emulator,
+                                new EmulateMode(vendor, contract, emulator))));
+  }
+
+  public SandboxConfig config() {
+    return config;
+  }
+
+  public SandboxClock clock() {
+    return clock;
+  }
+
+  public Journal journal() {
+    return journal;
+  }
+
+  public ExchangeMetrics metrics() {
+    return metrics;
+  }
+
+  public List<MountedVendor> vendors() {
+    return vendors;
+  }
+
+  public Optional<MountedVendor> vendor(String id) {
+    return vendors.stream().filter(v -> v.id().equals(id)).findFirst();
+  }
+
+  public Pipeline pipeline() {
+    return new Pipeline(clock, journal, metrics);
+  }
+}

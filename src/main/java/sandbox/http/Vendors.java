@@ -1,0 +1,14 @@
+package sandbox.http;
+
+import java.util.List;
+import sandbox.btg.BtgVendor;
+import sandbox.vendor.Vendor;
+
+/** The vendors this build of the sandbox can serve, in the order they start and are listed. */
+public final class Vendors {
+  private Vendors() {}
+
+  public static List<Vendor> available() {
+    return List.of(new BtgVendor());
+  }
+}

@@ -1,0 +1,42 @@
+package sandbox.vendor;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.Json;
+
+/**
+ * An answer ready to send. Emulators reply with a JSON value, which the response validator checks
+ * as is and which is encoded once, when sent; proxy and replay reply with the bytes they have.
+ *
+ * @param json the body as a JSON value (JsonObject, JsonArray…), or null when {@code raw} is used
+ * @param raw the body as bytes, or null when {@code json} is used
+ */
+public record Reply(int status, String contentType, MultiMap headers, Object json, Buffer raw) {
+
+  public static final String APPLICATION_JSON = "application/json";
+
+  public static Reply json(int status, Object body) {
+    return new Reply(status, APPLICATION_JSON, MultiMap.caseInsensitiveMultiMap(), body, null);
+  }
+
+  public static Reply bytes(int status, String contentType, Buffer body) {
+    return new Reply(status, contentType, MultiMap.caseInsensitiveMultiMap(), null, body);
+  }
+
+  public Reply header(String name, String value) {
+    headers.set(name, value);
+    return this;
+  }
+
+  public Reply withContentType(String type) {
+    return new Reply(status, type, headers, json, raw);
+  }
+
+  /** The body's bytes: encodes the JSON value the first time it is asked for. */
+  public Buffer body() {
+    if (raw != null) {
+      return raw;
+    }
+    return json == null ? Buffer.buffer() : Json.encodeToBuffer(json);
+  }
+}
