@@ -21,6 +21,7 @@ import io.vertx.openapi.validation.transformer.ParameterTransformer;
 import io.vertx.openapi.validation.transformer.SimpleTransformer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -238,7 +239,8 @@ public final class Contract {
       leaves.add(result);
     }
     leaves.sort(
-        java.util.Comparator.comparingInt((OutputUnit u) -> depth(u.getInstanceLocation()))
+        Comparator.comparingInt((OutputUnit u) -> depth(u.getInstanceLocation()))
+            .thenComparingInt(u -> depth(u.getKeywordLocation()))
             .reversed());
     for (OutputUnit leaf : leaves) {
       String pointer = leaf.getInstanceLocation() == null ? "" : leaf.getInstanceLocation();
@@ -250,8 +252,8 @@ public final class Contract {
   }
 
   /**
-   * How deep in the instance an error points: the deepest error is the most precise ("expected
-   * string"), the shallow ones only say that an enclosing object failed.
+   * How deep a JSON pointer goes. The deepest error, in the instance and then in the schema, is the
+   * precise one ("expected string"); shallower ones only say that an enclosing part failed.
    */
   private static int depth(String pointer) {
     return pointer == null ? 0 : (int) pointer.chars().filter(c -> c == '/').count();

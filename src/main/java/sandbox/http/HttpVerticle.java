@@ -2,8 +2,8 @@ package sandbox.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One event loop's HTTP server. Several instances listen on the same port and Vert.x spreads
@@ -14,12 +14,13 @@ final class HttpVerticle extends VerticleBase {
   private final Sandbox sandbox;
   private final String host;
   private final int port;
-  private HttpServer server;
+  private final AtomicInteger bound;
 
-  HttpVerticle(Sandbox sandbox, String host, int port) {
+  HttpVerticle(Sandbox sandbox, String host, int port, AtomicInteger bound) {
     this.sandbox = sandbox;
     this.host = host;
     this.port = port;
+    this.bound = bound;
   }
 
   @Override
@@ -28,10 +29,6 @@ final class HttpVerticle extends VerticleBase {
         .createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
         .requestHandler(SandboxRoutes.router(vertx, sandbox))
         .listen()
-        .onSuccess(s -> server = s);
-  }
-
-  int actualPort() {
-    return server.actualPort();
+        .onSuccess(server -> bound.set(server.actualPort()));
   }
 }

@@ -5,14 +5,14 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import sandbox.config.SandboxConfig;
 import sandbox.exchange.ExchangeMetrics;
 import sandbox.vendor.Vendor;
 
 /**
  * Starts a sandbox: loads every vendor, then listens with one HTTP verticle per event loop it may
- * use. The first verticle binds the configured port (0 picks a free one, as tests do); the others
- * bind the port it got, so they share it.
+ * use, all on the same port (0 picks a free one, as tests do).
  *
  * <pre>
  * SandboxServer.start(vertx, config, registry).onSuccess(s -&gt; s.port());
@@ -23,13 +23,13 @@ public final class SandboxServer {
   private final Vertx vertx;
   private final Sandbox sandbox;
   private final int port;
-  private final List<String> deployments;
+  private final String deployment;
 
-  private SandboxServer(Vertx vertx, Sandbox sandbox, int port, List<String> deployments) {
+  private SandboxServer(Vertx vertx, Sandbox sandbox, int port, String deployment) {
     this.vertx = vertx;
     this.sandbox = sandbox;
     this.port = port;
-    this.deployments = deployments;
+    this.deployment = deployment;
   }
 
   public static Future<SandboxServer> start(
@@ -44,24 +44,19 @@ public final class SandboxServer {
         .compose(sandbox -> listen(vertx, sandbox, config, Math.max(1, loops)));
   }
 
+  /**
+   * Deploys one HTTP verticle per event loop. Port 0 becomes -1: Vert.x then binds one random port
+   * and lets every instance share it, where 0 would give each instance a port of its own.
+   */
   private static Future<SandboxServer> listen(
       Vertx vertx, Sandbox sandbox, SandboxConfig config, int loops) {
-    HttpVerticle first = new HttpVerticle(sandbox, config.host(), config.port());
+    int port = config.port() == 0 ? -1 : config.port();
+    AtomicInteger bound = new AtomicInteger();
     return vertx
-        .deployVerticle(first)
-        .compose(
-            firstId -> {
-              int port = first.actualPort();
-              if (loops == 1) {
-                return Future.succeededFuture(
-                    new SandboxServer(vertx, sandbox, port, List.of(firstId)));
-              }
-              return vertx
-                  .deployVerticle(
-                      () -> new HttpVerticle(sandbox, config.host(), port),
-                      new DeploymentOptions().setInstances(loops - 1))
-                  .map(restId -> new SandboxServer(vertx, sandbox, port, List.of(firstId, restId)));
-            });
+        .deployVerticle(
+            () -> new HttpVerticle(sandbox, config.host(), port, bound),
+            new DeploymentOptions().setInstances(loops))
+        .map(id -> new SandboxServer(vertx, sandbox, bound.get(), id));
   }
 
   public int port() {
@@ -73,6 +68,6 @@ public final class SandboxServer {
   }
 
   public Future<Void> stop() {
-    return Future.all(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();
+    return vertx.undeploy(deployment);
   }
 }
