@@ -52,8 +52,7 @@ class CallCenterConcurrencyTest {
   private static Map<String, Long> tally(List<? extends Outcome<?>> outcomes) {
     return outcomes.stream()
         .collect(
-            Collectors.groupingBy(
-                o -> o.isOk() ? "ok" : o.statusType(), Collectors.counting()));
+            Collectors.groupingBy(o -> o.isOk() ? "ok" : o.statusType(), Collectors.counting()));
   }
 
   @RepeatedTest(5)

@@ -123,8 +123,7 @@ class CallCenterTest {
   @Test
   void setBreakFailuresFollowTheVendorsKinds() {
     assertFailure(StatusType.NOT_FOUND_FAILED, pbx.setBreak("NOBODY", LANCHE));
-    assertFailure(
-        StatusType.NOT_FOUND_FAILED, pbx.setBreak("SUPORTE.BARBARA", "not-a-break-id"));
+    assertFailure(StatusType.NOT_FOUND_FAILED, pbx.setBreak("SUPORTE.BARBARA", "not-a-break-id"));
     assertFailure(StatusType.EXECUTE_FAILED, pbx.setBreak("DEV", LANCHE));
     assertFailure(StatusType.EXECUTE_FAILED, pbx.setBreak("SUPORTE.CARLOS", FEEDBACK));
     assertEquals(AgentStatus.AVAILABLE, status("SUPORTE.BARBARA"));

@@ -10,6 +10,7 @@ final class VocomTestWorld {
 
   static final String COMPANY = "894343d2-3f02-4c02-909b-a0bfa57c0a93";
   static final String API_KEY = "e45c53c6-049f-474d-896a-8e891ec57473";
+
   /** The vendor document's cURL header, {@code api_key:<API_KEY>}. */
   static final String SEED_AUTHORIZATION =
       "Basic YXBpX2tleTplNDVjNTNjNi0wNDlmLTQ3NGQtODk2YS04ZTg5MWVjNTc0NzM=";
