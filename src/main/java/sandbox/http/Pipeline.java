@@ -61,7 +61,7 @@ public final class Pipeline {
       answer.onComplete(
           ar -> {
             if (ar.succeeded()) {
-              respond(rc, vendor, call, ar.result(), List.of(), null, start);
+              respond(rc, vendor, call, ar.result(), List.of(), ar.result().note(), start);
             } else {
               fail(rc, vendor, call, Failure.from(ar.cause()), start);
             }

@@ -62,8 +62,13 @@ public final class SandboxRoutes {
     return router;
   }
 
-  /** {@code /customers/{document}/tickets} → {@code /customers/:document/tickets}. */
+  /**
+   * {@code /customers/{document}/tickets} → {@code /customers/:document/tickets}, without a
+   * trailing slash: a Vert.x route without one matches the path with and without it, as Vocom's
+   * server does ({@code /interact_cti/agent/login/} and {@code /interact_cti/agent/login}).
+   */
   static String routePath(String openApiPath) {
-    return openApiPath.replaceAll("\\{([^}/]+)}", ":$1");
+    String path = openApiPath.replaceAll("\\{([^}/]+)}", ":$1");
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 }

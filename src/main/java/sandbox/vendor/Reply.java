@@ -10,17 +10,20 @@ import io.vertx.core.json.Json;
  *
  * @param json the body as a JSON value (JsonObject, JsonArray…), or null when {@code raw} is used
  * @param raw the body as bytes, or null when {@code json} is used
+ * @param note the sandbox's diagnostic for the journal, or null
  */
-public record Reply(int status, String contentType, MultiMap headers, Object json, Buffer raw) {
+public record Reply(
+    int status, String contentType, MultiMap headers, Object json, Buffer raw, String note) {
 
   public static final String APPLICATION_JSON = "application/json";
 
   public static Reply json(int status, Object body) {
-    return new Reply(status, APPLICATION_JSON, MultiMap.caseInsensitiveMultiMap(), body, null);
+    return new Reply(
+        status, APPLICATION_JSON, MultiMap.caseInsensitiveMultiMap(), body, null, null);
   }
 
   public static Reply bytes(int status, String contentType, Buffer body) {
-    return new Reply(status, contentType, MultiMap.caseInsensitiveMultiMap(), null, body);
+    return new Reply(status, contentType, MultiMap.caseInsensitiveMultiMap(), null, body, null);
   }
 
   public Reply header(String name, String value) {
@@ -29,7 +32,15 @@ public record Reply(int status, String contentType, MultiMap headers, Object jso
   }
 
   public Reply withContentType(String type) {
-    return new Reply(status, type, headers, json, raw);
+    return new Reply(status, type, headers, json, raw, note);
+  }
+
+  /**
+   * Attaches the sandbox's own explanation of an answer that is a failure in the vendor's eyes but
+   * not to the pipeline (Vocom's HTTP 200 errors): it goes to the journal, never to the client.
+   */
+  public Reply withNote(String text) {
+    return new Reply(status, contentType, headers, json, raw, text);
   }
 
   /** The body's bytes: encodes the JSON value the first time it is asked for. */

@@ -250,6 +250,15 @@ public final class VocomEmulator {
         outcome);
   }
 
+  /**
+   * A failure that the pipeline found before the command ran (a body over the limit, a body that
+   * breaks the contract), in the same per-command shape as the emulator's own failures.
+   */
+  public static VocomReply error(
+      VocomCommand command, JsonObject body, StatusType type, String reason) {
+    return failure(command, body == null ? new JsonObject() : body, Outcome.failed(type, reason));
+  }
+
   /** The error dialect: each command's own extra key, as the reference implementation sends. */
   private static VocomReply failure(VocomCommand command, JsonObject in, Outcome<?> outcome) {
     JsonObject r = new JsonObject();
