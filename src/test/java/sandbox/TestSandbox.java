@@ -38,6 +38,10 @@ public final class TestSandbox {
   public static final String BTG_CLIENT = "sandbox-btg";
   public static final String BTG_SECRET = "sandbox-btg-secret";
 
+  /** The Basic header of Vocom's own cURL example: api_key:e45c53c6-049f-474d-896a-8e891ec57473. */
+  public static final String VOCOM_SEED_AUTH =
+      "Basic YXBpX2tleTplNDVjNTNjNi0wNDlmLTQ3NGQtODk2YS04ZTg5MWVjNTc0NzM=";
+
   private final Vertx vertx;
   private final SandboxServer server;
   private final WebClient client;

@@ -67,10 +67,10 @@ public final class ExchangeMetrics {
                     .maximumExpectedValue(Duration.ofSeconds(30))
                     .register(registry))
         .record(e.durationNanos(), TimeUnit.NANOSECONDS);
-    for (var v : e.violations()) {
+    for (String in : e.violations().stream().map(v -> v.in()).distinct().toList()) {
       violations
           .computeIfAbsent(
-              new ViolationKey(vendor, operation, v.in()),
+              new ViolationKey(vendor, operation, in),
               k ->
                   Counter.builder("sandbox_contract_violations")
                       .description("Requests and responses that departed from the contract")

@@ -48,13 +48,15 @@ public final class Redactor {
     return SECRET_NAMES.contains(n) || n.endsWith("_secret") || n.endsWith("password");
   }
 
+  /** Headers for display, names in lower case (as HTTP/2 sends them), secrets masked. */
   public static JsonObject headers(MultiMap headers) {
     JsonObject out = new JsonObject();
     if (headers == null) {
       return out;
     }
     for (String name : headers.names()) {
-      out.put(name, isSecret(name) ? MASK : String.join(", ", headers.getAll(name)));
+      String key = name.toLowerCase(Locale.ROOT);
+      out.put(key, isSecret(key) ? MASK : String.join(", ", headers.getAll(name)));
     }
     return out;
   }

@@ -29,9 +29,7 @@ import sandbox.TestSandbox;
 @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
 class VocomFlowTest {
 
-  /** The seed's own Basic header: api_key:e45c53c6-049f-474d-896a-8e891ec57473. */
-  static final String SEED_AUTH =
-      "Basic YXBpX2tleTplNDVjNTNjNi0wNDlmLTQ3NGQtODk2YS04ZTg5MWVjNTc0NzM=";
+  static final String SEED_AUTH = TestSandbox.VOCOM_SEED_AUTH;
 
   static final String COMPANY = "894343d2-3f02-4c02-909b-a0bfa57c0a93";
   static final String OTHER_COMPANY = "5b1d7c2e-8f4a-4e63-9c1d-2a7e0f3b6d58";
