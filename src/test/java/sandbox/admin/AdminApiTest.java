@@ -192,7 +192,7 @@ class AdminApiTest {
                         "***",
                         e.getJsonObject("request")
                             .getJsonObject("headers")
-                            .getString("Authorization"));
+                            .getString("authorization"));
                     assertEquals(
                         "***",
                         e.getJsonObject("response")
