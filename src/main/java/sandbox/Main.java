@@ -1,5 +1,10 @@
 package sandbox;
 
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -43,13 +48,13 @@ public final class Main {
                     .setMetricsOptions(
                         new MicrometerMetricsOptions()
                             .setEnabled(true)
-                            .setJvmMetricsEnabled(true)
                             .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)
                             .addDisabledMetricsCategory(MetricsDomain.NET_SERVER)))
             .withMetrics(new MicrometerMetricsFactory(registry))
             .build();
     SandboxServer.start(vertx, config, registry)
         .onSuccess(server -> announce(server, (System.nanoTime() - started) / 1_000_000))
+        .onSuccess(server -> bindJvmMetrics(vertx, registry))
         .onFailure(
             e -> {
               System.err.println("integration-sandbox: " + rootMessage(e));
@@ -76,6 +81,22 @@ public final class Main {
         server.port(),
         shown,
         server.port());
+  }
+
+  /**
+   * JVM meters (memory, GC, threads) are bound after the server answers: binding them loads a few
+   * hundred classes that nobody needs before the first request.
+   */
+  private static void bindJvmMetrics(Vertx vertx, PrometheusMeterRegistry registry) {
+    vertx.executeBlocking(
+        () -> {
+          new ClassLoaderMetrics().bindTo(registry);
+          new JvmMemoryMetrics().bindTo(registry);
+          new JvmGcMetrics().bindTo(registry);
+          new ProcessorMetrics().bindTo(registry);
+          new JvmThreadMetrics().bindTo(registry);
+          return null;
+        });
   }
 
   private static String rootMessage(Throwable e) {

@@ -16,22 +16,34 @@ import sandbox.emulator.BrazilianDocument;
 /**
  * The BTG world as {@code fixtures/btg/} describes it: the user pool and its app clients ({@code
  * clients.json}), the ticket attributes ({@code info.json}) and tickets that already exist ({@code
- * tickets.json}, optional). Problems are reported with the file and field, since users edit these
- * files by hand.
+ * tickets.json}, optional) and the token signing key ({@code signing-key.pem}, optional; a
+ * sandbox-only key, public in the repository like every fixture). Problems are reported with the
+ * file and field, since users edit these files by hand.
  */
 record BtgFixtures(
     String issuer,
     long tokenLifetimeSeconds,
     Map<String, AppClient> clients,
     TicketsInfo info,
-    List<TicketBook.Seed> tickets) {
+    List<TicketBook.Seed> tickets,
+    String signingKey) {
 
   static Future<BtgFixtures> load(Vertx vertx, Path folder) {
     Future<JsonObject> clients = read(vertx, folder.resolve("clients.json"), true);
     Future<JsonObject> info = read(vertx, folder.resolve("info.json"), true);
     Future<JsonObject> tickets = read(vertx, folder.resolve("tickets.json"), false);
-    return Future.all(clients, info, tickets)
-        .map(all -> parse(folder, clients.result(), info.result(), tickets.result()));
+    String keyFile = folder.resolve("signing-key.pem").toString();
+    Future<String> key =
+        vertx
+            .fileSystem()
+            .exists(keyFile)
+            .compose(
+                exists ->
+                    exists
+                        ? vertx.fileSystem().readFile(keyFile).map(b -> b.toString())
+                        : Future.succeededFuture((String) null));
+    return Future.all(clients, info, tickets, key)
+        .map(all -> parse(folder, clients.result(), info.result(), tickets.result(), key.result()));
   }
 
   private static Future<JsonObject> read(Vertx vertx, Path file, boolean required) {
@@ -56,7 +68,11 @@ record BtgFixtures(
   }
 
   private static BtgFixtures parse(
-      Path folder, JsonObject clientsJson, JsonObject infoJson, JsonObject ticketsJson) {
+      Path folder,
+      JsonObject clientsJson,
+      JsonObject infoJson,
+      JsonObject ticketsJson,
+      String signingKey) {
     String where = folder.resolve("clients.json").toString();
     Map<String, AppClient> clients = new LinkedHashMap<>();
     for (Object o : require(clientsJson.getJsonArray("clients"), where + ": clients")) {
@@ -106,7 +122,8 @@ record BtgFixtures(
         clientsJson.getLong("tokenLifetimeSeconds", 3600L),
         Map.copyOf(clients),
         info,
-        seeds);
+        seeds,
+        signingKey);
   }
 
   private static JsonArray require(JsonArray array, String where) {

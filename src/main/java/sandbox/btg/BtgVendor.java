@@ -75,7 +75,8 @@ public final class BtgVendor implements Vendor {
                         context.vertx(),
                         context.clock(),
                         fixtures.issuer(),
-                        fixtures.tokenLifetimeSeconds())
+                        fixtures.tokenLifetimeSeconds(),
+                        fixtures.signingKey())
                     .map(tokens -> new BtgEmulator(fixtures, tokens)));
   }
 }

@@ -11,10 +11,15 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -69,17 +74,35 @@ final class CognitoTokens {
                     new PubSecKeyOptions().setAlgorithm("RS256").setId(kid).setBuffer(pem)));
   }
 
-  /** Makes the signing key on a worker thread: RSA key generation takes tens of milliseconds. */
+  /**
+   * Uses the fixtures' signing key when there is one, so that the JWKS stays the same across
+   * restarts (a client that cached it keeps working, as with Cognito's); otherwise makes one on a
+   * worker thread, which costs a few hundred milliseconds of start-up.
+   *
+   * @param pem a PKCS#8 RSA private key, or null
+   */
   static Future<CognitoTokens> create(
-      Vertx vertx, SandboxClock clock, String issuer, long lifetimeSeconds) {
+      Vertx vertx, SandboxClock clock, String issuer, long lifetimeSeconds, String pem) {
     return vertx
-        .executeBlocking(
-            () -> {
-              KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-              generator.initialize(2048);
-              return generator.generateKeyPair();
-            })
+        .executeBlocking(() -> pem == null ? generate() : read(pem))
         .map(keys -> new CognitoTokens(vertx, clock, issuer, lifetimeSeconds, keys));
+  }
+
+  private static KeyPair generate() throws GeneralSecurityException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    return generator.generateKeyPair();
+  }
+
+  private static KeyPair read(String pem) throws GeneralSecurityException {
+    String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    KeyFactory rsa = KeyFactory.getInstance("RSA");
+    RSAPrivateCrtKey key =
+        (RSAPrivateCrtKey)
+            rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    PublicKey publicKey =
+        rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+    return new KeyPair(publicKey, key);
   }
 
   long lifetimeSeconds() {

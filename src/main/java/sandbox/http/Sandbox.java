@@ -40,7 +40,11 @@ public final class Sandbox {
     this.vendors = vendors;
   }
 
-  /** Loads every available vendor's contract and world, in parallel, in its configured mode. */
+  /**
+   * Loads every available vendor's contract and world in its configured mode. Each vendor starts
+   * loading on a worker thread, so that the CPU-heavy parts (compiling a contract, parsing large
+   * fixtures) of different vendors run on different cores and never on an event loop.
+   */
   public static Future<Sandbox> load(
       Vertx vertx, SandboxConfig config, ExchangeMetrics metrics, List<Vendor> available) {
     for (String named : config.modes().keySet()) {
@@ -56,7 +60,10 @@ public final class Sandbox {
     SandboxClock clock = new SandboxClock();
     List<Future<MountedVendor>> mounts = new ArrayList<>();
     for (Vendor vendor : available) {
-      mounts.add(mount(vertx, config, clock, vendor));
+      mounts.add(
+          vertx
+              .executeBlocking(() -> mount(vertx, config, clock, vendor), false)
+              .compose(mounting -> mounting));
     }
     return Future.all(mounts)
         .map(

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
@@ -16,14 +15,13 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import sandbox.SandboxExtension;
 import sandbox.TestSandbox;
 
 /**
@@ -37,27 +35,14 @@ class BtgErrorsTest {
   static final String CREATE = "/v2/btg-tickets/customers/52998224725/tickets";
   static final String INFO = "/v2/btg-tickets/customers/tickets/info";
 
+  @RegisterExtension static final SandboxExtension extension = new SandboxExtension();
+
   static TestSandbox sandbox;
   String token;
 
-  @BeforeAll
-  static void start(Vertx vertx, VertxTestContext ctx) {
-    TestSandbox.start(vertx)
-        .onComplete(
-            ctx.succeeding(
-                s -> {
-                  sandbox = s;
-                  ctx.completeNow();
-                }));
-  }
-
-  @AfterAll
-  static void stop(VertxTestContext ctx) {
-    sandbox.stop().onComplete(ctx.succeedingThenComplete());
-  }
-
   @BeforeEach
   void token(VertxTestContext ctx) {
+    sandbox = extension.sandbox();
     sandbox
         .btgToken()
         .onComplete(
@@ -66,11 +51,6 @@ class BtgErrorsTest {
                   token = t;
                   ctx.completeNow();
                 }));
-  }
-
-  @AfterEach
-  void everyAnswerFollowsTheContract(VertxTestContext ctx) {
-    sandbox.verifyContracts().onComplete(ctx.succeedingThenComplete());
   }
 
   HttpRequest<Buffer> create() {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,12 +16,11 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import sandbox.SandboxExtension;
 import sandbox.TestSandbox;
 
 /** The seed's whole flow over HTTP: token → info → create → contract → close → attempts. */
@@ -34,43 +32,22 @@ class BtgFlowTest {
   static final String CNPJ = "11222333000181";
   static final String TICKETS = "/v2/btg-tickets/customers/";
 
+  @RegisterExtension static final SandboxExtension extension = new SandboxExtension();
+
   static TestSandbox sandbox;
   String token;
 
-  @BeforeAll
-  static void start(Vertx vertx, VertxTestContext ctx) {
-    TestSandbox.start(vertx)
-        .onComplete(
-            ctx.succeeding(
-                s -> {
-                  sandbox = s;
-                  ctx.completeNow();
-                }));
-  }
-
-  @AfterAll
-  static void stop(VertxTestContext ctx) {
-    sandbox.stop().onComplete(ctx.succeedingThenComplete());
-  }
-
   @BeforeEach
   void freshWorld(VertxTestContext ctx) {
+    sandbox = extension.sandbox();
     sandbox
-        .client()
-        .post("/__sandbox/reset")
-        .send()
-        .compose(r -> sandbox.btgToken())
+        .btgToken()
         .onComplete(
             ctx.succeeding(
                 t -> {
                   token = t;
                   ctx.completeNow();
                 }));
-  }
-
-  @AfterEach
-  void everyAnswerFollowsTheContract(VertxTestContext ctx) {
-    sandbox.verifyContracts().onComplete(ctx.succeedingThenComplete());
   }
 
   static JsonObject newTicket() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,12 +15,11 @@ import io.vertx.junit5.VertxTestContext;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import sandbox.SandboxExtension;
 import sandbox.TestSandbox;
 
 /** Vocom interact_cti over HTTP, as a CTI integration drives it through an agent's day. */
@@ -35,36 +33,13 @@ class VocomFlowTest {
   static final String OTHER_COMPANY = "5b1d7c2e-8f4a-4e63-9c1d-2a7e0f3b6d58";
   static final String BREAK_FEEDBACK = "816b6751-0592-44dc-a311-b870f7850750";
 
+  @RegisterExtension static final SandboxExtension extension = new SandboxExtension();
+
   static TestSandbox sandbox;
 
-  @BeforeAll
-  static void start(Vertx vertx, VertxTestContext ctx) {
-    TestSandbox.start(vertx)
-        .onComplete(
-            ctx.succeeding(
-                s -> {
-                  sandbox = s;
-                  ctx.completeNow();
-                }));
-  }
-
-  @AfterAll
-  static void stop(VertxTestContext ctx) {
-    sandbox.stop().onComplete(ctx.succeedingThenComplete());
-  }
-
   @BeforeEach
-  void freshWorld(VertxTestContext ctx) {
-    sandbox
-        .client()
-        .post("/__sandbox/reset?vendor=vocom")
-        .send()
-        .onComplete(ctx.succeedingThenComplete());
-  }
-
-  @AfterEach
-  void everyAnswerFollowsTheContract(VertxTestContext ctx) {
-    sandbox.verifyContracts().onComplete(ctx.succeedingThenComplete());
+  void sandbox() {
+    sandbox = extension.sandbox();
   }
 
   static Future<JsonObject> cti(String path, JsonObject body) {
