@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import sandbox.TestSandbox;
+import sandbox.contract.ContractDocument;
 
 /** The admin API under /__sandbox/, as a test suite in CI drives it. */
 @ExtendWith(VertxExtension.class)
@@ -254,6 +255,66 @@ class AdminApiTest {
                           assertEquals(200, r.statusCode());
                           ctx.completeNow();
                         })));
+  }
+
+  @Test
+  void adminAnswersFollowTheAdminContract(Vertx vertx, VertxTestContext ctx) {
+    var client = sandbox.client();
+    java.nio.file.Path file = java.nio.file.Path.of("contracts/sandbox-admin.yaml");
+    vertx
+        .executeBlocking(() -> ContractDocument.read(file))
+        .compose(doc -> io.vertx.openapi.contract.OpenAPIContract.from(vertx, doc.loadable()))
+        .map(contract -> io.vertx.openapi.validation.ResponseValidator.create(vertx, contract))
+        .compose(
+            validator -> {
+              java.util.function.BiFunction<
+                      String,
+                      io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer>,
+                      io.vertx.core.Future<?>>
+                  check =
+                      (op, r) ->
+                          validator.validate(
+                              io.vertx.openapi.validation.ValidatableResponse.create(
+                                  r.statusCode(),
+                                  r.body(),
+                                  r.getHeader("Content-Type") == null
+                                      ? null
+                                      : r.getHeader("Content-Type").split(";")[0]),
+                              op);
+              return client
+                  .get("/__sandbox/health")
+                  .send()
+                  .compose(r -> check.apply("getHealth", r))
+                  .compose(v -> client.get("/__sandbox/clock").send())
+                  .compose(r -> check.apply("getClock", r))
+                  .compose(
+                      v ->
+                          client
+                              .post("/__sandbox/clock")
+                              .sendJsonObject(new JsonObject().put("advance", "PT1M")))
+                  .compose(r -> check.apply("setClock", r))
+                  .compose(v -> client.post("/__sandbox/clock").sendJsonObject(new JsonObject()))
+                  .compose(r -> check.apply("setClock", r))
+                  .compose(v -> client.post("/__sandbox/reset?vendor=vocom").send())
+                  .compose(r -> check.apply("reset", r))
+                  .compose(v -> sandbox.btgToken())
+                  .compose(v -> client.get("/__sandbox/journal?limit=5").send())
+                  .compose(r -> check.apply("getJournal", r))
+                  .compose(v -> client.get("/__sandbox/state?vendor=btg").send())
+                  .compose(r -> check.apply("getState", r))
+                  .compose(v -> client.get("/__sandbox/metrics").send())
+                  .compose(r -> check.apply("getMetrics", r))
+                  .compose(
+                      v ->
+                          client
+                              .get("/__sandbox/health")
+                              .putHeader(AdminRoutes.TOKEN_HEADER, "guess")
+                              .send())
+                  .compose(r -> check.apply("getHealth", r))
+                  .compose(v -> client.delete("/__sandbox/journal").send())
+                  .compose(r -> check.apply("clearJournal", r));
+            })
+        .onComplete(ctx.succeedingThenComplete());
   }
 
   @Test
