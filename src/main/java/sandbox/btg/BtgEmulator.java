@@ -104,18 +104,13 @@ final class BtgEmulator implements Emulator {
     checkChannelAndType(body, "");
     AppClient client = call.principal(AppClient.class);
     Ticket ticket =
-        new Ticket(
+        Ticket.open(
             Ids.uuid(),
             document,
-            body.getString("phoneAreaCode"),
-            body.getString("phoneNumber"),
-            body.getString("channel"),
-            body.getString("type"),
+            body,
             call.header("createdBy"),
             client.assessoria(),
-            Ticket.Status.OPEN,
             call.at(),
-            null,
             null,
             List.of(),
             null);
@@ -212,19 +207,14 @@ final class BtgEmulator implements Emulator {
                 contracts.add(
                     TicketContract.fromRequest((JsonObject) c, id, Ids.uuid(), closedAt)));
     Ticket ticket =
-        new Ticket(
+        Ticket.open(
             id,
             document,
-            body.getString("phoneAreaCode"),
-            body.getString("phoneNumber"),
-            body.getString("channel"),
-            body.getString("type"),
+            body,
             call.header("createdBy"),
             client.assessoria(),
-            Ticket.Status.OPEN,
             createdAt,
             closedAt,
-            null,
             List.copyOf(contracts),
             new Ticket.Attempt(
                 duration,

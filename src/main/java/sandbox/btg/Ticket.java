@@ -46,6 +46,37 @@ record Ticket(
       String email,
       String scheduledDate) {}
 
+  /**
+   * A new OPEN ticket from a create or attempt request body: the phone, channel and type as the
+   * client sent them, the operator from the {@code createdBy} header, the assessoria of the token.
+   */
+  static Ticket open(
+      UUID id,
+      String document,
+      JsonObject body,
+      String operator,
+      String assessoria,
+      Instant createdAt,
+      Instant closedAt,
+      List<TicketContract> contracts,
+      Attempt attempt) {
+    return new Ticket(
+        id,
+        document,
+        body.getString("phoneAreaCode"),
+        body.getString("phoneNumber"),
+        body.getString("channel"),
+        body.getString("type"),
+        operator,
+        assessoria,
+        Status.OPEN,
+        createdAt,
+        closedAt,
+        null,
+        contracts,
+        attempt);
+  }
+
   Ticket withContract(TicketContract contract) {
     List<TicketContract> more = new ArrayList<>(contracts);
     more.add(contract);
