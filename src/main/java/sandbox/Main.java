@@ -99,6 +99,9 @@ public final class Main {
         });
   }
 
+  /**
+   * The failure and its root cause, on one line: a start-up problem is one sentence, not a trace.
+   */
   private static String rootMessage(Throwable e) {
     if (e instanceof ConfigException) {
       return e.getMessage();
@@ -108,8 +111,15 @@ public final class Main {
       t = t.getCause();
     }
     String top = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return t == e || t.getMessage() == null || top.contains(t.getMessage())
-        ? top
-        : top + " (" + t.getMessage() + ")";
+    String message =
+        t == e || t.getMessage() == null || top.contains(t.getMessage())
+            ? top
+            : top + " (" + t.getMessage() + ")";
+    String line = message.split("\\R", 2)[0];
+    for (String noise : new String[] {" (start marker", " at [Source:"}) {
+      int at = line.indexOf(noise);
+      line = at > 0 ? line.substring(0, at) : line;
+    }
+    return line;
   }
 }

@@ -29,6 +29,11 @@ final class HttpVerticle extends VerticleBase {
         .createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
         .requestHandler(SandboxRoutes.router(vertx, sandbox))
         .listen()
-        .onSuccess(server -> bound.set(server.actualPort()));
+        .onSuccess(server -> bound.set(server.actualPort()))
+        .recover(
+            e ->
+                Future.failedFuture(
+                    new IllegalStateException(
+                        "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e)));
   }
 }
