@@ -170,6 +170,51 @@ class BtgErrorsTest {
     expect(ctx, create().sendJsonObject(body), 400, messageContaining(field));
   }
 
+  static JsonObject validAttempt() {
+    return validTicket()
+        .put("duration", 42)
+        .put(
+            "contracts",
+            new io.vertx.core.json.JsonArray()
+                .add(
+                    new JsonObject()
+                        .put("terminationCode", "NA")
+                        .put("contractNumber", "CN-1")
+                        .put("product", "CCB")
+                        .put("dueDays", 3)));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "duration|\"42\"",
+        "duration|-1",
+        "contracts|{}",
+        "contracts|[]",
+        "contracts|[{\"terminationCode\":\"NA\",\"contractNumber\":\"CN-1\",\"product\":5}]",
+        "contracts|[{\"terminationCode\":\"NA\",\"contractNumber\":7,\"product\":\"CCB\"}]",
+        "contracts|[{\"terminationCode\":1,\"contractNumber\":\"CN-1\",\"product\":\"CCB\"}]",
+        "contracts|[{\"terminationCode\":\"NA\",\"contractNumber\":\"CN-1\",\"product\":\"CCB\",\"dueDays\":2.5}]",
+        "email|\"not-an-email\"",
+        "scheduledDate|\"01/02/2026\"",
+        "contactPhoneNumber|11999",
+        "phoneNumber|null"
+      })
+  void aWrongValueInAnyAttemptFieldIsABadRequestNamingIt(
+      String field, String json, VertxTestContext ctx) {
+    expect(
+        ctx,
+        sandbox
+            .client()
+            .post("/v2/btg-tickets/customers/52998224725/attempt-tickets")
+            .bearerTokenAuthentication(token)
+            .putHeader("createdBy", "Discador")
+            .sendJsonObject(validAttempt().put(field, io.vertx.core.json.Json.decodeValue(json))),
+        400,
+        messageContaining(field));
+  }
+
   @Test
   void aWrongTypeInAContractFieldIsABadRequest(VertxTestContext ctx) {
     expect(
