@@ -57,7 +57,9 @@ public final class TestSandbox {
   }
 
   public static Future<TestSandbox> start(Vertx vertx, String... flags) {
-    List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1"));
+    List<String> args =
+        new ArrayList<>(
+            List.of("--port", "0", "--host", "127.0.0.1", "--response-validation", "all"));
     args.addAll(List.of(flags));
     SandboxConfig config = new ConfigLoader(Map.of()).load(args.toArray(String[]::new));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -1,6 +1,7 @@
 package sandbox.btg;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -48,12 +49,14 @@ final class BtgEmulator implements Emulator {
   private final CognitoTokens tokens;
   private final CognitoTokenEndpoint tokenEndpoint;
   private final TicketBook book;
+  private final Buffer infoBytes;
 
   BtgEmulator(BtgFixtures fixtures, CognitoTokens tokens) {
     this.fixtures = fixtures;
     this.tokens = tokens;
     this.tokenEndpoint = new CognitoTokenEndpoint(fixtures.clients(), tokens);
     this.book = new TicketBook(fixtures.tickets());
+    this.infoBytes = fixtures.info().json().toBuffer();
   }
 
   @Override
@@ -86,7 +89,7 @@ final class BtgEmulator implements Emulator {
         switch (call.operationId()) {
           case BtgVendor.CREATE_TOKEN -> tokenEndpoint.token(call);
           case BtgVendor.GET_JWKS -> Reply.json(200, tokens.jwks());
-          case BtgVendor.GET_TICKETS_INFO -> Reply.json(200, fixtures.info().json());
+          case BtgVendor.GET_TICKETS_INFO -> Reply.json(200, fixtures.info().json(), infoBytes);
           case BtgVendor.CREATE_TICKET -> createTicket(call);
           case BtgVendor.ADD_TICKET_CONTRACT -> addContract(call);
           case BtgVendor.CLOSE_TICKET -> closeTicket(call);

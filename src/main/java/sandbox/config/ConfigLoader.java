@@ -34,6 +34,8 @@ public final class ConfigLoader {
         --body-limit SIZE        largest request body, e.g. 1MiB, 512KiB, 2000000 (env SANDBOX_BODY_LIMIT)
         --journal-size N         exchanges kept in the in-memory journal (default 1000)
         --admin-token TOKEN      lets non-loopback clients use /__sandbox/ (env SANDBOX_ADMIN_TOKEN)
+        --response-validation V  all, sampled (default) or off: emulator answers checked against
+                                 the contract before they are sent (env SANDBOX_RESPONSE_VALIDATION)
         --help                   this text
       """;
 
@@ -131,7 +133,8 @@ public final class ConfigLoader {
             "mode",
             "body-limit",
             "journal-size",
-            "admin-token");
+            "admin-token",
+            "response-validation");
 
     String host = "0.0.0.0";
     int port = 8080;
@@ -140,6 +143,7 @@ public final class ConfigLoader {
     long bodyLimit = SandboxConfig.DEFAULT_BODY_LIMIT;
     int journalSize = 1000;
     String adminToken;
+    ResponseValidation responseValidation = ResponseValidation.SAMPLED;
     final Map<String, Mode> modes = new LinkedHashMap<>();
     final Map<String, Map<String, Object>> vendors = new LinkedHashMap<>();
 
@@ -156,12 +160,14 @@ public final class ConfigLoader {
           case "bodyLimit" -> bodyLimit = size(text(value, where), where);
           case "journalSize" -> journalSize = positive(text(value, where), where);
           case "adminToken" -> adminToken = text(value, where);
+          case "responseValidation" ->
+              responseValidation = ResponseValidation.parse(text(value, where), where);
           case "vendors" -> applyVendors(value, where);
           default ->
               throw new ConfigException(
                   where
                       + " is not a setting (expected host, port, contracts, fixtures, bodyLimit,"
-                      + " journalSize, adminToken, vendors)");
+                      + " journalSize, adminToken, responseValidation, vendors)");
         }
       }
     }
@@ -196,6 +202,10 @@ public final class ConfigLoader {
       ifSet(env, "SANDBOX_ADMIN_TOKEN", v -> adminToken = v);
       ifSet(
           env,
+          "SANDBOX_RESPONSE_VALIDATION",
+          v -> responseValidation = ResponseValidation.parse(v, "SANDBOX_RESPONSE_VALIDATION"));
+      ifSet(
+          env,
           "SANDBOX_MODES",
           v -> {
             for (String pair : v.split(",")) {
@@ -218,6 +228,8 @@ public final class ConfigLoader {
               case "body-limit" -> bodyLimit = size(v, "--body-limit");
               case "journal-size" -> journalSize = positive(v, "--journal-size");
               case "admin-token" -> adminToken = v;
+              case "response-validation" ->
+                  responseValidation = ResponseValidation.parse(v, "--response-validation");
               case "mode" -> values.forEach(pair -> applyMode(pair, "--mode"));
               default -> {}
             }
@@ -251,6 +263,7 @@ public final class ConfigLoader {
           bodyLimit,
           journalSize,
           adminToken,
+          responseValidation,
           Map.copyOf(modes),
           Map.copyOf(vendors));
     }

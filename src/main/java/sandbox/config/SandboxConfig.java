@@ -8,6 +8,7 @@ import java.util.Map;
  * command-line flags have been merged (in that order, later wins).
  *
  * @param modes the mode of each vendor that was named; vendors not named run in emulate mode
+ * @param responseValidation how many emulator answers are checked against the contract
  * @param vendors per-vendor options from the YAML file (e.g. {@code vocom.latency})
  */
 public record SandboxConfig(
@@ -18,6 +19,7 @@ public record SandboxConfig(
     long bodyLimitBytes,
     int journalSize,
     String adminToken,
+    ResponseValidation responseValidation,
     Map<String, Mode> modes,
     Map<String, Map<String, Object>> vendors) {
 

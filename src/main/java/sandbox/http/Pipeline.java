@@ -40,11 +40,14 @@ public final class Pipeline {
   private final SandboxClock clock;
   private final Journal journal;
   private final ExchangeMetrics metrics;
+  private final ResponseChecks responseChecks;
 
-  public Pipeline(SandboxClock clock, Journal journal, ExchangeMetrics metrics) {
+  Pipeline(
+      SandboxClock clock, Journal journal, ExchangeMetrics metrics, ResponseChecks responseChecks) {
     this.clock = clock;
     this.journal = journal;
     this.metrics = metrics;
+    this.responseChecks = responseChecks;
   }
 
   /** The handler of one operation, after the body handler. */
@@ -144,7 +147,8 @@ public final class Pipeline {
       long start) {
     Reply decorated = vendor.vendor().decorate(reply, call);
     List<Violation> violations = requestViolations;
-    if (call.operationId() != null) {
+    if (call.operationId() != null
+        && responseChecks.shouldCheck(vendor.id(), call.operationId(), decorated.status())) {
       List<Violation> responseViolations =
           vendor.contract().validateResponse(call.operationId(), decorated);
       if (!responseViolations.isEmpty()) {

@@ -26,6 +26,7 @@ public final class Sandbox {
   private final Journal journal;
   private final ExchangeMetrics metrics;
   private final List<MountedVendor> vendors;
+  private final Pipeline pipeline;
 
   private Sandbox(
       SandboxConfig config,
@@ -38,6 +39,8 @@ public final class Sandbox {
     this.journal = journal;
     this.metrics = metrics;
     this.vendors = vendors;
+    this.pipeline =
+        new Pipeline(clock, journal, metrics, new ResponseChecks(config.responseValidation()));
   }
 
   /**
@@ -132,7 +135,8 @@ public final class Sandbox {
     return vendors.stream().filter(v -> v.id().equals(id)).findFirst();
   }
 
+  /** The pipeline that every HTTP verticle's router shares, so sampling sees every answer. */
   public Pipeline pipeline() {
-    return new Pipeline(clock, journal, metrics);
+    return pipeline;
   }
 }

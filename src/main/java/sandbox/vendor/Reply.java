@@ -8,8 +8,8 @@ import io.vertx.core.json.Json;
  * An answer ready to send. Emulators reply with a JSON value, which the response validator checks
  * as is and which is encoded once, when sent; proxy and replay reply with the bytes they have.
  *
- * @param json the body as a JSON value (JsonObject, JsonArray…), or null when {@code raw} is used
- * @param raw the body as bytes, or null when {@code json} is used
+ * @param json the body as a JSON value (JsonObject, JsonArray…), or null for bytes only
+ * @param raw the body as bytes; null when it is to be encoded from {@code json}
  * @param note the sandbox's diagnostic for the journal, or null
  */
 public record Reply(
@@ -20,6 +20,15 @@ public record Reply(
   public static Reply json(int status, Object body) {
     return new Reply(
         status, APPLICATION_JSON, MultiMap.caseInsensitiveMultiMap(), body, null, null);
+  }
+
+  /**
+   * A JSON answer whose bytes are already encoded: for bodies that never change (a fixture served
+   * as is), so that they are encoded once rather than on every request.
+   */
+  public static Reply json(int status, Object body, Buffer encoded) {
+    return new Reply(
+        status, APPLICATION_JSON, MultiMap.caseInsensitiveMultiMap(), body, encoded, null);
   }
 
   public static Reply bytes(int status, String contentType, Buffer body) {
