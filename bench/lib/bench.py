@@ -412,7 +412,7 @@ def machine_facts(wiremock_version):
     with open(CFG["jar"], "rb") if os.path.isfile(CFG["jar"]) else open(os.devnull, "rb") as f:
         jar_sha = hashlib.sha256(f.read()).hexdigest()[:12]
     return [
-        ("date", dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")),
+        ("date (start)", START_DATE),
         ("git commit (bench)", commit),
         ("sandbox jar", f"{CFG['jar']} (sha256 {jar_sha})"),
         ("nproc", sh("nproc")),
@@ -422,6 +422,8 @@ def machine_facts(wiremock_version):
         ("java -version", sh("java -version 2>&1 | head -1")),
         ("wrk", sh("wrk -v 2>&1 | head -1").split(" Copyright")[0]),
         ("WireMock", wiremock_version),
+        ("load average at start (1/5/15 min)", LOADAVG_START),
+        ("load average at end (1/5/15 min)", " ".join(open("/proc/loadavg").read().split()[:3])),
         ("JVM flags (all three servers)", CFG["jvm_opts"]),
         ("ceiling instances", CFG["ceiling_instances"]),
         ("wrk", f"-t{CFG['threads']} -c{CFG['connections']}, warm-up {CFG['warmup']} s, "
@@ -433,6 +435,8 @@ def measure_startup():
     runs, notes = [], []
     if not os.path.isfile(CFG["jar"]):
         return runs, [f"skipped: jar {CFG['jar']} not found"]
+    if CFG["startup_runs"] <= 0:
+        return runs, ["skipped: STARTUP_RUNS=0"]
     for i in range(CFG["startup_runs"]):
         s = start_sandbox(f"sandbox-startup-{i + 1}")
         if s.reason:
@@ -651,9 +655,9 @@ def report(facts, cases, results, status, summary, startup, sustained, body_note
              f"{fmt(sustained['idle_mb'])} MB)"
              + (f"; load: {sus_runs}" if sus_runs else "")
              + (f" — {sustained['note']}" if sustained["note"] else ""))
-    if sustained.get("rounds_rss_mb") is not None:
-        L.append(f"- RSS of the benchmark sandbox after all rounds: "
-                 f"{sustained['rounds_rss_mb']:.0f} MB")
+    if sustained.get("rounds_rss_mb"):
+        L.append("- RSS after all rounds (same JVM flags, for comparison): "
+                 + ", ".join(f"{n} {fmt(v)} MB" for n, v in sustained["rounds_rss_mb"].items()))
     L.append("")
 
     L.append("## Targets\n")
@@ -696,6 +700,10 @@ def report(facts, cases, results, status, summary, startup, sustained, body_note
 
 
 # --------------------------------------------------------------------------- main
+
+START_DATE = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+LOADAVG_START = " ".join(open("/proc/loadavg").read().split()[:3])
+
 
 def main():
     signal.signal(signal.SIGTERM, on_signal)
@@ -747,15 +755,15 @@ def main():
             + (" and the sandbox" if not sb.reason else ""))
         body_note += f"; same bytes served by {', '.join(same)}"
 
-        facts = machine_facts(wm_version)
         results, status = run_rounds(cases, servers, None)
+        facts = machine_facts(wm_version)
 
-        sustained_rounds_rss = rss_mb(sb.proc.pid) if sb.up else None
+        rounds_rss = {n: rss_mb(s.proc.pid) for n, s in servers.items() if s.up}
         for s in servers.values():
             if s.proc:
                 stop(s.proc)
         sustained = sustain()
-        sustained["rounds_rss_mb"] = sustained_rounds_rss
+        sustained["rounds_rss_mb"] = rounds_rss
 
         summary = summarize(cases, results, status)
         text, verdicts = report(facts, cases, results, status, summary, startup, sustained,
@@ -767,6 +775,9 @@ def main():
                 f.write(text)
         print(text)
         log(f"written {os.path.relpath(out, ROOT)} and bench/results/latest.md")
+        skipped = [n for n, st in status.items() if st and st[0] == "SKIP"]
+        if skipped:
+            log(f"SKIPPED cases (see the table for why): {', '.join(skipped)}")
         failed = [n for n, st in status.items() if st and st[0] == "FAIL"]
         if failed:
             log(f"FAILED cases: {', '.join(failed)}")
@@ -780,4 +791,8 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        log("interrupted; servers stopped")
+        sys.exit(130)
