@@ -56,6 +56,7 @@ CFG = {
     "cases": os.environ.get("CASES", ""),
     "max_startup_ms": env_float("MAX_STARTUP_MS", 1200),
     "max_rss_mb": env_float("MAX_RSS_MB", 300),
+    "sandbox_args": os.environ.get("SANDBOX_ARGS", ""),
     "jar": os.environ["BENCH_JAR"],
     "wiremock_jar": os.environ["BENCH_WIREMOCK_JAR"],
     "workdir": os.environ["BENCH_WORKDIR"],
@@ -78,12 +79,28 @@ def free_port():
         return s.getsockname()[1]
 
 
-def spawn(name, argv):
+def sandbox_cwd():
+    """Where the sandbox runs: its defaults (./contracts, ./fixtures) are relative paths.
+
+    SANDBOX_CWD if set; else the checkout the jar was built in (X for X/target/*.jar, when X has
+    a pom.xml), so SANDBOX_JAR=/elsewhere/target/integration-sandbox.jar finds its own files;
+    else the repo root."""
+    if os.environ.get("SANDBOX_CWD"):
+        return os.environ["SANDBOX_CWD"]
+    jar_dir = os.path.dirname(os.path.abspath(CFG["jar"]))
+    checkout = os.path.dirname(jar_dir)
+    if os.path.basename(jar_dir) == "target" and os.path.isfile(os.path.join(checkout, "pom.xml")):
+        return checkout
+    return ROOT
+
+
+def spawn(name, argv, cwd=ROOT):
     """Start a server in its own process group, output to <workdir>/<name>.log."""
     logf = open(os.path.join(CFG["workdir"], f"{name}.log"), "ab")
-    log(f"start {name}: {' '.join(shlex.quote(a) for a in argv)}")
+    log(f"start {name}: {' '.join(shlex.quote(a) for a in argv)}"
+        + (f" (in {cwd})" if cwd != ROOT else ""))
     p = subprocess.Popen(argv, stdout=logf, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                         cwd=ROOT, start_new_session=True)
+                         cwd=cwd, start_new_session=True)
     logf.close()
     PROCS.append((name, p))
     with open(os.path.join(CFG["workdir"], "pids"), "a") as f:
@@ -192,7 +209,8 @@ def start_sandbox(name="sandbox"):
         return s
     s.port = free_port()
     t0 = time.monotonic()
-    s.proc = spawn(name, jvm("-jar", CFG["jar"], "--port", str(s.port)))
+    s.proc = spawn(name, jvm("-jar", CFG["jar"], "--port", str(s.port),
+                             *shlex.split(CFG["sandbox_args"])), cwd=sandbox_cwd())
     waited = wait_http_ok(f"http://127.0.0.1:{s.port}{HEALTH}", s.proc, CFG["startup_timeout"])
     if waited is None:
         code = s.proc.poll()
@@ -425,6 +443,8 @@ def machine_facts(wiremock_version):
         ("load average at start (1/5/15 min)", LOADAVG_START),
         ("load average at end (1/5/15 min)", " ".join(open("/proc/loadavg").read().split()[:3])),
         ("JVM flags (all three servers)", CFG["jvm_opts"]),
+        ("sandbox command", f"java {CFG['jvm_opts']} -jar <jar> --port <p> {CFG['sandbox_args']}"
+                            f" (working directory {sandbox_cwd()})"),
         ("ceiling instances", CFG["ceiling_instances"]),
         ("wrk", f"-t{CFG['threads']} -c{CFG['connections']}, warm-up {CFG['warmup']} s, "
                 f"measured {CFG['duration']} s, {CFG['rounds']} rounds"),
@@ -611,6 +631,8 @@ def verdict(value, limit, higher_is_better):
 def report(facts, cases, results, status, summary, startup, sustained, body_note):
     L = []
     L.append(f"# integration-sandbox load benchmark — {facts[0][1]}\n")
+    if os.environ.get("BENCH_NOTE"):
+        L.append(f"> {os.environ['BENCH_NOTE']}\n")
     L.append("## Throughput and latency (median over rounds)\n")
     L.append("| case | server | req/s | p50 ms | p99 ms | × ceiling req/s | × WireMock req/s "
              "| max p99 ÷ ceiling p99 (same round) | rounds | status |")
