@@ -489,8 +489,13 @@ def run_rounds(cases, servers, state):
             if status[name] is not None and status[name][0] == "SKIP":
                 pass
             elif srv is None or not srv.up:
+                if srv and srv.reason is None and srv.proc and srv.proc.poll() is not None:
+                    srv.reason = (f"exited with code {srv.proc.returncode} during round {r + 1}: "
+                                  f"{log_tail(srv.name)}")
+                    log(f"ERROR {srv.name} {srv.reason}")
                 why = srv.reason if srv else f"unknown server {c['server']!r}"
-                status[name] = ("SKIP", f"{c['server']} unavailable: {why}")
+                kind = "SKIP" if r == 0 else "FAIL"
+                status[name] = (kind, f"{c['server']} unavailable: {why}")
             elif needs(c) - variables.keys():
                 status[name] = ("SKIP", f"no value for {', '.join(sorted(needs(c) - variables.keys()))}"
                                         " (token request failed)")
