@@ -57,10 +57,11 @@ CFG = {
     "max_startup_ms": env_float("MAX_STARTUP_MS", 1200),
     "max_rss_mb": env_float("MAX_RSS_MB", 300),
     "sandbox_args": os.environ.get("SANDBOX_ARGS", ""),
-    "jar": os.environ["BENCH_JAR"],
-    "wiremock_jar": os.environ["BENCH_WIREMOCK_JAR"],
-    "workdir": os.environ["BENCH_WORKDIR"],
-    "stamp": os.environ["BENCH_STAMP"],
+    # set by bench/run
+    "jar": os.environ.get("BENCH_JAR", ""),
+    "wiremock_jar": os.environ.get("BENCH_WIREMOCK_JAR", ""),
+    "workdir": os.environ.get("BENCH_WORKDIR", ""),
+    "stamp": os.environ.get("BENCH_STAMP", ""),
 }
 
 
@@ -329,8 +330,9 @@ def needs(case):
 
 
 def lua_str(s):
-    return '"' + "".join(c if c.isprintable() and c not in '"\\' else f"\\{ord(c):03d}"
-                         for c in s) + '"'
+    """A Lua string literal holding the UTF-8 bytes of s (non-printable bytes as \\ddd)."""
+    return '"' + "".join(chr(b) if 32 <= b < 127 and chr(b) not in '"\\' else f"\\{b:03d}"
+                         for b in s.encode()) + '"'
 
 
 def wrk_script(case, variables):
@@ -469,7 +471,7 @@ def measure_startup():
     return runs, notes
 
 
-def run_rounds(cases, servers, state):
+def run_rounds(cases, servers):
     """ROUNDS rounds; in each, every case once, round-robin over servers, rotated per round."""
     order = round_robin(cases)
     results = {c["name"]: [] for c in cases}  # per round: dict or None
@@ -541,11 +543,11 @@ def sustain():
     if s.reason:
         out["note"] = f"skipped: sandbox unavailable: {s.reason}"
         return out
+    procs = []
     try:
         time.sleep(1)
         out["idle_mb"] = rss_mb(s.proc.pid)
         variables = {"BTG_TOKEN": sandbox_token(s.port)}
-        procs = []
         conns = max(1, CFG["connections"] // max(1, len(cases)))
         for c in cases.values():
             preflight(s, c, variables)
@@ -577,6 +579,10 @@ def sustain():
         out["note"] = f"failed: {e}"
         log(f"sustain: {e}")
     finally:
+        for _, p in procs:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
         stop(s.proc)
     return out
 
@@ -733,6 +739,8 @@ LOADAVG_START = " ".join(open("/proc/loadavg").read().split()[:3])
 
 
 def main():
+    if not (CFG["jar"] and CFG["wiremock_jar"] and CFG["workdir"] and CFG["stamp"]):
+        raise SystemExit("bench.py is started by bench/run (BENCH_* variables missing)")
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGHUP, on_signal)
     os.makedirs(CFG["workdir"], exist_ok=True)
@@ -782,7 +790,7 @@ def main():
             + (" and the sandbox" if not sb.reason else ""))
         body_note += f"; same bytes served by {', '.join(same)}"
 
-        results, status = run_rounds(cases, servers, None)
+        results, status = run_rounds(cases, servers)
         facts = machine_facts(wm_version)
 
         rounds_rss = {n: rss_mb(s.proc.pid) for n, s in servers.items() if s.up}
