@@ -174,6 +174,16 @@ def log_tail(name):
         return f"see {name}.log"
 
 
+def cpu_seconds(pid):
+    """User + system CPU time of a process (all its threads), in seconds."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def rss_mb(pid):
     try:
         with open(f"/proc/{pid}/status") as f:
@@ -514,7 +524,11 @@ def run_rounds(cases, servers):
                         req(srv.port, "DELETE", "/__admin/requests")
                     if CFG["warmup"] > 0:
                         run_wrk(url, script, CFG["warmup"])
+                    cpu0 = cpu_seconds(srv.proc.pid)
                     res = run_wrk(url, script, CFG["duration"])
+                    cpu1 = cpu_seconds(srv.proc.pid)
+                    if cpu0 is not None and cpu1 is not None and res["requests"]:
+                        res["cpu_us"] = (cpu1 - cpu0) / res["requests"] * 1e6
                     bad = problems(res)
                     errs = {k: v for k, v in res["socket_errors"].items() if v}
                     res["socket_note"] = ", ".join(f"{k} {v}" for k, v in errs.items())
@@ -523,7 +537,8 @@ def run_rounds(cases, servers):
                         log(f"FAIL {name}: {status[name][1]}\n{res['raw']}")
                     else:
                         log(f"  {name}: {res['rps']:.0f} req/s, p50 {res['p50']:.3f} ms, "
-                            f"p99 {res['p99']:.3f} ms"
+                            f"p99 {res['p99']:.3f} ms, server CPU {fmt(res.get('cpu_us'), '.1f')}"
+                            " µs/req"
                             + (f", socket errors: {res['socket_note']}" if errs else ""))
             if status[name] is not None and res is None:
                 if status[name][0] == "SKIP" and r == 0 or status[name][0] == "FAIL":
@@ -615,6 +630,8 @@ def summarize(cases, results, status):
             "rps": statistics.median(r["rps"] for r in rs) if rs else None,
             "p50": statistics.median(r["p50"] for r in rs) if rs else None,
             "p99": statistics.median(r["p99"] for r in rs) if rs else None,
+            "cpu_us": (statistics.median(r["cpu_us"] for r in rs if r.get("cpu_us") is not None)
+                       if any(r.get("cpu_us") is not None for r in rs) else None),
             "rounds": len(rs),
         }
     ceiling = next((c["name"] for c in cases if c["server"] == "ceiling"), None)
@@ -646,8 +663,8 @@ def report(facts, cases, results, status, summary, startup, sustained, body_note
         L.append(f"> {os.environ['BENCH_NOTE']}\n")
     L.append("## Throughput and latency (median over rounds)\n")
     L.append("| case | server | req/s | p50 ms | p99 ms | × ceiling req/s | × WireMock req/s "
-             "| max p99 ÷ ceiling p99 (same round) | rounds | status |")
-    L.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
+             "| max p99 ÷ ceiling p99 (same round) | server CPU µs/req | rounds | status |")
+    L.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for c in cases:
         s, st = summary[c["name"]], status[c["name"]]
         notes = {r.get("socket_note") for r in results[c["name"]] if r and r.get("socket_note")}
@@ -657,7 +674,11 @@ def report(facts, cases, results, status, summary, startup, sustained, body_note
         L.append(f"| {c['name']} | {c['server']} | {fmt(s['rps'])} | {fmt(s['p50'], '.3f')} | "
                  f"{fmt(s['p99'], '.3f')} | {fmt(s.get('x_ceiling'), '.2f')} | "
                  f"{fmt(s.get('x_wiremock'), '.2f')} | {fmt(s.get('p99_ratio_max'), '.2f')} | "
-                 f"{s['rounds']}/{CFG['rounds']} | {state} |")
+                 f"{fmt(s['cpu_us'], '.1f')} | {s['rounds']}/{CFG['rounds']} | {state} |")
+    L.append("")
+    L.append("Server CPU µs/req: user + system CPU time of the server's JVM (all threads: event "
+             "loops, GC, JIT) during the measured run, divided by the requests served; it "
+             "depends less than req/s on wrk and other processes sharing the cores.")
     L.append("")
     L.append("Per round (req/s · p50 ms · p99 ms):\n")
     L.append("| case | " + " | ".join(f"round {i + 1}" for i in range(CFG["rounds"])) + " |")
