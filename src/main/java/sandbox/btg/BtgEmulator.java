@@ -51,11 +51,11 @@ final class BtgEmulator implements Emulator {
   private final TicketBook book;
   private final Buffer infoBytes;
 
-  BtgEmulator(BtgFixtures fixtures, CognitoTokens tokens) {
+  BtgEmulator(BtgFixtures fixtures, CognitoTokens tokens, int maxTicketsPerClient) {
     this.fixtures = fixtures;
     this.tokens = tokens;
     this.tokenEndpoint = new CognitoTokenEndpoint(fixtures.clients(), tokens);
-    this.book = new TicketBook(fixtures.tickets());
+    this.book = new TicketBook(fixtures.tickets(), maxTicketsPerClient);
     this.infoBytes = fixtures.info().json().toBuffer();
   }
 

@@ -2,6 +2,7 @@ package sandbox.btg;
 
 import io.vertx.core.Future;
 import java.util.List;
+import sandbox.config.ConfigException;
 import sandbox.vendor.Call;
 import sandbox.vendor.Dialect;
 import sandbox.vendor.Emulator;
@@ -25,6 +26,8 @@ public final class BtgVendor implements Vendor {
   static final String CREATE_ATTEMPT_TICKET = "createAttemptTicket";
   static final String CREATE_ATTEMPT_BATCH_FOR_DOCUMENT = "createAttemptTicketsBatchForDocument";
   static final String CREATE_ATTEMPT_BATCH = "createAttemptTicketsBatch";
+
+  static final int DEFAULT_MAX_TICKETS = 50_000;
 
   private static final Dialect COGNITO = new CognitoDialect();
   private static final Dialect GATEWAY = new GatewayDialect();
@@ -77,6 +80,21 @@ public final class BtgVendor implements Vendor {
                         fixtures.issuer(),
                         fixtures.tokenLifetimeSeconds(),
                         fixtures.signingKey())
-                    .map(tokens -> new BtgEmulator(fixtures, tokens)));
+                    .map(tokens -> new BtgEmulator(fixtures, tokens, maxTickets(context))));
+  }
+
+  /** Option {@code vendors.btg.maxTicketsPerClient} (default 50 000). */
+  static int maxTickets(VendorContext context) {
+    Object value = context.options().getOrDefault("maxTicketsPerClient", DEFAULT_MAX_TICKETS);
+    try {
+      int max = Integer.parseInt(String.valueOf(value));
+      if (max > 0) {
+        return max;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(
+        "vendors.btg.maxTicketsPerClient must be a positive whole number, got '" + value + "'");
   }
 }

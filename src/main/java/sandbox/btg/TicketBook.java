@@ -5,8 +5,11 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import sandbox.vendor.Failure;
 
@@ -22,25 +25,44 @@ final class TicketBook {
   /** A fixture ticket and the client that owns it. */
   record Seed(String clientId, Ticket ticket) {}
 
-  private final Map<String, Map<UUID, Ticket>> byClient = new ConcurrentHashMap<>();
-  private final List<Seed> seeds;
+  /** One client's tickets, and the order they were opened in, for forgetting the oldest. */
+  private static final class Shelf {
+    final Map<UUID, Ticket> tickets = new ConcurrentHashMap<>();
+    final Queue<UUID> opened = new ConcurrentLinkedQueue<>();
+    final AtomicInteger count = new AtomicInteger();
+  }
 
-  TicketBook(List<Seed> seeds) {
+  private final Map<String, Shelf> byClient = new ConcurrentHashMap<>();
+  private final List<Seed> seeds;
+  private final int maxPerClient;
+
+  /**
+   * @param maxPerClient how many tickets each client keeps: past it, the oldest is forgotten (and
+   *     answers 404), so that a load test creating thousands of tickets a second runs in bounded
+   *     memory
+   */
+  TicketBook(List<Seed> seeds, int maxPerClient) {
     this.seeds = List.copyOf(seeds);
+    this.maxPerClient = maxPerClient;
     reset();
   }
 
   void reset() {
     byClient.clear();
-    seeds.forEach(s -> tickets(s.clientId()).put(s.ticket().id(), s.ticket()));
-  }
-
-  int size() {
-    return byClient.values().stream().mapToInt(Map::size).sum();
+    seeds.forEach(s -> open(s.clientId(), s.ticket()));
   }
 
   Ticket open(String clientId, Ticket ticket) {
-    tickets(clientId).put(ticket.id(), ticket);
+    Shelf shelf = shelf(clientId);
+    shelf.tickets.put(ticket.id(), ticket);
+    shelf.opened.add(ticket.id());
+    if (shelf.count.incrementAndGet() > maxPerClient) {
+      UUID oldest = shelf.opened.poll();
+      if (oldest != null) {
+        shelf.tickets.remove(oldest);
+        shelf.count.decrementAndGet();
+      }
+    }
     return ticket;
   }
 
@@ -76,7 +98,8 @@ final class TicketBook {
   private Ticket change(
       String clientId, String document, UUID ticketId, Function<Ticket, Ticket> change) {
     Ticket changed =
-        tickets(clientId)
+        shelf(clientId)
+            .tickets
             .computeIfPresent(
                 ticketId, (id, t) -> t.documentNumber().equals(document) ? change.apply(t) : t);
     if (changed == null || !changed.documentNumber().equals(document)) {
@@ -88,15 +111,15 @@ final class TicketBook {
   JsonObject snapshot() {
     JsonObject out = new JsonObject();
     byClient.forEach(
-        (client, tickets) -> {
+        (client, shelf) -> {
           JsonArray list = new JsonArray();
-          tickets.values().forEach(t -> list.add(t.toJson()));
+          shelf.tickets.values().forEach(t -> list.add(t.toJson()));
           out.put(client, list);
         });
     return out;
   }
 
-  private Map<UUID, Ticket> tickets(String clientId) {
-    return byClient.computeIfAbsent(clientId, c -> new ConcurrentHashMap<>());
+  private Shelf shelf(String clientId) {
+    return byClient.computeIfAbsent(clientId, c -> new Shelf());
   }
 }

@@ -162,6 +162,8 @@ public final class CallCenter {
   private final Supplier<String> callIds;
   private final Reports reports;
   private final Map<String, Agent> agents = new LinkedHashMap<>();
+  static final int MAX_CALLS = 10_000;
+
   private final Map<String, Call> calls = new LinkedHashMap<>();
 
   public CallCenter(Company company, SandboxClock clock) {
@@ -309,7 +311,25 @@ public final class CallCenter {
     String id = callIds.get();
     String from = branch == null || branch.isEmpty() ? agent.branch : branch;
     calls.put(id, new Call(id, agentName, from, to, clock.now()));
+    forgetOldEndedCalls();
     return Outcome.ok(id);
+  }
+
+  /**
+   * Keeps the company's call history bounded: past {@value #MAX_CALLS} calls, the oldest ended ones
+   * are forgotten (acting on them answers as for an unknown call, which is what the PBX does for an
+   * ended one). A sandbox under a load test places thousands of calls a second.
+   */
+  private void forgetOldEndedCalls() {
+    if (calls.size() <= MAX_CALLS) {
+      return;
+    }
+    var oldest = calls.values().iterator();
+    while (calls.size() > MAX_CALLS && oldest.hasNext()) {
+      if (!oldest.next().state.live()) {
+        oldest.remove();
+      }
+    }
   }
 
   /** Hangs up. Always ok, as on the PBX: a call that is unknown or already gone stays so. */
