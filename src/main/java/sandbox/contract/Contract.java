@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import sandbox.vendor.Body;
 import sandbox.vendor.Call;
 import sandbox.vendor.Reply;
@@ -46,7 +47,14 @@ public final class Contract {
   private final Path file;
   private final OpenAPIContract openapi;
   private final Map<String, Validator> formValidators = new HashMap<>();
-  private final Map<JsonSchema, Validator> validators = new HashMap<>();
+
+  /**
+   * Compiled validators, keyed by the contract's own parameter and media-type objects (identity
+   * hashed): hashing the schema itself would walk its whole JSON on every request. Filled at load
+   * for requests and on first use for responses, from any event loop.
+   */
+  private final Map<Object, Validator> validators = new ConcurrentHashMap<>();
+
   private final List<Operation> operations;
 
   private Contract(ContractDocument doc, OpenAPIContract openapi) {
@@ -62,9 +70,9 @@ public final class Contract {
     doc.formSchemas()
         .forEach((id, schema) -> formValidators.put(id, forms.validator(JsonSchema.of(schema))));
     for (Operation op : operations) {
-      op.getParameters().forEach(p -> validator(p.getSchema()));
+      op.getParameters().forEach(p -> validator(p, p.getSchema()));
       if (op.getRequestBody() != null) {
-        op.getRequestBody().getContent().values().forEach(m -> validator(m.getSchema()));
+        op.getRequestBody().getContent().values().forEach(m -> validator(m, m.getSchema()));
       }
     }
   }
@@ -166,7 +174,7 @@ public final class Contract {
       body = bytes.jsonOrNull();
     }
     List<Violation> violations = new ArrayList<>(0);
-    check(validator(media.getSchema()), body, "body", "response", violations);
+    check(validator(media, media.getSchema()), body, "body", "response", violations);
     return violations;
   }
 
@@ -202,7 +210,7 @@ public final class Contract {
       violations.add(Violation.request(where, "has an invalid value '" + raw + "'"));
       return;
     }
-    check(validator(p.getSchema()), value, where, "request", violations);
+    check(validator(p, p.getSchema()), value, where, "request", violations);
   }
 
   private void checkBody(Operation op, Body body, List<Violation> violations) {
@@ -220,11 +228,14 @@ public final class Contract {
     if (media == null) {
       media = op.getRequestBody().getContent().values().iterator().next();
     }
-    check(validator(media.getSchema()), body.jsonOrNull(), "body", "request", violations);
+    check(validator(media, media.getSchema()), body.jsonOrNull(), "body", "request", violations);
   }
 
-  private Validator validator(JsonSchema schema) {
-    return validators.computeIfAbsent(schema, s -> openapi.getSchemaRepository().validator(s));
+  private Validator validator(Object owner, JsonSchema schema) {
+    Validator known = validators.get(owner);
+    return known != null
+        ? known
+        : validators.computeIfAbsent(owner, o -> openapi.getSchemaRepository().validator(schema));
   }
 
   private static void check(
