@@ -55,6 +55,9 @@ public final class Contract {
    */
   private final Map<Object, Validator> validators = new ConcurrentHashMap<>();
 
+  /** The {@link QuickSchema} fast path of each validator, under the same keys. */
+  private final Map<Object, QuickSchema.Check> quickChecks = new ConcurrentHashMap<>();
+
   private final List<Operation> operations;
 
   private Contract(ContractDocument doc, OpenAPIContract openapi) {
@@ -70,9 +73,15 @@ public final class Contract {
     doc.formSchemas()
         .forEach((id, schema) -> formValidators.put(id, forms.validator(JsonSchema.of(schema))));
     for (Operation op : operations) {
-      op.getParameters().forEach(p -> validator(p, p.getSchema()));
+      for (Parameter p : op.getParameters()) {
+        validator(p, p.getSchema());
+        quickChecks.put(p, QuickSchema.compile(toJson(p.getSchema()), raw()));
+      }
       if (op.getRequestBody() != null) {
-        op.getRequestBody().getContent().values().forEach(m -> validator(m, m.getSchema()));
+        for (MediaType m : op.getRequestBody().getContent().values()) {
+          validator(m, m.getSchema());
+          quickChecks.put(m, QuickSchema.compile(toJson(m.getSchema()), raw()));
+        }
       }
     }
   }
@@ -174,7 +183,7 @@ public final class Contract {
       body = bytes.jsonOrNull();
     }
     List<Violation> violations = new ArrayList<>(0);
-    check(validator(media, media.getSchema()), body, "body", "response", violations);
+    check(media, media.getSchema(), body, "body", "response", violations);
     return violations;
   }
 
@@ -210,7 +219,7 @@ public final class Contract {
       violations.add(Violation.request(where, "has an invalid value '" + raw + "'"));
       return;
     }
-    check(validator(p, p.getSchema()), value, where, "request", violations);
+    check(p, p.getSchema(), value, where, "request", violations);
   }
 
   private void checkBody(Operation op, Body body, List<Violation> violations) {
@@ -228,7 +237,7 @@ public final class Contract {
     if (media == null) {
       media = op.getRequestBody().getContent().values().iterator().next();
     }
-    check(validator(media, media.getSchema()), body.jsonOrNull(), "body", "request", violations);
+    check(media, media.getSchema(), body.jsonOrNull(), "body", "request", violations);
   }
 
   private Validator validator(Object owner, JsonSchema schema) {
@@ -236,6 +245,35 @@ public final class Contract {
     return known != null
         ? known
         : validators.computeIfAbsent(owner, o -> openapi.getSchemaRepository().validator(schema));
+  }
+
+  /**
+   * Validates a value against the schema of a parameter or media type: the quick check first,
+   * vertx-json-schema when the quick check cannot vouch for the value.
+   */
+  private void check(
+      Object owner,
+      JsonSchema schema,
+      Object value,
+      String where,
+      String in,
+      List<Violation> violations) {
+    QuickSchema.Check quick = quickChecks.get(owner);
+    if (quick == null) {
+      quick = quickChecks.computeIfAbsent(owner, o -> QuickSchema.compile(toJson(schema), raw()));
+    }
+    if (quick.certainlyValid(value)) {
+      return;
+    }
+    check(validator(owner, schema), value, where, in, violations);
+  }
+
+  private static JsonObject toJson(JsonSchema schema) {
+    JsonObject json = new JsonObject();
+    for (String key : schema.fieldNames()) {
+      json.put(key, (Object) schema.get(key));
+    }
+    return json;
   }
 
   private static void check(
