@@ -13,6 +13,8 @@ COPY --from=build /build/target/integration-sandbox.jar integration-sandbox.jar
 COPY contracts contracts
 COPY fixtures fixtures
 EXPOSE 8080
-# Inside a container every client is remote to the admin API: set SANDBOX_ADMIN_TOKEN and send it
-# as the X-Sandbox-Admin-Token header (see README, "Admin API").
-ENTRYPOINT ["java", "-jar", "integration-sandbox.jar"]
+# The flags the benchmark measures with: a bounded heap and short GC pauses (README, "Running
+# under load"). Inside a container every client is remote to the admin API: set
+# SANDBOX_ADMIN_TOKEN and send it as the X-Sandbox-Admin-Token header (README, "Admin API").
+ENV JAVA_OPTS="-Xms64m -Xmx160m -XX:MaxGCPauseMillis=5"
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar integration-sandbox.jar \"$@\"", "--"]

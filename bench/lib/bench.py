@@ -51,7 +51,13 @@ CFG = {
     "sustain": env_int("SUSTAIN_SECONDS", 60),
     "startup_runs": env_int("STARTUP_RUNS", 3),
     "startup_timeout": env_float("STARTUP_TIMEOUT_SECONDS", 30),
-    "jvm_opts": os.environ.get("JVM_OPTS", "-Xms128m -Xmx512m"),
+    # The sandbox's recommended flags (README), also given to the ceiling so that both Vert.x
+    # servers run alike. WireMock keeps every request in its journal by default, unbounded, and
+    # needs a larger heap to last a measured run; JVM_OPTS overrides all three at once.
+    "jvm_opts": os.environ.get("JVM_OPTS", ""),
+    "sandbox_jvm_opts": os.environ.get(
+        "SANDBOX_JVM_OPTS", "-Xms64m -Xmx160m -XX:MaxGCPauseMillis=5"),
+    "wiremock_jvm_opts": os.environ.get("WIREMOCK_JVM_OPTS", "-Xms128m -Xmx512m"),
     "ceiling_instances": os.environ.get("CEILING_INSTANCES", str(os.cpu_count() or 1)),
     "cases": os.environ.get("CASES", ""),
     "max_startup_ms": env_float("MAX_STARTUP_MS", 1200),
@@ -195,8 +201,14 @@ def rss_mb(pid):
     return None
 
 
-def jvm(*args):
-    return ["java", *shlex.split(CFG["jvm_opts"]), *args]
+def jvm_flags(server):
+    if CFG["jvm_opts"]:
+        return CFG["jvm_opts"]
+    return CFG["wiremock_jvm_opts"] if server == "wiremock" else CFG["sandbox_jvm_opts"]
+
+
+def jvm(server, *args):
+    return ["java", *shlex.split(jvm_flags(server)), *args]
 
 
 # --------------------------------------------------------------------------- servers
@@ -220,7 +232,7 @@ def start_sandbox(name="sandbox"):
         return s
     s.port = free_port()
     t0 = time.monotonic()
-    s.proc = spawn(name, jvm("-jar", CFG["jar"], "--port", str(s.port),
+    s.proc = spawn(name, jvm("sandbox", "-jar", CFG["jar"], "--port", str(s.port),
                              *shlex.split(CFG["sandbox_args"])), cwd=sandbox_cwd())
     waited = wait_http_ok(f"http://127.0.0.1:{s.port}{HEALTH}", s.proc, CFG["startup_timeout"])
     if waited is None:
@@ -259,7 +271,7 @@ def sandbox_tickets_info(port, token):
 def start_ceiling(body_file):
     s = Server("ceiling")
     s.port = free_port()
-    s.proc = spawn("ceiling", jvm("-cp", CFG["jar"], os.path.join(BENCH, "Ceiling.java"),
+    s.proc = spawn("ceiling", jvm("ceiling", "-cp", CFG["jar"], os.path.join(BENCH, "Ceiling.java"),
                                   str(s.port), body_file, CFG["ceiling_instances"]))
     if wait_http_ok(f"http://127.0.0.1:{s.port}/", s.proc, 60) is None:
         s.reason = "ceiling did not answer 200 within 60 s (see ceiling.log)"
@@ -273,7 +285,7 @@ def start_wiremock(body):
     root = os.path.join(CFG["workdir"], "wiremock")
     os.makedirs(os.path.join(root, "mappings"), exist_ok=True)
     os.makedirs(os.path.join(root, "__files"), exist_ok=True)
-    s.proc = spawn("wiremock", jvm("-jar", CFG["wiremock_jar"], "--port", str(s.port),
+    s.proc = spawn("wiremock", jvm("wiremock", "-jar", CFG["wiremock_jar"], "--port", str(s.port),
                                    "--bind-address", "127.0.0.1", "--disable-banner",
                                    "--root-dir", root))
     if wait_http_ok(f"http://127.0.0.1:{s.port}/__admin/health", s.proc, 60) is None:
@@ -454,8 +466,9 @@ def machine_facts(wiremock_version):
         ("WireMock", wiremock_version),
         ("load average at start (1/5/15 min)", LOADAVG_START),
         ("load average at end (1/5/15 min)", " ".join(open("/proc/loadavg").read().split()[:3])),
-        ("JVM flags (all three servers)", CFG["jvm_opts"]),
-        ("sandbox command", f"java {CFG['jvm_opts']} -jar <jar> --port <p> {CFG['sandbox_args']}"
+        ("JVM flags: sandbox and ceiling", jvm_flags("sandbox")),
+        ("JVM flags: WireMock", jvm_flags("wiremock")),
+        ("sandbox command", f"java {jvm_flags('sandbox')} -jar <jar> --port <p> {CFG['sandbox_args']}"
                             f" (working directory {sandbox_cwd()})"),
         ("ceiling instances", CFG["ceiling_instances"]),
         ("wrk", f"-t{CFG['threads']} -c{CFG['connections']}, warm-up {CFG['warmup']} s, "

@@ -27,7 +27,7 @@ public final class BtgVendor implements Vendor {
   static final String CREATE_ATTEMPT_BATCH_FOR_DOCUMENT = "createAttemptTicketsBatchForDocument";
   static final String CREATE_ATTEMPT_BATCH = "createAttemptTicketsBatch";
 
-  static final int DEFAULT_MAX_TICKETS = 50_000;
+  static final int DEFAULT_MAX_TICKETS = 20_000;
 
   private static final Dialect COGNITO = new CognitoDialect();
   private static final Dialect GATEWAY = new GatewayDialect();
@@ -83,7 +83,7 @@ public final class BtgVendor implements Vendor {
                     .map(tokens -> new BtgEmulator(fixtures, tokens, maxTickets(context))));
   }
 
-  /** Option {@code vendors.btg.maxTicketsPerClient} (default 50 000). */
+  /** Option {@code vendors.btg.maxTicketsPerClient} (default 20 000). */
   static int maxTickets(VendorContext context) {
     Object value = context.options().getOrDefault("maxTicketsPerClient", DEFAULT_MAX_TICKETS);
     try {
