@@ -146,12 +146,15 @@ public final class Pipeline {
       String error,
       long start) {
     Reply decorated = vendor.vendor().decorate(reply, call);
+    Buffer body = decorated.body();
     List<Violation> violations = requestViolations;
     if (call.operationId() != null
-        && responseChecks.shouldCheck(vendor.id(), call.operationId(), decorated.status())) {
+        && responseChecks.shouldCheck(vendor.id(), call.operationId(), decorated.status(), body)) {
       List<Violation> responseViolations =
           vendor.contract().validateResponse(call.operationId(), decorated);
-      if (!responseViolations.isEmpty()) {
+      if (responseViolations.isEmpty()) {
+        responseChecks.passed(vendor.id(), call.operationId(), decorated.status(), body);
+      } else {
         LOG.warn(
             "{} {} answered outside its contract: {}",
             vendor.id(),
@@ -161,7 +164,6 @@ public final class Pipeline {
         violations.addAll(responseViolations);
       }
     }
-    Buffer body = decorated.body();
     HttpServerResponse response = rc.response();
     response.setStatusCode(decorated.status());
     if (decorated.contentType() != null) {
