@@ -69,9 +69,7 @@ final class BtgEmulator implements Emulator {
     if (header == null || header.isBlank()) {
       throw Failure.unauthorized("no Authorization header");
     }
-    String token =
-        header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : header.trim();
-    CognitoTokens.Claims claims = tokens.verify(token);
+    CognitoTokens.Claims claims = tokens.verifyAuthorization(header);
     AppClient client = fixtures.clients().get(claims.clientId());
     if (client == null) {
       throw Failure.unauthorized("token of an unknown app client");

@@ -10,6 +10,7 @@ import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
+import io.vertx.json.schema.common.dsl.SchemaType;
 import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -214,7 +215,10 @@ public final class Contract {
     }
     Object value;
     try {
-      value = (p.getIn() == Location.QUERY ? FORM : SIMPLE).transform(p, raw);
+      value =
+          p.getSchemaType() == SchemaType.STRING
+              ? raw
+              : (p.getIn() == Location.QUERY ? FORM : SIMPLE).transform(p, raw);
     } catch (RuntimeException e) {
       violations.add(Violation.request(where, "has an invalid value '" + raw + "'"));
       return;

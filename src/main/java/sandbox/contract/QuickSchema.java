@@ -121,13 +121,31 @@ final class QuickSchema {
         case "$ref" -> compile(resolve((String) value), depth + 1);
         case "type" -> type(value);
         case "enum" -> {
-          JsonArray options = (JsonArray) value;
-          yield v -> options.stream().anyMatch(o -> sameJson(o, v));
+          Object[] options = ((JsonArray) value).getList().toArray();
+          yield v -> {
+            for (Object o : options) {
+              if (sameJson(o, v)) {
+                return true;
+              }
+            }
+            return false;
+          };
         }
         case "const" -> v -> sameJson(value, v);
         case "required" -> {
-          List<String> names = ((JsonArray) value).stream().map(String.class::cast).toList();
-          yield v -> !(v instanceof JsonObject o) || names.stream().allMatch(o::containsKey);
+          String[] names =
+              ((JsonArray) value).stream().map(String.class::cast).toArray(String[]::new);
+          yield v -> {
+            if (!(v instanceof JsonObject o)) {
+              return true;
+            }
+            for (String name : names) {
+              if (!o.containsKey(name)) {
+                return false;
+              }
+            }
+            return true;
+          };
         }
         case "properties" -> properties((JsonObject) value, schema, depth);
         case "additionalProperties" ->
@@ -176,9 +194,17 @@ final class QuickSchema {
           };
         }
         case "allOf" -> {
-          List<Check> parts = new ArrayList<>();
-          ((JsonArray) value).forEach(s -> parts.add(compile(s, depth + 1)));
-          yield v -> parts.stream().allMatch(c -> c.certainlyValid(v));
+          List<Check> compiled = new ArrayList<>();
+          ((JsonArray) value).forEach(s -> compiled.add(compile(s, depth + 1)));
+          Check[] parts = compiled.toArray(Check[]::new);
+          yield v -> {
+            for (Check c : parts) {
+              if (!c.certainlyValid(v)) {
+                return false;
+              }
+            }
+            return true;
+          };
         }
         default -> throw new Unsupported();
       };
@@ -227,12 +253,13 @@ final class QuickSchema {
     }
 
     private static Check type(Object value) {
-      Set<String> types = new HashSet<>();
+      Set<String> distinct = new HashSet<>();
       if (value instanceof JsonArray a) {
-        a.forEach(t -> types.add((String) t));
+        a.forEach(t -> distinct.add((String) t));
       } else {
-        types.add((String) value);
+        distinct.add((String) value);
       }
+      String[] types = distinct.toArray(String[]::new);
       return v -> {
         for (String t : types) {
           if (isType(t, v)) {
