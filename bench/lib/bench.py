@@ -225,6 +225,13 @@ class Server:
         return self.proc is not None and self.proc.poll() is None and self.reason is None
 
 
+def cds_flags():
+    """The class-data-sharing archive that `mvn package` writes next to the jar, as the README's
+    start command uses it; none when it is missing (a jar from elsewhere)."""
+    archive = os.path.splitext(CFG["jar"])[0] + ".jsa"
+    return [f"-XX:SharedArchiveFile={archive}"] if os.path.isfile(archive) else []
+
+
 def start_sandbox(name="sandbox"):
     s = Server(name)
     if not os.path.isfile(CFG["jar"]):
@@ -232,7 +239,7 @@ def start_sandbox(name="sandbox"):
         return s
     s.port = free_port()
     t0 = time.monotonic()
-    s.proc = spawn(name, jvm("sandbox", "-jar", CFG["jar"], "--port", str(s.port),
+    s.proc = spawn(name, jvm("sandbox", *cds_flags(), "-jar", CFG["jar"], "--port", str(s.port),
                              *shlex.split(CFG["sandbox_args"])), cwd=sandbox_cwd())
     waited = wait_http_ok(f"http://127.0.0.1:{s.port}{HEALTH}", s.proc, CFG["startup_timeout"])
     if waited is None:
@@ -468,7 +475,7 @@ def machine_facts(wiremock_version):
         ("load average at end (1/5/15 min)", " ".join(open("/proc/loadavg").read().split()[:3])),
         ("JVM flags: sandbox and ceiling", jvm_flags("sandbox")),
         ("JVM flags: WireMock", jvm_flags("wiremock")),
-        ("sandbox command", f"java {jvm_flags('sandbox')} -jar <jar> --port <p> {CFG['sandbox_args']}"
+        ("sandbox command", f"java {jvm_flags('sandbox')} {' '.join(cds_flags())} -jar <jar> --port <p> {CFG['sandbox_args']}"
                             f" (working directory {sandbox_cwd()})"),
         ("ceiling instances", CFG["ceiling_instances"]),
         ("wrk", f"-t{CFG['threads']} -c{CFG['connections']}, warm-up {CFG['warmup']} s, "

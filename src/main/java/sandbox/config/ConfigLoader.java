@@ -36,6 +36,8 @@ public final class ConfigLoader {
         --admin-token TOKEN      lets non-loopback clients use /__sandbox/ (env SANDBOX_ADMIN_TOKEN)
         --response-validation V  all, sampled (default) or off: emulator answers checked against
                                  the contract before they are sent (env SANDBOX_RESPONSE_VALIDATION)
+        --check                  load configuration, contracts and fixtures, bind the port,
+                                 then exit (0 when all is well)
         --help                   this text
       """;
 

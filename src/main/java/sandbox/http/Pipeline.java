@@ -30,12 +30,15 @@ import sandbox.vendor.Reply;
  *   → failures rendered in the vendor's dialect → response validated → journal, metrics → send
  * </pre>
  *
- * Every answer, success or failure, leaves through {@link #respond}, so that each one is validated,
- * journaled and counted exactly once.
+ * Every answer, success or failure, leaves through {@link #respond}, so that each one is journaled
+ * and counted exactly once, and validated as {@link ResponseChecks} decides.
  */
 public final class Pipeline {
 
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+  /** Stands for a query string that cannot be percent-decoded ({@code ?q=%zz}): a 400. */
+  private static final MultiMap MALFORMED_QUERY = MultiMap.caseInsensitiveMultiMap();
 
   private final SandboxClock clock;
   private final Journal journal;
@@ -57,6 +60,9 @@ public final class Pipeline {
       Call call = call(rc, vendor, operationId);
       Future<Reply> answer;
       try {
+        if (call.query() == MALFORMED_QUERY) {
+          throw Failure.badRequest("query string cannot be decoded");
+        }
         answer = vendor.handler().handle(call);
       } catch (RuntimeException e) {
         answer = Future.failedFuture(e);
@@ -196,7 +202,12 @@ public final class Pipeline {
   private Call call(RoutingContext rc, MountedVendor vendor, String operationId) {
     Buffer raw = rc.body() == null ? null : rc.body().buffer();
     Map<String, String> pathParams = rc.pathParams();
-    MultiMap query = rc.queryParams();
+    MultiMap query;
+    try {
+      query = rc.queryParams();
+    } catch (RuntimeException e) {
+      query = MALFORMED_QUERY;
+    }
     return new Call(
         Ids.uuid().toString(),
         vendor.id(),

@@ -390,6 +390,19 @@ class BtgErrorsTest {
   }
 
   @Test
+  void aQueryStringThatCannotBeDecodedIsABadRequest(VertxTestContext ctx) {
+    expect(
+        ctx,
+        sandbox
+            .client()
+            .delete(CREATE + "/6f1c2d3e-4a5b-4c6d-8e7f-001122334455?additionalInfo=%zz")
+            .bearerTokenAuthentication(token)
+            .send(),
+        400,
+        messageContaining("query"));
+  }
+
+  @Test
   void anUnknownRouteIsAMissingAuthenticationToken(VertxTestContext ctx) {
     sandbox
         .client()
