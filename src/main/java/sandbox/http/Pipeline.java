@@ -98,6 +98,21 @@ public final class Pipeline {
     };
   }
 
+  /** A request Vert.x could not decode (a malformed percent escape in its path or query). */
+  public Handler<RoutingContext> undecodable(MountedVendor vendor) {
+    return rc -> {
+      if (rc.response().ended()) {
+        return;
+      }
+      fail(
+          rc,
+          vendor,
+          call(rc, vendor, null),
+          Failure.badRequest("request cannot be decoded (malformed percent escape)"),
+          System.nanoTime());
+    };
+  }
+
   /**
    * Failures raised before the operation handler ran: the body handler's 413 for an oversized body,
    * or anything unexpected. Rendered in the vendor's dialect like every other failure.
@@ -213,7 +228,7 @@ public final class Pipeline {
         vendor.id(),
         operationId,
         rc.request().method(),
-        rc.normalizedPath(),
+        rc.normalizedPath() != null ? rc.normalizedPath() : rc.request().path(),
         pathParams,
         query,
         rc.request().headers(),

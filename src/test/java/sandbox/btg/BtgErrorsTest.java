@@ -399,7 +399,7 @@ class BtgErrorsTest {
             .bearerTokenAuthentication(token)
             .send(),
         400,
-        messageContaining("query"));
+        messageContaining("decoded"));
   }
 
   @Test
