@@ -1,8 +1,11 @@
 package sandbox.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,11 +26,29 @@ final class HttpVerticle extends VerticleBase {
     this.bound = bound;
   }
 
+  /**
+   * Answers requests whose path has a malformed percent escape before the router sees them: Vert.x
+   * Web fails those while building its routing context, outside any vendor's dialect.
+   */
+  private Handler<HttpServerRequest> guardPaths(Router router) {
+    return request -> {
+      String path = request.path();
+      if (path != null && PercentEscapes.malformed(path)) {
+        var owner = SandboxRoutes.vendorOwning(sandbox, path);
+        if (owner.isPresent()) {
+          sandbox.pipeline().rejectUndecodablePath(request, owner.get());
+          return;
+        }
+      }
+      router.handle(request);
+    };
+  }
+
   @Override
   public Future<?> start() {
     return vertx
         .createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
-        .requestHandler(SandboxRoutes.router(vertx, sandbox))
+        .requestHandler(guardPaths(SandboxRoutes.router(vertx, sandbox)))
         .listen()
         .onSuccess(server -> bound.set(server.actualPort()))
         .recover(

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -70,9 +71,10 @@ public final class Pipeline {
       answer.onComplete(
           ar -> {
             if (ar.succeeded()) {
-              respond(rc, vendor, call, ar.result(), List.of(), ar.result().note(), start);
+              respond(
+                  rc.request(), vendor, call, ar.result(), List.of(), ar.result().note(), start);
             } else {
-              fail(rc, vendor, call, Failure.from(ar.cause()), start);
+              fail(rc.request(), vendor, call, Failure.from(ar.cause()), start);
             }
           });
     };
@@ -83,7 +85,7 @@ public final class Pipeline {
     return rc -> {
       long start = System.nanoTime();
       fail(
-          rc,
+          rc.request(),
           vendor,
           call(rc, vendor, null),
           Failure.of(
@@ -98,6 +100,34 @@ public final class Pipeline {
     };
   }
 
+  /**
+   * A request whose path cannot be percent-decoded ({@code /customers/%zz/tickets}): Vert.x Web
+   * would fail it before any route, with a body no vendor sends, so it is answered here, in the
+   * owning vendor's dialect, from the bare request.
+   */
+  public void rejectUndecodablePath(HttpServerRequest request, MountedVendor vendor) {
+    long start = System.nanoTime();
+    Call call =
+        new Call(
+            Ids.uuid().toString(),
+            vendor.id(),
+            null,
+            request.method(),
+            request.path(),
+            Map.of(),
+            MultiMap.caseInsensitiveMultiMap(),
+            request.headers(),
+            new Body(null),
+            clock.now(),
+            null);
+    fail(
+        request,
+        vendor,
+        call,
+        Failure.badRequest("path cannot be decoded (malformed percent escape)"),
+        start);
+  }
+
   /** A request Vert.x could not decode (a malformed percent escape in its path or query). */
   public Handler<RoutingContext> undecodable(MountedVendor vendor) {
     return rc -> {
@@ -105,7 +135,7 @@ public final class Pipeline {
         return;
       }
       fail(
-          rc,
+          rc.request(),
           vendor,
           call(rc, vendor, null),
           Failure.badRequest("request cannot be decoded (malformed percent escape)"),
@@ -132,12 +162,12 @@ public final class Pipeline {
                     ? Failure.of(Failure.Kind.INTERNAL, "status " + rc.statusCode())
                     : Failure.from(rc.failure());
           };
-      fail(rc, vendor, call(rc, vendor, operationId), failure, start);
+      fail(rc.request(), vendor, call(rc, vendor, operationId), failure, start);
     };
   }
 
   private void fail(
-      RoutingContext rc, MountedVendor vendor, Call call, Failure failure, long start) {
+      HttpServerRequest request, MountedVendor vendor, Call call, Failure failure, long start) {
     if (failure.kind() == Failure.Kind.INTERNAL) {
       LOG.error("{} {}: sandbox fault: {}", vendor.id(), call.operationId(), failure.getMessage());
     }
@@ -149,7 +179,7 @@ public final class Pipeline {
       reply = Reply.json(500, new io.vertx.core.json.JsonObject().put("message", "Internal error"));
     }
     respond(
-        rc,
+        request,
         vendor,
         call,
         reply,
@@ -159,7 +189,7 @@ public final class Pipeline {
   }
 
   private void respond(
-      RoutingContext rc,
+      HttpServerRequest request,
       MountedVendor vendor,
       Call call,
       Reply reply,
@@ -185,7 +215,7 @@ public final class Pipeline {
         violations.addAll(responseViolations);
       }
     }
-    HttpServerResponse response = rc.response();
+    HttpServerResponse response = request.response();
     response.setStatusCode(decorated.status());
     if (decorated.contentType() != null) {
       response.putHeader("Content-Type", decorated.contentType());
@@ -200,7 +230,7 @@ public final class Pipeline {
             call.operationId(),
             vendor.mode(),
             call.method(),
-            rc.request().uri(),
+            request.uri(),
             call.headers(),
             call.body().raw(),
             decorated.status(),

@@ -403,6 +403,19 @@ class BtgErrorsTest {
   }
 
   @Test
+  void aPathThatCannotBeDecodedIsABadRequestInTheGatewaysDialect(VertxTestContext ctx) {
+    expect(
+        ctx,
+        sandbox
+            .client()
+            .get("/v2/btg-tickets/customers/%zz/tickets")
+            .bearerTokenAuthentication(token)
+            .send(),
+        400,
+        messageContaining("decoded"));
+  }
+
+  @Test
   void anUnknownRouteIsAMissingAuthenticationToken(VertxTestContext ctx) {
     sandbox
         .client()
