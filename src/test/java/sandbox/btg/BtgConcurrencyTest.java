@@ -3,7 +3,6 @@ package sandbox.btg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -13,10 +12,11 @@ import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import sandbox.SandboxExtension;
 import sandbox.TestSandbox;
 
 /** State transitions under concurrent requests from many connections on every event loop. */
@@ -24,22 +24,13 @@ import sandbox.TestSandbox;
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
 class BtgConcurrencyTest {
 
+  @RegisterExtension static final SandboxExtension extension = new SandboxExtension();
+
   TestSandbox sandbox;
 
   @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    TestSandbox.start(vertx)
-        .onComplete(
-            ctx.succeeding(
-                s -> {
-                  sandbox = s;
-                  ctx.completeNow();
-                }));
-  }
-
-  @AfterEach
-  void stop(VertxTestContext ctx) {
-    sandbox.verifyContracts().compose(v -> sandbox.stop()).onComplete(ctx.succeedingThenComplete());
+  void sandbox() {
+    sandbox = extension.sandbox();
   }
 
   @Test

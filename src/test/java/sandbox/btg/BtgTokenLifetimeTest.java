@@ -19,15 +19,16 @@ import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import sandbox.SandboxExtension;
 import sandbox.TestSandbox;
 
 /**
  * Tokens as real OAuth2 and JWT libraries see them, and their lifetime on the sandbox clock. Each
- * test has its own sandbox, because the clock is moved.
+ * test starts from the wall clock: the extension resets the clock before each one.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
@@ -35,22 +36,13 @@ class BtgTokenLifetimeTest {
 
   static final String INFO = "/v2/btg-tickets/customers/tickets/info";
 
+  @RegisterExtension static final SandboxExtension extension = new SandboxExtension();
+
   TestSandbox sandbox;
 
   @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    TestSandbox.start(vertx)
-        .onComplete(
-            ctx.succeeding(
-                s -> {
-                  sandbox = s;
-                  ctx.completeNow();
-                }));
-  }
-
-  @AfterEach
-  void stop(VertxTestContext ctx) {
-    sandbox.verifyContracts().compose(v -> sandbox.stop()).onComplete(ctx.succeedingThenComplete());
+  void sandbox() {
+    sandbox = extension.sandbox();
   }
 
   @Test
