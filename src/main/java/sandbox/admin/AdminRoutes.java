@@ -266,7 +266,7 @@ public final class AdminRoutes {
   }
 
   private void failure(RoutingContext rc) {
-    int status = rc.statusCode() == 413 ? 413 : rc.statusCode() >= 400 ? rc.statusCode() : 500;
+    int status = rc.statusCode() >= 400 ? rc.statusCode() : 500;
     error(rc, status, rc.failure() == null ? "request failed" : rc.failure().getMessage());
   }
 

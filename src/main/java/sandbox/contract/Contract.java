@@ -162,7 +162,7 @@ public final class Contract {
     if (response.getContent().isEmpty()) {
       return List.of();
     }
-    MediaType media = response.getContent().get(mediaType(reply.contentType()));
+    MediaType media = response.getContent().get(Call.mediaType(reply.contentType()));
     if (media == null) {
       return List.of(
           Violation.response(
@@ -186,16 +186,6 @@ public final class Contract {
     List<Violation> violations = new ArrayList<>(0);
     check(media, media.getSchema(), body, "body", "response", violations);
     return violations;
-  }
-
-  private static String mediaType(String contentType) {
-    if (contentType == null) {
-      return null;
-    }
-    int semi = contentType.indexOf(';');
-    return (semi < 0 ? contentType : contentType.substring(0, semi))
-        .trim()
-        .toLowerCase(Locale.ROOT);
   }
 
   private void checkParameter(Parameter p, Call call, List<Violation> violations) {

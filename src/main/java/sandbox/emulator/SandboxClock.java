@@ -52,10 +52,7 @@ public final class SandboxClock {
   /** Sets the current time; a frozen clock stays frozen at the new instant. */
   public Instant set(Instant to) {
     state.updateAndGet(
-        s ->
-            s.frozenAt != null
-                ? new State(Duration.between(wall.instant(), to), to)
-                : new State(Duration.between(wall.instant(), to), null));
+        s -> new State(Duration.between(wall.instant(), to), s.frozenAt != null ? to : null));
     return now();
   }
 

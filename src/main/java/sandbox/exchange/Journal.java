@@ -46,8 +46,4 @@ public final class Journal {
       ring.set(i, null);
     }
   }
-
-  public int capacity() {
-    return ring.length();
-  }
 }

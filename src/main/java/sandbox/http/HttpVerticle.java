@@ -32,11 +32,10 @@ final class HttpVerticle extends VerticleBase {
    */
   private Handler<HttpServerRequest> guardPaths(Router router) {
     return request -> {
-      String path = request.path();
-      if (path != null && PercentEscapes.malformed(path)) {
-        var owner = SandboxRoutes.vendorOwning(sandbox, path);
+      if (PercentEscapes.malformed(request.uri())) {
+        var owner = SandboxRoutes.vendorOwning(sandbox, request.path());
         if (owner.isPresent()) {
-          sandbox.pipeline().rejectUndecodablePath(request, owner.get());
+          sandbox.pipeline().rejectUndecodable(request, owner.get());
           return;
         }
       }

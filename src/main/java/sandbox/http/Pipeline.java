@@ -6,6 +6,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +39,6 @@ public final class Pipeline {
 
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
-  /** Stands for a query string that cannot be percent-decoded ({@code ?q=%zz}): a 400. */
-  private static final MultiMap MALFORMED_QUERY = MultiMap.caseInsensitiveMultiMap();
-
   private final SandboxClock clock;
   private final Journal journal;
   private final ExchangeMetrics metrics;
@@ -61,9 +59,6 @@ public final class Pipeline {
       Call call = call(rc, vendor, operationId);
       Future<Reply> answer;
       try {
-        if (call.query() == MALFORMED_QUERY) {
-          throw Failure.badRequest("query string cannot be decoded");
-        }
         answer = vendor.handler().handle(call);
       } catch (RuntimeException e) {
         answer = Future.failedFuture(e);
@@ -101,11 +96,11 @@ public final class Pipeline {
   }
 
   /**
-   * A request whose path cannot be percent-decoded ({@code /customers/%zz/tickets}): Vert.x Web
-   * would fail it before any route, with a body no vendor sends, so it is answered here, in the
-   * owning vendor's dialect, from the bare request.
+   * A request whose path or query cannot be percent-decoded ({@code /customers/%zz/tickets}, {@code
+   * ?additionalInfo=%zz}): Vert.x Web would fail it outside any route, with a body no vendor sends,
+   * so it is answered here, in the owning vendor's dialect, from the bare request.
    */
-  public void rejectUndecodablePath(HttpServerRequest request, MountedVendor vendor) {
+  public void rejectUndecodable(HttpServerRequest request, MountedVendor vendor) {
     long start = System.nanoTime();
     Call call =
         new Call(
@@ -124,23 +119,8 @@ public final class Pipeline {
         request,
         vendor,
         call,
-        Failure.badRequest("path cannot be decoded (malformed percent escape)"),
+        Failure.badRequest("request cannot be decoded (malformed percent escape)"),
         start);
-  }
-
-  /** A request Vert.x could not decode (a malformed percent escape in its path or query). */
-  public Handler<RoutingContext> undecodable(MountedVendor vendor) {
-    return rc -> {
-      if (rc.response().ended()) {
-        return;
-      }
-      fail(
-          rc.request(),
-          vendor,
-          call(rc, vendor, null),
-          Failure.badRequest("request cannot be decoded (malformed percent escape)"),
-          System.nanoTime());
-    };
   }
 
   /**
@@ -176,7 +156,7 @@ public final class Pipeline {
       reply = vendor.vendor().dialect(call.operationId()).render(failure, call);
     } catch (RuntimeException e) {
       LOG.error("{} dialect failed to render {}", vendor.id(), failure.kind(), e);
-      reply = Reply.json(500, new io.vertx.core.json.JsonObject().put("message", "Internal error"));
+      reply = Reply.json(500, new JsonObject().put("message", "Internal error"));
     }
     respond(
         request,
@@ -247,12 +227,7 @@ public final class Pipeline {
   private Call call(RoutingContext rc, MountedVendor vendor, String operationId) {
     Buffer raw = rc.body() == null ? null : rc.body().buffer();
     Map<String, String> pathParams = rc.pathParams();
-    MultiMap query;
-    try {
-      query = rc.queryParams();
-    } catch (RuntimeException e) {
-      query = MALFORMED_QUERY;
-    }
+    MultiMap query = rc.queryParams();
     return new Call(
         Ids.uuid().toString(),
         vendor.id(),

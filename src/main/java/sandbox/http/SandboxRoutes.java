@@ -10,9 +10,8 @@ import sandbox.admin.AdminRoutes;
 /**
  * The one route table: the admin API under {@code /__sandbox/}, then every operation of every
  * mounted vendor at the path its contract gives, then each vendor's catch-all for its own prefixes
- * (answered in its dialect), then a plain 404 for paths no vendor owns. A request that Vert.x
- * cannot even decode (a malformed percent escape) is a 400 in the dialect of the vendor whose
- * prefix it starts with. Tests build the same router, so what they exercise is what users run.
+ * (answered in its dialect), then a plain 404 for paths no vendor owns. Tests build the same
+ * router, so what they exercise is what users run.
  */
 public final class SandboxRoutes {
 
@@ -43,20 +42,6 @@ public final class SandboxRoutes {
             .failureHandler(pipeline.failure(vendor, null));
       }
     }
-    router.errorHandler(
-        400,
-        rc ->
-            vendorOwning(sandbox, rc.request().path())
-                .ifPresentOrElse(
-                    vendor -> pipeline.undecodable(vendor).handle(rc),
-                    () ->
-                        rc.response()
-                            .setStatusCode(400)
-                            .putHeader("Content-Type", "application/json")
-                            .end(
-                                new JsonObject()
-                                    .put("message", "request cannot be decoded")
-                                    .encode())));
     router
         .route()
         .handler(

@@ -47,11 +47,17 @@ public record Call(
 
   /** The media type of the body, lower-cased, without parameters; null when absent. */
   public String contentType() {
-    String ct = headers.get("Content-Type");
-    if (ct == null) {
+    return mediaType(headers.get("Content-Type"));
+  }
+
+  /** {@code application/json;charset=UTF-8} → {@code application/json}; null stays null. */
+  public static String mediaType(String contentType) {
+    if (contentType == null) {
       return null;
     }
-    int semi = ct.indexOf(';');
-    return (semi < 0 ? ct : ct.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    int semi = contentType.indexOf(';');
+    return (semi < 0 ? contentType : contentType.substring(0, semi))
+        .trim()
+        .toLowerCase(Locale.ROOT);
   }
 }

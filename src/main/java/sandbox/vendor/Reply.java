@@ -31,10 +31,6 @@ public record Reply(
         status, APPLICATION_JSON, MultiMap.caseInsensitiveMultiMap(), body, encoded, null);
   }
 
-  public static Reply bytes(int status, String contentType, Buffer body) {
-    return new Reply(status, contentType, MultiMap.caseInsensitiveMultiMap(), null, body, null);
-  }
-
   public Reply header(String name, String value) {
     headers.set(name, value);
     return this;
