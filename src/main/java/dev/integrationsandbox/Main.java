@@ -1,0 +1,142 @@
+package dev.integrationsandbox;
+
+import dev.integrationsandbox.config.ConfigException;
+import dev.integrationsandbox.config.ConfigLoader;
+import dev.integrationsandbox.config.SandboxConfig;
+import dev.integrationsandbox.core.MountedVendor;
+import dev.integrationsandbox.core.SandboxServer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MetricsDomain;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Command line → configuration → a started sandbox. Nothing else. */
+public final class Main {
+
+  private static final Logger LOG = LoggerFactory.getLogger("integration-sandbox");
+
+  private Main() {}
+
+  /**
+   * Starts the sandbox as configured; with {@code --check}, stops again as soon as it is ready:
+   * exit 0 when the configuration, contracts and fixtures load and the port binds. The build uses
+   * that run to record the class-data-sharing archive that halves start-up.
+   */
+  public static void main(String[] args) {
+    long started = System.nanoTime();
+    boolean checkOnly = Arrays.asList(args).contains("--check");
+    String[] settings =
+        Arrays.stream(args).filter(a -> !a.equals("--check")).toArray(String[]::new);
+    SandboxConfig config;
+    try {
+      config = new ConfigLoader(System.getenv()).load(settings);
+    } catch (ConfigLoader.HelpRequested help) {
+      System.out.print(help.getMessage());
+      return;
+    } catch (ConfigException e) {
+      System.err.println("integration-sandbox: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx =
+        Vertx.builder()
+            .with(
+                new VertxOptions()
+                    .setMetricsOptions(
+                        new MicrometerMetricsOptions()
+                            .setEnabled(true)
+                            .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)
+                            .addDisabledMetricsCategory(MetricsDomain.NET_SERVER)))
+            .withMetrics(new MicrometerMetricsFactory(registry))
+            .build();
+    SandboxServer.start(vertx, config, registry)
+        .onSuccess(server -> announce(server, (System.nanoTime() - started) / 1_000_000))
+        .onSuccess(
+            server -> {
+              if (checkOnly) {
+                LOG.info("check passed: configuration, contracts and fixtures load");
+                vertx.close().onComplete(done -> System.exit(0));
+              } else {
+                bindJvmMetrics(vertx, registry);
+              }
+            })
+        .onFailure(
+            e -> {
+              System.err.println("integration-sandbox: " + rootMessage(e));
+              vertx.close().onComplete(done -> System.exit(1));
+            });
+  }
+
+  private static void announce(SandboxServer server, long millis) {
+    for (MountedVendor v : server.sandbox().vendors()) {
+      LOG.info(
+          "{} ({}) {}: {} operations, {}",
+          v.id(),
+          v.vendor().title(),
+          v.mode().id(),
+          v.contract().operations().size(),
+          v.emulator() == null ? "no fixtures" : v.emulator().summary());
+    }
+    String host = server.sandbox().config().host();
+    String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+    LOG.info(
+        "ready in {} ms on http://{}:{} - try: curl http://{}:{}/__sandbox/health",
+        millis,
+        shown,
+        server.port(),
+        shown,
+        server.port());
+  }
+
+  /**
+   * JVM meters (memory, GC, threads) are bound after the server answers: binding them loads a few
+   * hundred classes that nobody needs before the first request.
+   */
+  private static void bindJvmMetrics(Vertx vertx, PrometheusMeterRegistry registry) {
+    vertx.executeBlocking(
+        () -> {
+          new ClassLoaderMetrics().bindTo(registry);
+          new JvmMemoryMetrics().bindTo(registry);
+          new JvmGcMetrics().bindTo(registry);
+          new ProcessorMetrics().bindTo(registry);
+          new JvmThreadMetrics().bindTo(registry);
+          return null;
+        });
+  }
+
+  /**
+   * The failure and its root cause, on one line: a start-up problem is one sentence, not a trace.
+   */
+  private static String rootMessage(Throwable e) {
+    if (e instanceof ConfigException) {
+      return e.getMessage();
+    }
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String top = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String message =
+        t == e || t.getMessage() == null || top.contains(t.getMessage())
+            ? top
+            : top + " (" + t.getMessage() + ")";
+    String line = message.split("\\R", 2)[0];
+    for (String noise : new String[] {" (start marker", " at [Source:"}) {
+      int at = line.indexOf(noise);
+      line = at > 0 ? line.substring(0, at) : line;
+    }
+    return line;
+  }
+}

@@ -1,0 +1,283 @@
+package dev.integrationsandbox.admin;
+
+import dev.integrationsandbox.core.MountedVendor;
+import dev.integrationsandbox.core.Sandbox;
+import dev.integrationsandbox.exchange.Exchange;
+import dev.integrationsandbox.record.Redactor;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The sandbox's own API under {@code /__sandbox/} (described in {@code
+ * contracts/sandbox-admin.yaml}): health, state reset, the clock, the journal, metrics and state
+ * snapshots. It answers loopback clients, and others only with the configured admin token, because
+ * it can rewrite every emulated world.
+ *
+ * <pre>
+ * curl -X POST localhost:8080/__sandbox/clock -d '{"advance":"PT1H"}'
+ * curl 'localhost:8080/__sandbox/journal?vendor=btg&amp;status=401&amp;limit=5'
+ * </pre>
+ */
+public final class AdminRoutes {
+
+  public static final String TOKEN_HEADER = "X-Sandbox-Admin-Token";
+  private static final int BODY_DISPLAY_LIMIT = 16 * 1024;
+
+  private final Sandbox sandbox;
+
+  private AdminRoutes(Sandbox sandbox) {
+    this.sandbox = sandbox;
+  }
+
+  public static Router router(Vertx vertx, Sandbox sandbox) {
+    AdminRoutes admin = new AdminRoutes(sandbox);
+    Router router = Router.router(vertx);
+    router.route().handler(admin::guard);
+    router.route().handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
+    router.get("/health").handler(admin::health);
+    router.post("/reset").handler(admin::reset);
+    router.get("/clock").handler(admin::clock);
+    router.post("/clock").handler(admin::setClock);
+    router.get("/journal").handler(admin::journal);
+    router.delete("/journal").handler(admin::clearJournal);
+    router.get("/metrics").handler(admin::metrics);
+    router.get("/state").handler(admin::state);
+    router.route().handler(rc -> error(rc, 404, "no admin operation at " + rc.normalizedPath()));
+    router.route().failureHandler(admin::failure);
+    return router;
+  }
+
+  private void guard(RoutingContext rc) {
+    String host = rc.request().remoteAddress() == null ? "" : rc.request().remoteAddress().host();
+    String configured = sandbox.config().adminToken();
+    String presented = rc.request().getHeader(TOKEN_HEADER);
+    if (configured != null && presented != null) {
+      if (configured.equals(presented)) {
+        rc.next();
+      } else {
+        error(rc, 401, "wrong admin token");
+      }
+      return;
+    }
+    if (isLoopback(host)) {
+      rc.next();
+      return;
+    }
+    error(
+        rc,
+        403,
+        configured == null
+            ? "the admin API answers loopback clients only; configure --admin-token to allow others"
+            : "send the admin token in the " + TOKEN_HEADER + " header");
+  }
+
+  static boolean isLoopback(String host) {
+    return host.startsWith("127.")
+        || host.equals("::1")
+        || host.equals("0:0:0:0:0:0:0:1")
+        || host.equals("localhost");
+  }
+
+  private void health(RoutingContext rc) {
+    JsonObject vendors = new JsonObject();
+    for (MountedVendor v : sandbox.vendors()) {
+      vendors.put(
+          v.id(),
+          new JsonObject()
+              .put("mode", v.mode().id())
+              .put("ready", true)
+              .put("operations", v.contract().operations().size()));
+    }
+    json(rc, 200, new JsonObject().put("status", "UP").put("vendors", vendors));
+  }
+
+  private void reset(RoutingContext rc) {
+    String only = rc.queryParams().get("vendor");
+    List<MountedVendor> targets =
+        only == null ? sandbox.vendors() : sandbox.vendor(only).map(List::of).orElse(List.of());
+    if (targets.isEmpty()) {
+      error(rc, 400, "vendor '" + only + "' is not running in this sandbox");
+      return;
+    }
+    JsonArray done = new JsonArray();
+    for (MountedVendor v : targets) {
+      if (v.emulator() != null) {
+        v.emulator().reset();
+      }
+      done.add(v.id());
+    }
+    json(rc, 200, new JsonObject().put("reset", done));
+  }
+
+  private void clock(RoutingContext rc) {
+    json(rc, 200, clockJson());
+  }
+
+  private JsonObject clockJson() {
+    return new JsonObject()
+        .put("now", sandbox.clock().now().toString())
+        .put("frozen", sandbox.clock().frozen());
+  }
+
+  private void setClock(RoutingContext rc) {
+    JsonObject body;
+    try {
+      body = rc.body().asJsonObject();
+    } catch (RuntimeException e) {
+      error(rc, 400, "body must be a JSON object such as {\"advance\":\"PT1H\"}");
+      return;
+    }
+    if (body == null || body.size() != 1) {
+      error(rc, 400, "send exactly one of advance, set or freeze");
+      return;
+    }
+    try {
+      if (body.containsKey("advance")) {
+        sandbox.clock().advance(Duration.parse(body.getString("advance")));
+      } else if (body.containsKey("set")) {
+        sandbox.clock().set(parseInstant(body.getString("set")));
+      } else if (body.containsKey("freeze")) {
+        Object freeze = body.getValue("freeze");
+        if (!(freeze instanceof Boolean b)) {
+          error(rc, 400, "freeze must be true or false");
+          return;
+        }
+        sandbox.clock().freeze(b);
+      } else {
+        error(rc, 400, "send exactly one of advance, set or freeze");
+        return;
+      }
+    } catch (DateTimeParseException | ClassCastException | NullPointerException e) {
+      error(
+          rc,
+          400,
+          "advance takes an ISO-8601 duration (PT1H, P1D, -PT5M); set an ISO-8601 instant"
+              + " (2026-01-01T09:00:00Z)");
+      return;
+    }
+    json(rc, 200, clockJson());
+  }
+
+  private static Instant parseInstant(String text) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      return OffsetDateTime.parse(text).toInstant();
+    }
+  }
+
+  private void journal(RoutingContext rc) {
+    String vendor = rc.queryParams().get("vendor");
+    String operation = rc.queryParams().get("operation");
+    Integer status;
+    int limit;
+    try {
+      String s = rc.queryParams().get("status");
+      status = s == null ? null : Integer.valueOf(s);
+      String l = rc.queryParams().get("limit");
+      limit = l == null ? 100 : Integer.parseInt(l);
+    } catch (NumberFormatException e) {
+      error(rc, 400, "status and limit must be whole numbers");
+      return;
+    }
+    if (limit < 1 || limit > 1000) {
+      error(rc, 400, "limit must be between 1 and 1000");
+      return;
+    }
+    Predicate<Exchange> filter =
+        e ->
+            (vendor == null || vendor.equals(e.vendor()))
+                && (operation == null || operation.equals(e.operationId()))
+                && (status == null || status == e.status());
+    JsonArray found = new JsonArray();
+    sandbox.journal().latest(filter, limit).forEach(e -> found.add(toJson(e)));
+    json(rc, 200, new JsonObject().put("exchanges", found));
+  }
+
+  private void clearJournal(RoutingContext rc) {
+    sandbox.journal().clear();
+    rc.response().setStatusCode(204).end();
+  }
+
+  static JsonObject toJson(Exchange e) {
+    JsonArray violations = new JsonArray();
+    e.violations().forEach(v -> violations.add(v.toJson()));
+    String requestType = e.requestHeaders() == null ? null : e.requestHeaders().get("Content-Type");
+    return new JsonObject()
+        .put("id", e.id())
+        .put("at", e.at().toString())
+        .put("vendor", e.vendor())
+        .put("operation", e.operationId())
+        .put("mode", e.mode() == null ? null : e.mode().id())
+        .put("method", e.method().name())
+        .put("path", e.uri())
+        .put("status", e.status())
+        .put("durationMs", e.durationNanos() / 1_000_000.0)
+        .put("violations", violations)
+        .put("error", e.error())
+        .put(
+            "request",
+            new JsonObject()
+                .put("headers", Redactor.headers(e.requestHeaders()))
+                .put("body", Redactor.body(e.requestBody(), requestType, BODY_DISPLAY_LIMIT)))
+        .put(
+            "response",
+            new JsonObject()
+                .put("headers", Redactor.headers(e.responseHeaders()))
+                .put(
+                    "body",
+                    Redactor.body(e.responseBody(), e.responseContentType(), BODY_DISPLAY_LIMIT)));
+  }
+
+  private void metrics(RoutingContext rc) {
+    if (!(sandbox.metrics().registry() instanceof PrometheusMeterRegistry prometheus)) {
+      error(rc, 404, "metrics are not kept in Prometheus format by this sandbox");
+      return;
+    }
+    rc.response()
+        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(prometheus.scrape());
+  }
+
+  private void state(RoutingContext rc) {
+    String only = rc.queryParams().get("vendor");
+    JsonObject state = new JsonObject();
+    for (MountedVendor v : sandbox.vendors()) {
+      if ((only == null || only.equals(v.id())) && v.emulator() != null) {
+        state.put(v.id(), v.emulator().snapshot());
+      }
+    }
+    if (only != null && state.isEmpty()) {
+      error(rc, 400, "vendor '" + only + "' is not emulated in this sandbox");
+      return;
+    }
+    json(rc, 200, state);
+  }
+
+  private void failure(RoutingContext rc) {
+    int status = rc.statusCode() >= 400 ? rc.statusCode() : 500;
+    error(rc, status, rc.failure() == null ? "request failed" : rc.failure().getMessage());
+  }
+
+  private static void json(RoutingContext rc, int status, JsonObject body) {
+    rc.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(body.encode());
+  }
+
+  private static void error(RoutingContext rc, int status, String message) {
+    json(rc, status, new JsonObject().put("error", message));
+  }
+}

@@ -1,0 +1,100 @@
+package dev.integrationsandbox.btg;
+
+import dev.integrationsandbox.config.ConfigException;
+import dev.integrationsandbox.spi.Call;
+import dev.integrationsandbox.spi.Dialect;
+import dev.integrationsandbox.spi.Emulator;
+import dev.integrationsandbox.spi.Reply;
+import dev.integrationsandbox.spi.Vendor;
+import dev.integrationsandbox.spi.VendorContext;
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * BTG Pactual's Tickets V2 API (v2.4) and the Cognito user pool that issues its tokens. Two hosts
+ * in reality, one port here: {@code /oauth2/token} answers in Cognito's dialect, {@code
+ * /v2/btg-tickets/…} in the API gateway's.
+ */
+public final class BtgVendor implements Vendor {
+
+  static final String CREATE_TOKEN = "createToken";
+  static final String GET_JWKS = "getJwks";
+  static final String GET_TICKETS_INFO = "getTicketsInfo";
+  static final String CREATE_TICKET = "createTicket";
+  static final String ADD_TICKET_CONTRACT = "addTicketContract";
+  static final String CLOSE_TICKET = "closeTicket";
+  static final String CREATE_ATTEMPT_TICKET = "createAttemptTicket";
+  static final String CREATE_ATTEMPT_BATCH_FOR_DOCUMENT = "createAttemptTicketsBatchForDocument";
+  static final String CREATE_ATTEMPT_BATCH = "createAttemptTicketsBatch";
+
+  static final int DEFAULT_MAX_TICKETS = 20_000;
+
+  private static final Dialect COGNITO = new CognitoDialect();
+  private static final Dialect GATEWAY = new GatewayDialect();
+
+  @Override
+  public String id() {
+    return "btg";
+  }
+
+  @Override
+  public String title() {
+    return "BTG Tickets V2";
+  }
+
+  @Override
+  public String contractFile() {
+    return "btg-tickets.yaml";
+  }
+
+  @Override
+  public List<String> pathPrefixes() {
+    return List.of("/v2/btg-tickets/", "/oauth2/");
+  }
+
+  @Override
+  public Dialect dialect(String operationId) {
+    if (CREATE_TOKEN.equals(operationId)) {
+      return COGNITO;
+    }
+    if (operationId == null) {
+      return (f, call) -> (call.path().startsWith("/oauth2") ? COGNITO : GATEWAY).render(f, call);
+    }
+    return GATEWAY;
+  }
+
+  /** API Gateway and Cognito put a request id on every answer. */
+  @Override
+  public Reply decorate(Reply reply, Call call) {
+    return reply.header("x-amzn-RequestId", call.id());
+  }
+
+  @Override
+  public Future<Emulator> emulator(VendorContext context) {
+    return BtgFixtures.load(context.vertx(), context.fixtures())
+        .compose(
+            fixtures ->
+                CognitoTokens.create(
+                        context.vertx(),
+                        context.clock(),
+                        fixtures.issuer(),
+                        fixtures.tokenLifetimeSeconds(),
+                        fixtures.signingKey())
+                    .map(tokens -> new BtgEmulator(fixtures, tokens, maxTickets(context))));
+  }
+
+  /** Option {@code vendors.btg.maxTicketsPerClient} (default 20 000). */
+  static int maxTickets(VendorContext context) {
+    Object value = context.options().getOrDefault("maxTicketsPerClient", DEFAULT_MAX_TICKETS);
+    try {
+      int max = Integer.parseInt(String.valueOf(value));
+      if (max > 0) {
+        return max;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(
+        "vendors.btg.maxTicketsPerClient must be a positive whole number, got '" + value + "'");
+  }
+}

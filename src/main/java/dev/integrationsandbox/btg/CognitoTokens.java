@@ -1,0 +1,239 @@
+package dev.integrationsandbox.btg;
+
+import dev.integrationsandbox.spi.Failure;
+import dev.integrationsandbox.support.Ids;
+import dev.integrationsandbox.support.SandboxClock;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Issues and checks the user pool's access tokens: RS256 JWTs with Cognito's access-token claims,
+ * signed with a key made at start-up and published as a JWKS, so a client can verify them exactly
+ * as it verifies Cognito's.
+ *
+ * <p>Expiry is judged by the sandbox clock, not the wall clock, so that {@code POST
+ * /__sandbox/clock {"advance":"PT3601S"}} expires a token at once. Signatures are checked once per
+ * token and remembered: the gateway sees the same token thousands of times per run.
+ */
+final class CognitoTokens {
+
+  /** The claims the gateway relies on, once the signature has been checked. */
+  record Claims(String clientId, Set<String> scopes, long expiresAt) {}
+
+  /** A checked token and its claims. */
+  private record Verified(String token, Claims claims) {}
+
+  private static final Base64.Decoder B64URL = Base64.getUrlDecoder();
+  private static final Base64.Encoder B64URL_OUT = Base64.getUrlEncoder().withoutPadding();
+  private static final int CACHE_LIMIT = 10_000;
+
+  private final SandboxClock clock;
+  private final String issuer;
+  private final long lifetimeSeconds;
+  private final String kid;
+  private final RSAPublicKey publicKey;
+  private final JWTAuth signer;
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+  private CognitoTokens(
+      Vertx vertx, SandboxClock clock, String issuer, long lifetimeSeconds, KeyPair keys) {
+    this.clock = clock;
+    this.issuer = issuer;
+    this.lifetimeSeconds = lifetimeSeconds;
+    this.publicKey = (RSAPublicKey) keys.getPublic();
+    this.kid = "sandbox-" + Integer.toHexString(publicKey.getModulus().hashCode());
+    String pem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
+    this.signer =
+        JWTAuth.create(
+            vertx,
+            new JWTAuthOptions()
+                .addPubSecKey(
+                    new PubSecKeyOptions().setAlgorithm("RS256").setId(kid).setBuffer(pem)));
+  }
+
+  /**
+   * Uses the fixtures' signing key when there is one, so that the JWKS stays the same across
+   * restarts (a client that cached it keeps working, as with Cognito's); otherwise makes one on a
+   * worker thread, which costs a few hundred milliseconds of start-up.
+   *
+   * @param pem a PKCS#8 RSA private key, or null
+   */
+  static Future<CognitoTokens> create(
+      Vertx vertx, SandboxClock clock, String issuer, long lifetimeSeconds, String pem) {
+    return vertx
+        .executeBlocking(() -> pem == null ? generate() : read(pem))
+        .map(keys -> new CognitoTokens(vertx, clock, issuer, lifetimeSeconds, keys));
+  }
+
+  private static KeyPair generate() throws GeneralSecurityException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    return generator.generateKeyPair();
+  }
+
+  private static KeyPair read(String pem) throws GeneralSecurityException {
+    String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    KeyFactory rsa = KeyFactory.getInstance("RSA");
+    RSAPrivateCrtKey key =
+        (RSAPrivateCrtKey)
+            rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    PublicKey publicKey =
+        rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+    return new KeyPair(publicKey, key);
+  }
+
+  long lifetimeSeconds() {
+    return lifetimeSeconds;
+  }
+
+  String issue(AppClient client, Set<String> scopes) {
+    long now = clock.now().getEpochSecond();
+    JsonObject claims =
+        new JsonObject()
+            .put("sub", client.clientId())
+            .put("token_use", "access")
+            .put("scope", String.join(" ", scopes))
+            .put("auth_time", now)
+            .put("iss", issuer)
+            .put("exp", now + lifetimeSeconds)
+            .put("iat", now)
+            .put("version", 2)
+            .put("jti", Ids.uuid().toString())
+            .put("client_id", client.clientId());
+    return signer.generateToken(
+        claims,
+        new JWTOptions()
+            .setAlgorithm("RS256")
+            .setNoTimestamp(true)
+            .setHeader(new JsonObject().put("kid", kid)));
+  }
+
+  /**
+   * Checks the token of an {@code Authorization} header, with or without its {@code Bearer } prefix
+   * (the gateway's Cognito authorizer accepts both).
+   *
+   * <p>Checked tokens are remembered under the last 32 characters of their signature: as unique as
+   * the token, and hashing 32 characters instead of 800 is a measurable share of a request. A known
+   * token is recognised in place, compared whole, without copying it out of the header.
+   *
+   * @throws Failure UNAUTHORIZED for a malformed, foreign or tampered token, EXPIRED when its
+   *     {@code exp} has passed on the sandbox clock
+   */
+  Claims verifyAuthorization(String header) {
+    int start = header.regionMatches(true, 0, "Bearer ", 0, 7) ? 7 : 0;
+    while (start < header.length() && header.charAt(start) == ' ') {
+      start++;
+    }
+    int end = header.length();
+    while (end > start && header.charAt(end - 1) == ' ') {
+      end--;
+    }
+    int length = end - start;
+    String key = header.substring(Math.max(start, end - 32), end);
+    Verified known = verified.get(key);
+    Claims claims;
+    if (known != null
+        && known.token().length() == length
+        && header.regionMatches(start, known.token(), 0, length)) {
+      claims = known.claims();
+    } else {
+      String token = header.substring(start, end);
+      claims = checkSignatureAndClaims(token);
+      if (verified.size() >= CACHE_LIMIT) {
+        verified.clear();
+      }
+      verified.put(key, new Verified(token, claims));
+    }
+    if (clock.now().getEpochSecond() >= claims.expiresAt()) {
+      throw Failure.of(Failure.Kind.EXPIRED, "token expired at " + claims.expiresAt());
+    }
+    return claims;
+  }
+
+  private Claims checkSignatureAndClaims(String token) {
+    String[] parts = token.split("\\.", -1);
+    if (parts.length != 3) {
+      throw Failure.unauthorized("token is not a JWT");
+    }
+    try {
+      JsonObject header =
+          new JsonObject(new String(B64URL.decode(parts[0]), StandardCharsets.UTF_8));
+      if (!"RS256".equals(header.getString("alg")) || !kid.equals(header.getString("kid"))) {
+        throw Failure.unauthorized("token was not signed by this user pool");
+      }
+      Signature rsa = Signature.getInstance("SHA256withRSA");
+      rsa.initVerify(publicKey);
+      rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+      if (!rsa.verify(B64URL.decode(parts[2]))) {
+        throw Failure.unauthorized("token signature does not verify");
+      }
+      JsonObject payload =
+          new JsonObject(new String(B64URL.decode(parts[1]), StandardCharsets.UTF_8));
+      if (!issuer.equals(payload.getString("iss"))
+          || !"access".equals(payload.getString("token_use"))) {
+        throw Failure.unauthorized("token is not an access token of this user pool");
+      }
+      Set<String> scopes = new LinkedHashSet<>();
+      for (String s : payload.getString("scope", "").split(" ")) {
+        if (!s.isBlank()) {
+          scopes.add(s);
+        }
+      }
+      return new Claims(payload.getString("client_id"), Set.copyOf(scopes), payload.getLong("exp"));
+    } catch (IllegalArgumentException | ClassCastException | GeneralSecurityException e) {
+      throw Failure.unauthorized("token cannot be decoded: " + e.getMessage());
+    } catch (io.vertx.core.json.DecodeException e) {
+      throw Failure.unauthorized("token is not a JWT");
+    }
+  }
+
+  /** The public key as Cognito publishes it at {@code /.well-known/jwks.json}. */
+  JsonObject jwks() {
+    return new JsonObject()
+        .put(
+            "keys",
+            new JsonArray()
+                .add(
+                    new JsonObject()
+                        .put("alg", "RS256")
+                        .put("e", unsigned(publicKey.getPublicExponent()))
+                        .put("kid", kid)
+                        .put("kty", "RSA")
+                        .put("n", unsigned(publicKey.getModulus()))
+                        .put("use", "sig")));
+  }
+
+  private static String unsigned(BigInteger value) {
+    byte[] bytes = value.toByteArray();
+    if (bytes.length > 1 && bytes[0] == 0) {
+      bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+    }
+    return B64URL_OUT.encodeToString(bytes);
+  }
+}

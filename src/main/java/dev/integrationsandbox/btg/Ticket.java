@@ -1,0 +1,146 @@
+package dev.integrationsandbox.btg;
+
+import dev.integrationsandbox.support.Timestamps;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A service ticket, immutable: every change makes a new value, swapped into the {@link TicketBook}
+ * atomically, so concurrent requests never see half a change.
+ *
+ * @param operator the operator name from the {@code createdBy} request header
+ * @param createdBy the assessoria code of the token's app client
+ * @param metadata internal field; holds the close request's query parameters once closed
+ * @param attempt the dialer attempt's details, or null for a ticket opened by {@code createTicket}
+ */
+record Ticket(
+    UUID id,
+    String documentNumber,
+    String phoneAreaCode,
+    String phoneNumber,
+    String channel,
+    String type,
+    String operator,
+    String createdBy,
+    Status status,
+    Instant createdAt,
+    Instant closedAt,
+    JsonObject metadata,
+    List<TicketContract> contracts,
+    Attempt attempt) {
+
+  enum Status {
+    OPEN,
+    CLOSED
+  }
+
+  /** What a dialer attempt adds to a ticket. */
+  record Attempt(
+      Number duration,
+      String contactphoneAreaCode,
+      String contactPhoneNumber,
+      String email,
+      String scheduledDate) {}
+
+  /**
+   * A new OPEN ticket from a create or attempt request body: the phone, channel and type as the
+   * client sent them, the operator from the {@code createdBy} header, the assessoria of the token.
+   */
+  static Ticket open(
+      UUID id,
+      String document,
+      JsonObject body,
+      String operator,
+      String assessoria,
+      Instant createdAt,
+      Instant closedAt,
+      List<TicketContract> contracts,
+      Attempt attempt) {
+    return new Ticket(
+        id,
+        document,
+        body.getString("phoneAreaCode"),
+        body.getString("phoneNumber"),
+        body.getString("channel"),
+        body.getString("type"),
+        operator,
+        assessoria,
+        Status.OPEN,
+        createdAt,
+        closedAt,
+        null,
+        contracts,
+        attempt);
+  }
+
+  Ticket withContract(TicketContract contract) {
+    List<TicketContract> more = new ArrayList<>(contracts);
+    more.add(contract);
+    return new Ticket(
+        id,
+        documentNumber,
+        phoneAreaCode,
+        phoneNumber,
+        channel,
+        type,
+        operator,
+        createdBy,
+        status,
+        createdAt,
+        closedAt,
+        metadata,
+        List.copyOf(more),
+        attempt);
+  }
+
+  Ticket closed(Instant at, JsonObject closeInfo) {
+    return new Ticket(
+        id,
+        documentNumber,
+        phoneAreaCode,
+        phoneNumber,
+        channel,
+        type,
+        operator,
+        createdBy,
+        Status.CLOSED,
+        createdAt,
+        at,
+        closeInfo,
+        contracts,
+        attempt);
+  }
+
+  JsonObject toJson() {
+    JsonArray contractsJson = new JsonArray();
+    contracts.forEach(c -> contractsJson.add(c.toJson()));
+    JsonObject json =
+        new JsonObject()
+            .put("id", id.toString())
+            .put("documentNumber", documentNumber)
+            .put("phoneAreaCode", phoneAreaCode)
+            .put("phoneNumber", phoneNumber)
+            .put("channel", channel)
+            .put("type", type)
+            .put("operator", operator)
+            .put("createdBy", createdBy)
+            .put("status", status.name())
+            .put("createdAt", Timestamps.iso(createdAt));
+    if (closedAt != null) {
+      json.put("closedAt", Timestamps.iso(closedAt));
+    }
+    json.put("metadata", metadata).put("contracts", contractsJson);
+    if (attempt != null) {
+      json.put("duration", attempt.duration())
+          .put("contactphoneAreaCode", attempt.contactphoneAreaCode())
+          .put("contactPhoneNumber", attempt.contactPhoneNumber())
+          .put("email", attempt.email())
+          .put("scheduledDate", attempt.scheduledDate());
+    }
+    return json;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.integrationsandbox.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything the server needs to start, after defaults, the YAML file, environment variables and
+ * command-line flags have been merged (in that order, later wins).
+ *
+ * @param modes the mode of each vendor that was named; vendors not named run in emulate mode
+ * @param responseValidation how many emulator answers are checked against the contract
+ * @param vendors per-vendor options from the YAML file (e.g. {@code vocom.latency})
+ */
+public record SandboxConfig(
+    String host,
+    int port,
+    Path contracts,
+    Path fixtures,
+    long bodyLimitBytes,
+    int journalSize,
+    String adminToken,
+    ResponseValidation responseValidation,
+    Map<String, Mode> modes,
+    Map<String, Map<String, Object>> vendors) {
+
+  public static final long DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+  public Mode modeOf(String vendor) {
+    return modes.getOrDefault(vendor, Mode.EMULATE);
+  }
+
+  public Map<String, Object> optionsOf(String vendor) {
+    return vendors.getOrDefault(vendor, Map.of());
+  }
+}

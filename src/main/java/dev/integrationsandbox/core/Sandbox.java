@@ -1,0 +1,142 @@
+package dev.integrationsandbox.core;
+
+import dev.integrationsandbox.config.ConfigException;
+import dev.integrationsandbox.config.Mode;
+import dev.integrationsandbox.config.SandboxConfig;
+import dev.integrationsandbox.contract.Contract;
+import dev.integrationsandbox.exchange.ExchangeMetrics;
+import dev.integrationsandbox.exchange.Journal;
+import dev.integrationsandbox.spi.Vendor;
+import dev.integrationsandbox.spi.VendorContext;
+import dev.integrationsandbox.support.SandboxClock;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The running sandbox's shared state: the mounted vendors, the clock, the journal and the metrics.
+ * One instance serves every event loop; each HTTP verticle builds its router from it.
+ */
+public final class Sandbox {
+
+  private final SandboxConfig config;
+  private final SandboxClock clock;
+  private final Journal journal;
+  private final ExchangeMetrics metrics;
+  private final List<MountedVendor> vendors;
+  private final Pipeline pipeline;
+
+  private Sandbox(
+      SandboxConfig config,
+      SandboxClock clock,
+      Journal journal,
+      ExchangeMetrics metrics,
+      List<MountedVendor> vendors) {
+    this.config = config;
+    this.clock = clock;
+    this.journal = journal;
+    this.metrics = metrics;
+    this.vendors = vendors;
+    this.pipeline =
+        new Pipeline(clock, journal, metrics, new ResponseChecks(config.responseValidation()));
+  }
+
+  /**
+   * Loads every available vendor's contract and world in its configured mode. Each vendor starts
+   * loading on a worker thread, so that the CPU-heavy parts (compiling a contract, parsing large
+   * fixtures) of different vendors run on different cores and never on an event loop.
+   */
+  public static Future<Sandbox> load(
+      Vertx vertx, SandboxConfig config, ExchangeMetrics metrics, List<Vendor> available) {
+    for (String named : config.modes().keySet()) {
+      if (available.stream().noneMatch(v -> v.id().equals(named))) {
+        return Future.failedFuture(
+            new ConfigException(
+                named
+                    + " is not available in this version (available: "
+                    + String.join(", ", available.stream().map(Vendor::id).toList())
+                    + ")"));
+      }
+    }
+    SandboxClock clock = new SandboxClock();
+    List<Future<MountedVendor>> mounts = new ArrayList<>();
+    for (Vendor vendor : available) {
+      mounts.add(
+          vertx
+              .executeBlocking(() -> mount(vertx, config, clock, vendor), false)
+              .compose(mounting -> mounting));
+    }
+    return Future.all(mounts)
+        .map(
+            all ->
+                new Sandbox(
+                    config,
+                    clock,
+                    new Journal(config.journalSize()),
+                    metrics,
+                    mounts.stream().map(Future::result).toList()));
+  }
+
+  private static Future<MountedVendor> mount(
+      Vertx vertx, SandboxConfig config, SandboxClock clock, Vendor vendor) {
+    Mode mode = config.modeOf(vendor.id());
+    if (mode != Mode.EMULATE) {
+      return Future.failedFuture(
+          new ConfigException(
+              vendor.id()
+                  + ": mode "
+                  + mode.id()
+                  + " is not available in this version (emulate only)"));
+    }
+    return Contract.load(vertx, config.contracts().resolve(vendor.contractFile()))
+        .compose(
+            contract ->
+                vendor
+                    .emulator(
+                        new VendorContext(
+                            vertx,
+                            clock,
+                            config.fixtures().resolve(vendor.id()),
+                            config.optionsOf(vendor.id()),
+                            contract))
+                    .map(
+                        emulator ->
+                            new MountedVendor(
+                                vendor,
+                                mode,
+                                contract,
+                                emulator,
+                                new EmulateMode(vendor, contract, emulator))));
+  }
+
+  public SandboxConfig config() {
+    return config;
+  }
+
+  public SandboxClock clock() {
+    return clock;
+  }
+
+  public Journal journal() {
+    return journal;
+  }
+
+  public ExchangeMetrics metrics() {
+    return metrics;
+  }
+
+  public List<MountedVendor> vendors() {
+    return vendors;
+  }
+
+  public Optional<MountedVendor> vendor(String id) {
+    return vendors.stream().filter(v -> v.id().equals(id)).findFirst();
+  }
+
+  /** The pipeline that every HTTP verticle's router shares, so sampling sees every answer. */
+  public Pipeline pipeline() {
+    return pipeline;
+  }
+}

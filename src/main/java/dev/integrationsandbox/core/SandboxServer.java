@@ -1,0 +1,73 @@
+package dev.integrationsandbox.core;
+
+import dev.integrationsandbox.config.SandboxConfig;
+import dev.integrationsandbox.exchange.ExchangeMetrics;
+import dev.integrationsandbox.spi.Vendor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts a sandbox: loads every vendor, then listens with one HTTP verticle per event loop it may
+ * use, all on the same port (0 picks a free one, as tests do).
+ *
+ * <pre>
+ * SandboxServer.start(vertx, config, registry).onSuccess(s -&gt; s.port());
+ * </pre>
+ */
+public final class SandboxServer {
+
+  private final Vertx vertx;
+  private final Sandbox sandbox;
+  private final int port;
+  private final String deployment;
+
+  private SandboxServer(Vertx vertx, Sandbox sandbox, int port, String deployment) {
+    this.vertx = vertx;
+    this.sandbox = sandbox;
+    this.port = port;
+    this.deployment = deployment;
+  }
+
+  public static Future<SandboxServer> start(
+      Vertx vertx, SandboxConfig config, MeterRegistry registry) {
+    return start(
+        vertx, config, registry, Vendors.available(), Runtime.getRuntime().availableProcessors());
+  }
+
+  public static Future<SandboxServer> start(
+      Vertx vertx, SandboxConfig config, MeterRegistry registry, List<Vendor> vendors, int loops) {
+    return Sandbox.load(vertx, config, new ExchangeMetrics(registry), vendors)
+        .compose(sandbox -> listen(vertx, sandbox, config, Math.max(1, loops)));
+  }
+
+  /**
+   * Deploys one HTTP verticle per event loop. Port 0 becomes -1: Vert.x then binds one random port
+   * and lets every instance share it, where 0 would give each instance a port of its own.
+   */
+  private static Future<SandboxServer> listen(
+      Vertx vertx, Sandbox sandbox, SandboxConfig config, int loops) {
+    int port = config.port() == 0 ? -1 : config.port();
+    AtomicInteger bound = new AtomicInteger();
+    return vertx
+        .deployVerticle(
+            () -> new HttpVerticle(sandbox, config.host(), port, bound),
+            new DeploymentOptions().setInstances(loops))
+        .map(id -> new SandboxServer(vertx, sandbox, bound.get(), id));
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Sandbox sandbox() {
+    return sandbox;
+  }
+
+  public Future<Void> stop() {
+    return vertx.undeploy(deployment);
+  }
+}

@@ -1,0 +1,200 @@
+package dev.integrationsandbox;
+
+import dev.integrationsandbox.config.ConfigLoader;
+import dev.integrationsandbox.config.SandboxConfig;
+import dev.integrationsandbox.contract.ContractDocument;
+import dev.integrationsandbox.core.MountedVendor;
+import dev.integrationsandbox.core.SandboxServer;
+import dev.integrationsandbox.exchange.Exchange;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.validation.ResponseValidator;
+import io.vertx.openapi.validation.ValidatableResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A sandbox on a free loopback port, configured as a user would (the same flags, the repository's
+ * contracts and fixtures), with a web client pointed at it.
+ *
+ * <p>{@link #verifyContracts()} holds every answer the sandbox gave to its vendor's contract with
+ * vertx-openapi's own {@code ResponseValidator}, independently of the sandbox's validator: call it
+ * after each test.
+ */
+public final class TestSandbox {
+
+  public static final String BTG_CLIENT = "sandbox-btg";
+  public static final String BTG_SECRET = "sandbox-btg-secret";
+
+  /** The Basic header of Vocom's own cURL example: api_key:e45c53c6-049f-474d-896a-8e891ec57473. */
+  public static final String VOCOM_SEED_AUTH =
+      "Basic YXBpX2tleTplNDVjNTNjNi0wNDlmLTQ3NGQtODk2YS04ZTg5MWVjNTc0NzM=";
+
+  private final Vertx vertx;
+  private final SandboxServer server;
+  private final WebClient client;
+  private final PrometheusMeterRegistry registry;
+  private int verified;
+  private String lastVerified;
+
+  private TestSandbox(
+      Vertx vertx, SandboxServer server, WebClient client, PrometheusMeterRegistry registry) {
+    this.vertx = vertx;
+    this.server = server;
+    this.client = client;
+    this.registry = registry;
+  }
+
+  public static Future<TestSandbox> start(Vertx vertx, String... flags) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("--port", "0", "--host", "127.0.0.1", "--response-validation", "all"));
+    args.addAll(List.of(flags));
+    SandboxConfig config = new ConfigLoader(Map.of()).load(args.toArray(String[]::new));
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    return SandboxServer.start(vertx, config, registry)
+        .map(
+            server ->
+                new TestSandbox(
+                    vertx,
+                    server,
+                    WebClient.create(
+                        vertx,
+                        new WebClientOptions()
+                            .setDefaultHost("127.0.0.1")
+                            .setDefaultPort(server.port())),
+                    registry));
+  }
+
+  public WebClient client() {
+    return client;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public SandboxServer server() {
+    return server;
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  public Future<Void> stop() {
+    client.close();
+    return server.stop();
+  }
+
+  /** A BTG access token for an app client of the default fixtures. */
+  public Future<String> btgToken(String clientId, String secret) {
+    return client
+        .post("/oauth2/token")
+        .basicAuthentication(clientId, secret)
+        .sendForm(
+            io.vertx.core.MultiMap.caseInsensitiveMultiMap()
+                .add("grant_type", "client_credentials"))
+        .map(r -> r.bodyAsJsonObject().getString("access_token"));
+  }
+
+  public Future<String> btgToken() {
+    return btgToken(BTG_CLIENT, BTG_SECRET);
+  }
+
+  public Future<HttpResponse<Buffer>> admin(
+      io.vertx.core.http.HttpMethod method, String path, JsonObject body) {
+    var request = client.request(method, path);
+    return body == null ? request.send() : request.sendJsonObject(body);
+  }
+
+  /**
+   * Validates every response journaled since the last call against its vendor's contract.
+   *
+   * @return a failed future naming each non-conforming answer
+   */
+  public Future<Void> verifyContracts() {
+    List<Exchange> fresh = new ArrayList<>();
+    for (Exchange e : server.sandbox().journal().latest(e -> true, Integer.MAX_VALUE)) {
+      if (e.id().equals(lastVerified)) {
+        break;
+      }
+      if (e.operationId() != null) {
+        fresh.add(e);
+      }
+    }
+    List<Exchange> newest = server.sandbox().journal().latest(e -> true, 1);
+    if (!newest.isEmpty()) {
+      lastVerified = newest.get(0).id();
+    }
+    verified += fresh.size();
+    Map<String, Future<ResponseValidator>> validators = new HashMap<>();
+    List<Future<String>> checks = new ArrayList<>();
+    for (Exchange e : fresh) {
+      Future<ResponseValidator> validator =
+          validators.computeIfAbsent(e.vendor(), vendor -> validatorFor(vendor));
+      checks.add(
+          validator
+              .compose(v -> v.validate(toValidatable(e), e.operationId()))
+              .map(ok -> (String) null)
+              .otherwise(
+                  t ->
+                      e.vendor()
+                          + " "
+                          + e.operationId()
+                          + " "
+                          + e.status()
+                          + ": "
+                          + t.getMessage()
+                          + " body="
+                          + e.responseBody()));
+    }
+    return Future.join(checks)
+        .transform(
+            ar -> {
+              List<String> problems =
+                  checks.stream().map(Future::result).filter(p -> p != null).toList();
+              if (problems.isEmpty()) {
+                return Future.succeededFuture();
+              }
+              return Future.failedFuture(
+                  new AssertionError(
+                      "answers outside the contract:\n" + String.join("\n", problems)));
+            });
+  }
+
+  public int verifiedCount() {
+    return verified;
+  }
+
+  private Future<ResponseValidator> validatorFor(String vendor) {
+    MountedVendor mounted = server.sandbox().vendor(vendor).orElseThrow();
+    Path file = mounted.contract().file();
+    return vertx
+        .executeBlocking(() -> ContractDocument.read(file))
+        .compose(doc -> OpenAPIContract.from(vertx, doc.loadable()))
+        .map(contract -> ResponseValidator.create(vertx, contract));
+  }
+
+  private static ValidatableResponse toValidatable(Exchange e) {
+    Map<String, String> headers = new HashMap<>();
+    Stream.of(e.responseHeaders())
+        .filter(h -> h != null)
+        .forEach(h -> h.names().forEach(n -> headers.put(n, h.get(n))));
+    String type = e.responseContentType();
+    String media = type == null ? null : type.split(";")[0].trim();
+    return ValidatableResponse.create(e.status(), headers, e.responseBody(), media);
+  }
+}

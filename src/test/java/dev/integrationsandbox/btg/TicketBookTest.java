@@ -1,0 +1,66 @@
+package dev.integrationsandbox.btg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.integrationsandbox.spi.Failure;
+import dev.integrationsandbox.support.Ids;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TicketBookTest {
+
+  static Ticket ticket() {
+    return Ticket.open(
+        Ids.uuid(),
+        "52998224725",
+        new JsonObject()
+            .put("phoneAreaCode", "11")
+            .put("phoneNumber", "1")
+            .put("channel", "PHONE")
+            .put("type", "OUTBOUND"),
+        "op",
+        "ASSESSORIA",
+        Instant.EPOCH,
+        null,
+        List.of(),
+        null);
+  }
+
+  @Test
+  void pastItsLimitAClientForgetsItsOldestTickets() {
+    TicketBook book = new TicketBook(List.of(), 3);
+    List<Ticket> opened = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      opened.add(book.open("a", ticket()));
+    }
+    for (Ticket gone : opened.subList(0, 2)) {
+      Failure f =
+          assertThrows(
+              Failure.class,
+              () -> book.close("a", "52998224725", gone.id(), Instant.EPOCH, new JsonObject()));
+      assertEquals(Failure.Kind.NOT_FOUND, f.kind());
+    }
+    for (Ticket kept : opened.subList(2, 5)) {
+      assertEquals(
+          Ticket.Status.CLOSED,
+          book.close("a", "52998224725", kept.id(), Instant.EPOCH, new JsonObject()).status());
+    }
+    assertEquals(3, book.snapshot().getJsonArray("a").size());
+  }
+
+  @Test
+  void oneClientsTicketsDoNotCountAgainstAnothers() {
+    TicketBook book = new TicketBook(List.of(), 2);
+    Ticket mine = book.open("a", ticket());
+    book.open("b", ticket());
+    book.open("b", ticket());
+    book.open("b", ticket());
+    assertEquals(
+        Ticket.Status.CLOSED,
+        book.close("a", "52998224725", mine.id(), Instant.EPOCH, new JsonObject()).status());
+  }
+}

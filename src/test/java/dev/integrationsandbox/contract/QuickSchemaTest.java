@@ -1,0 +1,224 @@
+package dev.integrationsandbox.contract;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.Validator;
+import io.vertx.openapi.contract.MediaType;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Parameter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The quick check may only ever say "valid" where vertx-json-schema says valid too (it is a
+ * shortcut, never a second opinion), and it must say so for the ordinary valid requests, or it
+ * saves nothing.
+ */
+class QuickSchemaTest {
+
+  static Vertx vertx;
+  static OpenAPIContract btg;
+  static OpenAPIContract vocom;
+
+  @BeforeAll
+  static void load() throws Exception {
+    vertx = Vertx.vertx();
+    btg = open("contracts/btg-tickets.yaml");
+    vocom = open("contracts/vocom.yaml");
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  static OpenAPIContract open(String file) throws Exception {
+    JsonObject doc = ContractDocument.read(Path.of(file)).loadable();
+    return OpenAPIContract.from(vertx, doc)
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+  }
+
+  static MediaType body(OpenAPIContract contract, String operationId) {
+    return contract.operation(operationId).getRequestBody().getContent().get("application/json");
+  }
+
+  static JsonObject json(io.vertx.json.schema.JsonSchema schema) {
+    JsonObject out = new JsonObject();
+    schema.fieldNames().forEach(k -> out.put(k, (Object) schema.get(k)));
+    return out;
+  }
+
+  static JsonObject ticket() {
+    return new JsonObject()
+        .put("phoneAreaCode", "11")
+        .put("phoneNumber", "999998888")
+        .put("channel", "PHONE")
+        .put("type", "OUTBOUND");
+  }
+
+  static JsonObject attempt() {
+    return ticket()
+        .put("duration", 42)
+        .put(
+            "contracts",
+            new JsonArray()
+                .add(
+                    new JsonObject()
+                        .put("terminationCode", "NA")
+                        .put("contractNumber", "CN-1")
+                        .put("product", "CCB")
+                        .put("dueDays", 3)))
+        .put("scheduledDate", "2026-02-01");
+  }
+
+  @Test
+  void ordinaryValidRequestsTakeTheFastPath() {
+    assertTrue(quick(btg, body(btg, "createTicket")).certainlyValid(ticket()));
+    assertTrue(quick(btg, body(btg, "createAttemptTicket")).certainlyValid(attempt()));
+    assertTrue(
+        quick(vocom, body(vocom, "getBreakList"))
+            .certainlyValid(new JsonObject().put("agent", "DEV").put("company_id", "x")));
+    Operation close = btg.operation("closeTicket");
+    for (Parameter p : close.getParameters()) {
+      if (p.getName().equals("ticketId")) {
+        assertTrue(
+            QuickSchema.compile(json(p.getSchema()), btg.getRawContract())
+                .certainlyValid("6f1c2d3e-4a5b-4c6d-8e7f-001122334455"));
+      }
+      if (p.getName().equals("document")) {
+        assertTrue(
+            QuickSchema.compile(json(p.getSchema()), btg.getRawContract())
+                .certainlyValid("52998224725"));
+      }
+    }
+  }
+
+  @Test
+  void theFastPathNeverAcceptsWhatTheFullValidatorRejects() {
+    Random random = new Random(42);
+    List<Object[]> cases = new ArrayList<>();
+    for (String op : List.of("createTicket", "createAttemptTicket", "addTicketContract")) {
+      MediaType media = body(btg, op);
+      JsonObject base =
+          op.equals("createAttemptTicket")
+              ? attempt()
+              : op.equals("createTicket")
+                  ? ticket()
+                  : attempt().getJsonArray("contracts").getJsonObject(0);
+      for (int i = 0; i < 300; i++) {
+        cases.add(new Object[] {btg, media, mutate(base.copy(), random)});
+      }
+    }
+    for (String op : List.of("agentLogin", "callServices", "dialerListAll")) {
+      MediaType media = body(vocom, op);
+      JsonObject base =
+          new JsonObject()
+              .put("agent", "DEV")
+              .put("branch", "2000")
+              .put("to", "1199")
+              .put("company_id", "c")
+              .put("date_begin", "2020-09-03 00:00")
+              .put("date_end", "2020-09-03 23:59");
+      for (int i = 0; i < 200; i++) {
+        cases.add(new Object[] {vocom, media, mutate(base.copy(), random)});
+      }
+    }
+    int fast = 0;
+    for (Object[] c : cases) {
+      OpenAPIContract contract = (OpenAPIContract) c[0];
+      MediaType media = (MediaType) c[1];
+      Object value = c[2];
+      if (quick(contract, media).certainlyValid(value)) {
+        fast++;
+        Validator full = contract.getSchemaRepository().validator(media.getSchema());
+        assertTrue(
+            full.validate(value).getValid(), "fast path accepted what vertx rejects: " + value);
+      }
+    }
+    assertTrue(fast > 50, "the fast path took " + fast + " of " + cases.size());
+  }
+
+  @Test
+  void unsupportedKeywordsAndFormatsAlwaysDeferToTheFullValidator() {
+    JsonObject doc = new JsonObject();
+    assertFalse(
+        QuickSchema.compile(
+                new JsonObject().put("oneOf", new JsonArray().add(new JsonObject())), doc)
+            .certainlyValid("x"));
+    assertFalse(
+        QuickSchema.compile(new JsonObject().put("type", "string").put("format", "email"), doc)
+            .certainlyValid("a@b.co"));
+    assertFalse(
+        QuickSchema.compile(new JsonObject().put("type", "string").put("format", "date"), doc)
+            .certainlyValid("2026-02-31"));
+    assertFalse(
+        QuickSchema.compile(new JsonObject().put("type", "integer"), doc).certainlyValid(2.0));
+    assertFalse(
+        QuickSchema.compile(new JsonObject().put("additionalProperties", false), doc)
+            .certainlyValid(new JsonObject().put("a", 1)));
+  }
+
+  static QuickSchema.Check quick(OpenAPIContract contract, MediaType media) {
+    return QuickSchema.compile(json(media.getSchema()), contract.getRawContract());
+  }
+
+  static final Object[] ODD_VALUES = {
+    null,
+    "",
+    " ",
+    "x",
+    0,
+    -1,
+    7,
+    2.5,
+    true,
+    new JsonObject(),
+    new JsonArray(),
+    "2026-02-31",
+    "2026-02-01",
+    "01/02/2026",
+    "NA",
+    "ZZ",
+    "a@b.co",
+    "not-an-email",
+    1L << 40
+  };
+
+  static JsonObject mutate(JsonObject value, Random random) {
+    int changes = 1 + random.nextInt(3);
+    for (int i = 0; i < changes; i++) {
+      List<String> keys = new ArrayList<>(value.fieldNames());
+      switch (random.nextInt(4)) {
+        case 0 -> {
+          if (!keys.isEmpty()) {
+            value.remove(keys.get(random.nextInt(keys.size())));
+          }
+        }
+        case 1 ->
+            value.put("extra" + random.nextInt(3), ODD_VALUES[random.nextInt(ODD_VALUES.length)]);
+        case 2, 3 -> {
+          if (!keys.isEmpty()) {
+            value.put(
+                keys.get(random.nextInt(keys.size())),
+                ODD_VALUES[random.nextInt(ODD_VALUES.length)]);
+          }
+        }
+        default -> {}
+      }
+    }
+    return value;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.integrationsandbox.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.integrationsandbox.config.ResponseValidation;
+import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.Test;
+
+class ResponseChecksTest {
+
+  static Buffer body(int n) {
+    return Buffer.buffer("{\"n\":" + n + "}");
+  }
+
+  @Test
+  void sampledChecksTheFirstAnswersThenOneInSixtyFour() {
+    ResponseChecks checks = new ResponseChecks(ResponseValidation.SAMPLED);
+    int checked = 0;
+    for (int i = 0; i < ResponseChecks.FIRST + 64 * 10; i++) {
+      if (checks.shouldCheck("btg", "createTicket", 200, body(i))) {
+        checked++;
+      }
+    }
+    assertEquals(ResponseChecks.FIRST + 10, checked);
+  }
+
+  @Test
+  void anAnswerThatPassedIsNotCheckedAgainButADifferentOneIs() {
+    ResponseChecks checks = new ResponseChecks(ResponseValidation.SAMPLED);
+    assertTrue(checks.shouldCheck("vocom", "getBreakList", 200, body(1)));
+    checks.passed("vocom", "getBreakList", 200, body(1));
+    assertFalse(checks.shouldCheck("vocom", "getBreakList", 200, body(1)));
+    assertTrue(checks.shouldCheck("vocom", "getBreakList", 200, body(2)));
+    assertTrue(checks.shouldCheck("vocom", "getBreakList", 500, body(1)), "another status");
+  }
+
+  @Test
+  void allAndOffMeanWhatTheySay() {
+    ResponseChecks all = new ResponseChecks(ResponseValidation.ALL);
+    all.passed("btg", "getTicketsInfo", 200, body(1));
+    assertTrue(all.shouldCheck("btg", "getTicketsInfo", 200, body(1)));
+    assertFalse(new ResponseChecks(ResponseValidation.OFF).shouldCheck("btg", "x", 200, body(1)));
+  }
+}

@@ -1,0 +1,90 @@
+package dev.integrationsandbox.vocom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class CallCenterConcurrencyTest {
+
+  private static final int THREADS = 50;
+
+  /** Runs {@code action} on 50 threads released at the same instant; returns the outcomes. */
+  private static <T> List<Outcome<T>> atOnce(Callable<Outcome<T>> action) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      CountDownLatch ready = new CountDownLatch(THREADS);
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Outcome<T>>> futures = new ArrayList<>();
+      for (int i = 0; i < THREADS; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  go.await();
+                  return action.call();
+                }));
+      }
+      ready.await();
+      go.countDown();
+      List<Outcome<T>> out = new ArrayList<>();
+      for (Future<Outcome<T>> f : futures) {
+        out.add(f.get(10, TimeUnit.SECONDS));
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Map<String, Long> tally(List<? extends Outcome<?>> outcomes) {
+    return outcomes.stream()
+        .collect(
+            Collectors.groupingBy(o -> o.isOk() ? "ok" : o.statusType(), Collectors.counting()));
+  }
+
+  @RepeatedTest(5)
+  void ofFiftySimultaneousBreaksExactlyOneWins() throws Exception {
+    CallCenter pbx = new VocomTestWorld().seedCompany();
+    List<Outcome<Void>> outcomes =
+        atOnce(() -> pbx.setBreak("SUPORTE.BARBARA", VocomTestWorld.LANCHE));
+    assertEquals(Map.of("ok", 1L, "execute_failed", 49L), tally(outcomes));
+    assertEquals(AgentStatus.ON_BREAK, pbx.agent("SUPORTE.BARBARA").get().status());
+  }
+
+  @RepeatedTest(5)
+  void ofFiftySimultaneousCallsForOneAgentExactlyOneIsPlaced() throws Exception {
+    CallCenter pbx = new VocomTestWorld().seedCompany();
+    List<Outcome<String>> outcomes =
+        atOnce(() -> pbx.callServices("SUPORTE.BARBARA", "2008", "11999"));
+    assertEquals(Map.of("ok", 1L, "execute_failed", 49L), tally(outcomes));
+  }
+
+  @RepeatedTest(5)
+  void fiftySimultaneousHangUpsCountTheCallOnce() throws Exception {
+    CallCenter pbx = new VocomTestWorld().seedCompany();
+    String id = pbx.callServices("SUPORTE.BARBARA", "2008", "11999").value();
+    long before = pbx.agent("SUPORTE.BARBARA").get().outboundCount();
+    List<Outcome<Void>> outcomes = atOnce(() -> pbx.terminate(id));
+    assertEquals(Map.of("ok", 50L), tally(outcomes));
+    assertEquals(before + 1, pbx.agent("SUPORTE.BARBARA").get().outboundCount());
+    assertEquals(
+        Map.of(CallCenter.CallState.ENDED, 1L),
+        pbx.call(id).stream()
+            .collect(Collectors.groupingBy(CallCenter.CallInfo::state, Collectors.counting())));
+    Function<String, AgentStatus> status = a -> pbx.agent(a).get().status();
+    assertEquals(AgentStatus.AVAILABLE, status.apply("SUPORTE.BARBARA"));
+  }
+}

@@ -1,0 +1,310 @@
+package dev.integrationsandbox.vocom;
+
+import static dev.integrationsandbox.vocom.VocomTestWorld.COMPANY;
+import static dev.integrationsandbox.vocom.VocomTestWorld.OTHER_API_KEY;
+import static dev.integrationsandbox.vocom.VocomTestWorld.OTHER_COMPANY;
+import static dev.integrationsandbox.vocom.VocomTestWorld.SEED_AUTHORIZATION;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class VocomEmulatorTest {
+
+  private final VocomTestWorld world = new VocomTestWorld();
+  private final VocomEmulator vocom = world.emulator();
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private VocomReply seed(VocomCommand command, JsonObject body) {
+    return vocom.handle(command, SEED_AUTHORIZATION, body);
+  }
+
+  private static JsonObject body(String... keysAndValues) {
+    JsonObject o = new JsonObject();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      o.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return o;
+  }
+
+  private static JsonObject response(String json) {
+    return new JsonObject().put("response", new JsonObject(json));
+  }
+
+  @Test
+  void theApiKeyIsThePasswordOfTheBasicHeader() {
+    assertEquals(Optional.of(VocomTestWorld.API_KEY), VocomEmulator.apiKeyFrom(SEED_AUTHORIZATION));
+    assertEquals(Optional.of("k"), VocomEmulator.apiKeyFrom(basic("anything", "k")));
+    assertEquals(Optional.of("k:x"), VocomEmulator.apiKeyFrom(basic("", "k:x")));
+    assertEquals(
+        Optional.of("k"), VocomEmulator.apiKeyFrom("bAsIc " + basic("u", "k").substring(6)));
+    assertEquals(Optional.empty(), VocomEmulator.apiKeyFrom(null));
+    assertEquals(Optional.empty(), VocomEmulator.apiKeyFrom("Bearer abc"));
+    assertEquals(Optional.empty(), VocomEmulator.apiKeyFrom("Basic !!!"));
+  }
+
+  @Test
+  void theSeedRequestsGetTheSeedAnswers() {
+    assertEquals(
+        response(
+            "{\"agent\":\"DEV\",\"command\":\"login\",\"status\":\"ok\",\"status_type\":\"\"}"),
+        seed(
+                VocomCommand.AGENT_LOGIN,
+                body("agent", "DEV", "branch", "2000", "company_id", COMPANY))
+            .body());
+
+    JsonObject breaks =
+        seed(VocomCommand.GET_BREAK_LIST, body("agent", "DEV", "company_id", COMPANY)).response();
+    assertEquals("break", breaks.getString("command"));
+    assertEquals(
+        new JsonArray(
+            "[{\"break_id\":\"0c8a9f1f-b49d-42d5-9b6b-2c108619aa7c\",\"break_name\":\"Lanche\","
+                + "\"break_timeout\":\"5\",\"break_digit\":\"1\"},"
+                + "{\"break_id\":\"44b57078-d82c-4aa0-8b9a-a17bfc8d0674\",\"break_name\":\"Almoço\","
+                + "\"break_timeout\":\"90\",\"break_digit\":\"2\"},"
+                + "{\"break_id\":\"64d9fc6f-0324-4d1d-8368-599908f909b4\",\"break_name\":\"Banheiro\","
+                + "\"break_timeout\":\"0\",\"break_digit\":\"4\"},"
+                + "{\"break_id\":\"816b6751-0592-44dc-a311-b870f7850750\",\"break_name\":\"Feedback\","
+                + "\"break_timeout\":\"0\",\"break_digit\":\"3\"}]"),
+        breaks.getJsonArray("result"));
+
+    VocomReply call =
+        seed(
+            VocomCommand.CALL_SERVICES,
+            body("agent", "DEV", "branch", "3000", "to", "1199999999", "company_id", COMPANY));
+    assertTrue(call.ok(), "DEV logged in above: " + call.diagnostic());
+    assertEquals("00000000-0000-4000-8000-000000000001", call.response().getString("call_id"));
+  }
+
+  @Test
+  void getAgentListAnswersTheSeedShapeWithEmptyStringsForEmptyHalves() {
+    vocom.company(COMPANY).get().logout("DESENVOLVIMENTO.LUIZ", "2001");
+    JsonObject r =
+        seed(VocomCommand.GET_AGENT_LIST, body("queue", "FILA_SUPORTE", "company_id", COMPANY))
+            .response();
+    assertEquals("FILA_SUPORTE", r.getString("queue"));
+    assertEquals("agent_list", r.getString("command"));
+    assertEquals(2, r.getJsonObject("result").getJsonArray("logged_out_agents").size());
+
+    JsonObject empty =
+        seed(VocomCommand.GET_AGENT_LIST, body("queue", "FILA_VAZIA", "company_id", COMPANY))
+            .response();
+    assertEquals("", empty.getJsonObject("result").getValue("logged_in_agents"));
+    assertEquals("", empty.getJsonObject("result").getValue("logged_out_agents"));
+  }
+
+  @Test
+  void authenticationIsCheckedBeforeParameters() {
+    VocomReply r = vocom.handle(VocomCommand.AGENT_LOGIN, null, new JsonObject());
+    assertEquals(
+        response(
+            "{\"agent\":null,\"command\":\"login\",\"status\":\"error\","
+                + "\"status_type\":\"authentication_failed\"}"),
+        r.body());
+    assertNotNull(r.diagnostic());
+    assertEquals(
+        "authentication_failed",
+        vocom
+            .handle(VocomCommand.AGENT_LOGIN, basic("api_key", "wrong"), body("agent", "DEV"))
+            .statusType());
+  }
+
+  @Test
+  void aMissingKeyFailsParamsButAnEmptyStringPasses() {
+    VocomReply missing =
+        seed(VocomCommand.AGENT_LOGIN, body("agent", "DEV", "company_id", COMPANY));
+    assertEquals("params_failed", missing.statusType());
+    assertEquals("DEV", missing.response().getString("agent"));
+    assertEquals(
+        "params_failed",
+        seed(VocomCommand.AGENT_LOGIN, body("agent", "DEV", "branch", null, "company_id", COMPANY))
+            .statusType(),
+        "a null value counts as absent");
+    assertEquals("params_failed", seed(VocomCommand.AGENT_LOGIN, null).statusType());
+
+    VocomReply empty =
+        seed(VocomCommand.AGENT_LOGIN, body("agent", "DEV", "branch", "", "company_id", COMPANY));
+    assertTrue(empty.ok());
+  }
+
+  @Test
+  void aKeyOfAnotherCompanyIsRefused() {
+    VocomReply r =
+        vocom.handle(
+            VocomCommand.AGENT_LOGIN,
+            basic("api_key", OTHER_API_KEY),
+            body("agent", "DEV", "branch", "2000", "company_id", COMPANY));
+    assertEquals("authentication_failed", r.statusType());
+    assertEquals(AgentStatus.LOGGED_OUT, vocom.company(COMPANY).get().agent("DEV").get().status());
+  }
+
+  @Test
+  void tenantsDoNotSeeEachOther() {
+    String otherAuth = basic("api_key", OTHER_API_KEY);
+    assertTrue(
+        vocom
+            .handle(
+                VocomCommand.AGENT_LOGIN,
+                otherAuth,
+                body("agent", "DEV", "branch", "3000", "company_id", OTHER_COMPANY))
+            .ok());
+    assertEquals(
+        AgentStatus.AVAILABLE, vocom.company(OTHER_COMPANY).get().agent("DEV").get().status());
+    assertEquals(AgentStatus.LOGGED_OUT, vocom.company(COMPANY).get().agent("DEV").get().status());
+
+    String callId =
+        vocom
+            .handle(
+                VocomCommand.CALL_SERVICES,
+                otherAuth,
+                body("agent", "DEV", "branch", "3000", "to", "11", "company_id", OTHER_COMPANY))
+            .response()
+            .getString("call_id");
+    assertEquals(
+        "execute_failed",
+        seed(VocomCommand.CALL_HOLD, body("agent", "DEV", "call_id", callId, "company_id", COMPANY))
+            .statusType(),
+        "a call of another company is unknown here");
+    assertEquals(
+        "not_found_failed",
+        seed(VocomCommand.GET_AGENT_LIST, body("queue", "FILA_VENDAS", "company_id", COMPANY))
+            .statusType());
+  }
+
+  @Test
+  void eachCommandRendersItsOwnErrorShape() {
+    assertEquals(
+        response(
+            "{\"agent\":\"NOBODY\",\"command\":\"break\",\"result\":\"\",\"status\":\"error\","
+                + "\"status_type\":\"not_found_failed\"}"),
+        seed(VocomCommand.GET_BREAK_LIST, body("agent", "NOBODY", "company_id", COMPANY)).body());
+    assertEquals(
+        response(
+            "{\"agent\":\"NOBODY\",\"command\":\"call_services\",\"call_id\":\"\","
+                + "\"status\":\"error\",\"status_type\":\"execute_failed\"}"),
+        seed(
+                VocomCommand.CALL_SERVICES,
+                body("agent", "NOBODY", "branch", "1", "to", "2", "company_id", COMPANY))
+            .body());
+    assertEquals(
+        response(
+            "{\"agent\":null,\"command\":\"agent_list\",\"status\":\"error\","
+                + "\"status_type\":\"not_found_failed\"}"),
+        seed(VocomCommand.GET_AGENT_LIST, body("queue", "NOPE", "company_id", COMPANY)).body());
+    assertEquals(
+        response(
+            "{\"list\":\"\",\"command\":\"list\",\"status\":\"error\","
+                + "\"status_type\":\"params_failed\"}"),
+        seed(
+                VocomCommand.TABS_LIST_ALL,
+                body("date_begin", "02/09/2020", "date_end", "", "company_id", COMPANY))
+            .body());
+    assertEquals(
+        response(
+            "{\"agent\":\"DEV\",\"command\":\"break\",\"status\":\"error\","
+                + "\"status_type\":\"execute_failed\"}"),
+        seed(
+                VocomCommand.STATE_SET_BREAK,
+                body("agent", "DEV", "break_id", VocomTestWorld.LANCHE, "company_id", COMPANY))
+            .body());
+  }
+
+  @Test
+  void logoutOfAnAgentOnBreakAnswersWithNullStatus() {
+    VocomReply r =
+        seed(
+            VocomCommand.AGENT_LOGOUT,
+            body("agent", "SUPORTE.CARLOS", "branch", "2009", "company_id", COMPANY));
+    assertEquals(
+        response(
+            "{\"agent\":\"SUPORTE.CARLOS\",\"command\":\"logout\",\"status\":null,"
+                + "\"status_type\":null}"),
+        r.body());
+    assertNull(r.status());
+    assertNotNull(r.diagnostic());
+  }
+
+  @Test
+  void aCallGoesThroughTheHttpShapedCommands() {
+    seed(VocomCommand.AGENT_LOGIN, body("agent", "DEV", "branch", "2000", "company_id", COMPANY));
+    VocomReply placed =
+        seed(
+            VocomCommand.CALL_SERVICES,
+            body("agent", "DEV", "branch", "3000", "to", "1199999999", "company_id", COMPANY));
+    assertEquals(
+        response(
+            "{\"agent\":\"DEV\",\"command\":\"call_services\","
+                + "\"call_id\":\"00000000-0000-4000-8000-000000000001\",\"status\":\"ok\","
+                + "\"status_type\":\"\"}"),
+        placed.body());
+    String id = placed.response().getString("call_id");
+    for (VocomCommand c :
+        new VocomCommand[] {
+          VocomCommand.CALL_HOLD, VocomCommand.CALL_HOLD_RETRIEVE, VocomCommand.CALL_TERMINATE
+        }) {
+      VocomReply r = seed(c, body("agent", "DEV", "call_id", id, "company_id", COMPANY));
+      assertTrue(r.ok(), c + ": " + r.diagnostic());
+      assertEquals(c.command(), r.response().getString("command"));
+    }
+    assertEquals(
+        "execute_failed",
+        seed(
+                VocomCommand.CALL_TRANSFER,
+                body("agent", "DEV", "call_id", id, "to", "2000", "company_id", COMPANY))
+            .statusType());
+  }
+
+  @Test
+  void dialerReportAnswersListCommandAndCount() {
+    JsonObject r =
+        seed(
+                VocomCommand.DIALER_LIST_ALL,
+                body(
+                    "date_begin", "2020-09-03 00:00",
+                    "date_end", "2020-09-03 23:59",
+                    "destination", "",
+                    "mailing", "",
+                    "hangup_cause", "",
+                    "company_id", COMPANY))
+            .response();
+    assertEquals("list", r.getString("command"));
+    assertEquals(3, r.getInteger("count"));
+    assertEquals(3, r.getJsonArray("list").size());
+    assertTrue(
+        r.getJsonArray("list").stream()
+            .allMatch(o -> !((JsonObject) o).containsKey(Reports.MAILING_ID)),
+        "the mailing uuid is not part of the vendor's record");
+  }
+
+  @Test
+  void resetBringsEveryCompanyBack() {
+    seed(VocomCommand.AGENT_LOGIN, body("agent", "DEV", "branch", "2000", "company_id", COMPANY));
+    vocom.reset();
+    assertEquals(AgentStatus.LOGGED_OUT, vocom.company(COMPANY).get().agent("DEV").get().status());
+    assertEquals(2, vocom.snapshot().size());
+  }
+
+  @Test
+  void commandsAreFoundByPathAndOperationId() {
+    assertEquals(13, VocomCommand.values().length);
+    for (VocomCommand c : VocomCommand.values()) {
+      assertEquals(Optional.of(c), VocomCommand.byPath(c.path()));
+      assertEquals(Optional.of(c), VocomCommand.byOperationId(c.operationId()));
+      assertTrue(c.path().endsWith("/"));
+      assertTrue(c.requiredKeys().contains("company_id"));
+    }
+    assertEquals(Optional.empty(), VocomCommand.byPath("/interact_cti/agent/login"));
+  }
+}
