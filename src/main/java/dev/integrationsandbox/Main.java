@@ -87,7 +87,7 @@ public final class Main {
           v.vendor().title(),
           v.mode().id(),
           v.contract().operations().size(),
-          v.emulator() == null ? "no fixtures" : v.emulator().summary());
+          v.emulation() == null ? "no fixtures" : v.emulation().summary());
     }
     String host = server.sandbox().config().host();
     String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;

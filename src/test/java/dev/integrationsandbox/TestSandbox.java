@@ -159,7 +159,7 @@ public final class TestSandbox {
                           + ": "
                           + t.getMessage()
                           + " body="
-                          + e.responseBody()));
+                          + e.responseBody().kept()));
     }
     return Future.join(checks)
         .transform(
@@ -195,6 +195,6 @@ public final class TestSandbox {
         .forEach(h -> h.names().forEach(n -> headers.put(n, h.get(n))));
     String type = e.responseContentType();
     String media = type == null ? null : type.split(";")[0].trim();
-    return ValidatableResponse.create(e.status(), headers, e.responseBody(), media);
+    return ValidatableResponse.create(e.status(), headers, e.responseBody().kept(), media);
   }
 }

@@ -11,6 +11,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,8 +23,9 @@ import java.util.function.Predicate;
 /**
  * The sandbox's own API under {@code /__sandbox/} (described in {@code
  * contracts/sandbox-admin.yaml}): health, state reset, the clock, the journal, metrics and state
- * snapshots. It answers loopback clients, and others only with the configured admin token, because
- * it can rewrite every emulated world.
+ * snapshots. Health answers anyone (container health checks, Kubernetes probes); the rest answers
+ * loopback clients, and others only with the configured admin token (in {@value #TOKEN_HEADER} or
+ * as a bearer token), because it can rewrite every emulated world.
  *
  * <pre>
  * curl -X POST localhost:8080/__sandbox/clock -d '{"advance":"PT1H"}'
@@ -43,14 +46,15 @@ public final class AdminRoutes {
   public static Router router(Vertx vertx, Sandbox sandbox) {
     AdminRoutes admin = new AdminRoutes(sandbox);
     Router router = Router.router(vertx);
+    router.get("/health").handler(admin::health);
     router.route().handler(admin::guard);
     router.route().handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
-    router.get("/health").handler(admin::health);
     router.post("/reset").handler(admin::reset);
     router.get("/clock").handler(admin::clock);
     router.post("/clock").handler(admin::setClock);
     router.get("/journal").handler(admin::journal);
     router.delete("/journal").handler(admin::clearJournal);
+    router.get("/journal/:id").handler(admin::exchange);
     router.get("/metrics").handler(admin::metrics);
     router.get("/state").handler(admin::state);
     router.route().handler(rc -> error(rc, 404, "no admin operation at " + rc.normalizedPath()));
@@ -61,9 +65,11 @@ public final class AdminRoutes {
   private void guard(RoutingContext rc) {
     String host = rc.request().remoteAddress() == null ? "" : rc.request().remoteAddress().host();
     String configured = sandbox.config().adminToken();
-    String presented = rc.request().getHeader(TOKEN_HEADER);
+    String presented = presentedToken(rc);
     if (configured != null && presented != null) {
-      if (configured.equals(presented)) {
+      if (MessageDigest.isEqual(
+          configured.getBytes(StandardCharsets.UTF_8),
+          presented.getBytes(StandardCharsets.UTF_8))) {
         rc.next();
       } else {
         error(rc, 401, "wrong admin token");
@@ -80,6 +86,22 @@ public final class AdminRoutes {
         configured == null
             ? "the admin API answers loopback clients only; configure --admin-token to allow others"
             : "send the admin token in the " + TOKEN_HEADER + " header");
+  }
+
+  /**
+   * The admin token from {@value #TOKEN_HEADER}, or from {@code Authorization: Bearer}, which is
+   * what Prometheus and most HTTP tools can send.
+   */
+  private static String presentedToken(RoutingContext rc) {
+    String token = rc.request().getHeader(TOKEN_HEADER);
+    if (token != null) {
+      return token;
+    }
+    String authorization = rc.request().getHeader("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return authorization.substring(7).trim();
+    }
+    return null;
   }
 
   static boolean isLoopback(String host) {
@@ -230,14 +252,29 @@ public final class AdminRoutes {
             "request",
             new JsonObject()
                 .put("headers", Redactor.headers(e.requestHeaders()))
-                .put("body", Redactor.body(e.requestBody(), requestType, BODY_DISPLAY_LIMIT)))
+                .put("body", body(e.requestBody(), requestType)))
         .put(
             "response",
             new JsonObject()
                 .put("headers", Redactor.headers(e.responseHeaders()))
-                .put(
-                    "body",
-                    Redactor.body(e.responseBody(), e.responseContentType(), BODY_DISPLAY_LIMIT)));
+                .put("body", body(e.responseBody(), e.responseContentType())));
+  }
+
+  /** A kept body for display; a cut one says so, with the size the client really sent. */
+  private static Object body(Exchange.Captured captured, String contentType) {
+    if (captured.truncated()) {
+      return "(" + captured.size() + " bytes, the first " + captured.kept().length() + " kept)";
+    }
+    return Redactor.body(captured.kept(), contentType, BODY_DISPLAY_LIMIT);
+  }
+
+  private void exchange(RoutingContext rc) {
+    sandbox
+        .journal()
+        .find(rc.pathParam("id"))
+        .ifPresentOrElse(
+            e -> json(rc, 200, toJson(e)),
+            () -> error(rc, 404, "no exchange " + rc.pathParam("id") + " in the journal"));
   }
 
   private void metrics(RoutingContext rc) {

@@ -25,7 +25,7 @@ import java.util.UUID;
  * CPF/CNPJ check digits, channels, types and termination codes from {@code tickets/info}, and the
  * ticket's life (open → contracts → closed, once).
  */
-final class BtgEmulator implements Emulator {
+final class BtgEmulator implements Emulator<AppClient> {
 
   static final String READ_SCOPE = "btg-tickets/read";
   static final String WRITE_SCOPE = "btg-tickets/write";
@@ -60,7 +60,7 @@ final class BtgEmulator implements Emulator {
   }
 
   @Override
-  public Object authenticate(Call call) {
+  public AppClient authenticate(Call call) {
     String op = call.operationId();
     if (BtgVendor.CREATE_TOKEN.equals(op) || BtgVendor.GET_JWKS.equals(op)) {
       return null;
@@ -82,28 +82,27 @@ final class BtgEmulator implements Emulator {
   }
 
   @Override
-  public Future<Reply> handle(Call call) {
+  public Future<Reply> handle(Call call, AppClient client) {
     return Future.succeededFuture(
         switch (call.operationId()) {
           case BtgVendor.CREATE_TOKEN -> tokenEndpoint.token(call);
           case BtgVendor.GET_JWKS -> Reply.json(200, tokens.jwks());
           case BtgVendor.GET_TICKETS_INFO -> Reply.json(200, fixtures.info().json(), infoBytes);
-          case BtgVendor.CREATE_TICKET -> createTicket(call);
-          case BtgVendor.ADD_TICKET_CONTRACT -> addContract(call);
-          case BtgVendor.CLOSE_TICKET -> closeTicket(call);
-          case BtgVendor.CREATE_ATTEMPT_TICKET -> attempt(call);
-          case BtgVendor.CREATE_ATTEMPT_BATCH_FOR_DOCUMENT -> batch(call, document(call));
-          case BtgVendor.CREATE_ATTEMPT_BATCH -> batch(call, null);
+          case BtgVendor.CREATE_TICKET -> createTicket(call, client);
+          case BtgVendor.ADD_TICKET_CONTRACT -> addContract(call, client);
+          case BtgVendor.CLOSE_TICKET -> closeTicket(call, client);
+          case BtgVendor.CREATE_ATTEMPT_TICKET -> attempt(call, client);
+          case BtgVendor.CREATE_ATTEMPT_BATCH_FOR_DOCUMENT -> batch(call, client, document(call));
+          case BtgVendor.CREATE_ATTEMPT_BATCH -> batch(call, client, null);
           default ->
               throw Failure.of(Failure.Kind.NO_ROUTE, "no handler for " + call.operationId());
         });
   }
 
-  private Reply createTicket(Call call) {
+  private Reply createTicket(Call call, AppClient client) {
     String document = document(call);
     JsonObject body = (JsonObject) call.body().json();
     checkChannelAndType(body, "");
-    AppClient client = call.principal(AppClient.class);
     Ticket ticket =
         Ticket.open(
             Ids.uuid(),
@@ -118,21 +117,21 @@ final class BtgEmulator implements Emulator {
     return Reply.json(200, book.open(client.clientId(), ticket).toJson());
   }
 
-  private Reply addContract(Call call) {
+  private Reply addContract(Call call, AppClient client) {
     String document = document(call);
     UUID ticketId = ticketId(call);
     JsonObject body = (JsonObject) call.body().json();
     checkTerminationCode(body, "");
     Ticket ticket =
         book.addContract(
-            call.principal(AppClient.class).clientId(),
+            client.clientId(),
             document,
             ticketId,
             t -> TicketContract.fromRequest(body, t.id(), Ids.uuid(), call.at()));
     return Reply.json(200, ticket.toJson());
   }
 
-  private Reply closeTicket(Call call) {
+  private Reply closeTicket(Call call, AppClient client) {
     String document = document(call);
     UUID ticketId = ticketId(call);
     JsonObject details = new JsonObject();
@@ -142,17 +141,15 @@ final class BtgEmulator implements Emulator {
         details.put(name, value);
       }
     }
-    Ticket ticket =
-        book.close(
-            call.principal(AppClient.class).clientId(), document, ticketId, call.at(), details);
+    Ticket ticket = book.close(client.clientId(), document, ticketId, call.at(), details);
     return Reply.json(200, ticket.toJson());
   }
 
-  private Reply attempt(Call call) {
+  private Reply attempt(Call call, AppClient client) {
     String document = document(call);
     JsonObject body = (JsonObject) call.body().json();
     checkAttempt(body, "");
-    return Reply.json(200, openAttempt(call, document, body).toJson());
+    return Reply.json(200, openAttempt(call, client, document, body).toJson());
   }
 
   /**
@@ -160,7 +157,7 @@ final class BtgEmulator implements Emulator {
    * attempts, or an object whose {@code tickets} field is that array. All or nothing: one bad item
    * rejects the batch and creates no ticket.
    */
-  private Reply batch(Call call, String pathDocument) {
+  private Reply batch(Call call, AppClient client, String pathDocument) {
     Object json = call.body().json();
     JsonArray items = json instanceof JsonArray a ? a : ((JsonObject) json).getJsonArray("tickets");
     List<String> documents = new ArrayList<>();
@@ -180,7 +177,7 @@ final class BtgEmulator implements Emulator {
     }
     JsonArray created = new JsonArray();
     for (int i = 0; i < items.size(); i++) {
-      created.add(openAttempt(call, documents.get(i), items.getJsonObject(i)).toJson());
+      created.add(openAttempt(call, client, documents.get(i), items.getJsonObject(i)).toJson());
     }
     return Reply.json(
         200,
@@ -194,8 +191,7 @@ final class BtgEmulator implements Emulator {
    * A dialer attempt is reported after it happened: it ended now and began {@code duration} seconds
    * ago. The seed gives its status as OPEN even though it carries {@code closedAt}.
    */
-  private Ticket openAttempt(Call call, String document, JsonObject body) {
-    AppClient client = call.principal(AppClient.class);
+  private Ticket openAttempt(Call call, AppClient client, String document, JsonObject body) {
     Number duration = (Number) body.getValue("duration");
     Instant closedAt = call.at();
     Instant createdAt =
@@ -276,18 +272,6 @@ final class BtgEmulator implements Emulator {
   @Override
   public void reset() {
     book.reset();
-  }
-
-  @Override
-  public String summary() {
-    return fixtures.clients().size()
-        + " app clients, "
-        + fixtures.info().channels().size()
-        + " channels, "
-        + fixtures.info().codes().size()
-        + " termination codes, "
-        + fixtures.tickets().size()
-        + " tickets";
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.integrationsandbox.btg;
 import dev.integrationsandbox.config.ConfigException;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
-import dev.integrationsandbox.spi.Emulator;
 import dev.integrationsandbox.spi.Reply;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
@@ -70,17 +69,13 @@ public final class BtgVendor implements Vendor {
   }
 
   @Override
-  public Future<Emulator> emulator(VendorContext context) {
+  public Future<BtgEmulation> emulation(VendorContext context) {
+    int maxTickets = maxTickets(context);
     return BtgFixtures.load(context.vertx(), context.fixtures())
         .compose(
             fixtures ->
-                CognitoTokens.create(
-                        context.vertx(),
-                        context.clock(),
-                        fixtures.issuer(),
-                        fixtures.tokenLifetimeSeconds(),
-                        fixtures.signingKey())
-                    .map(tokens -> new BtgEmulator(fixtures, tokens, maxTickets(context))));
+                CognitoTokens.keys(context.vertx(), fixtures.signingKey())
+                    .map(keys -> new BtgEmulation(fixtures, keys, maxTickets)));
   }
 
   /** Option {@code vendors.btg.maxTicketsPerClient} (default 20 000). */

@@ -50,6 +50,12 @@ final class CognitoTokens {
   private static final Base64.Encoder B64URL_OUT = Base64.getUrlEncoder().withoutPadding();
   private static final int CACHE_LIMIT = 10_000;
 
+  /**
+   * The user pool's signing key and its JWT signer: made once and shared by every world, so that a
+   * new world costs no key parsing.
+   */
+  record Keys(String kid, RSAPublicKey publicKey, JWTAuth signer) {}
+
   private final SandboxClock clock;
   private final String issuer;
   private final long lifetimeSeconds;
@@ -58,23 +64,13 @@ final class CognitoTokens {
   private final JWTAuth signer;
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-  private CognitoTokens(
-      Vertx vertx, SandboxClock clock, String issuer, long lifetimeSeconds, KeyPair keys) {
+  CognitoTokens(Keys keys, SandboxClock clock, String issuer, long lifetimeSeconds) {
     this.clock = clock;
     this.issuer = issuer;
     this.lifetimeSeconds = lifetimeSeconds;
-    this.publicKey = (RSAPublicKey) keys.getPublic();
-    this.kid = "sandbox-" + Integer.toHexString(publicKey.getModulus().hashCode());
-    String pem =
-        "-----BEGIN PRIVATE KEY-----\n"
-            + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded())
-            + "\n-----END PRIVATE KEY-----\n";
-    this.signer =
-        JWTAuth.create(
-            vertx,
-            new JWTAuthOptions()
-                .addPubSecKey(
-                    new PubSecKeyOptions().setAlgorithm("RS256").setId(kid).setBuffer(pem)));
+    this.kid = keys.kid();
+    this.publicKey = keys.publicKey();
+    this.signer = keys.signer();
   }
 
   /**
@@ -84,11 +80,26 @@ final class CognitoTokens {
    *
    * @param pem a PKCS#8 RSA private key, or null
    */
-  static Future<CognitoTokens> create(
-      Vertx vertx, SandboxClock clock, String issuer, long lifetimeSeconds, String pem) {
+  static Future<Keys> keys(Vertx vertx, String pem) {
     return vertx
         .executeBlocking(() -> pem == null ? generate() : read(pem))
-        .map(keys -> new CognitoTokens(vertx, clock, issuer, lifetimeSeconds, keys));
+        .map(pair -> signer(vertx, pair));
+  }
+
+  private static Keys signer(Vertx vertx, KeyPair pair) {
+    RSAPublicKey publicKey = (RSAPublicKey) pair.getPublic();
+    String kid = "sandbox-" + Integer.toHexString(publicKey.getModulus().hashCode());
+    String pem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
+    JWTAuth signer =
+        JWTAuth.create(
+            vertx,
+            new JWTAuthOptions()
+                .addPubSecKey(
+                    new PubSecKeyOptions().setAlgorithm("RS256").setId(kid).setBuffer(pem)));
+    return new Keys(kid, publicKey, signer);
   }
 
   private static KeyPair generate() throws GeneralSecurityException {

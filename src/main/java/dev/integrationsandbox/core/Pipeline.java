@@ -2,8 +2,8 @@ package dev.integrationsandbox.core;
 
 import dev.integrationsandbox.contract.Violation;
 import dev.integrationsandbox.exchange.Exchange;
-import dev.integrationsandbox.exchange.ExchangeMetrics;
-import dev.integrationsandbox.exchange.Journal;
+import dev.integrationsandbox.exchange.Exchange.Captured;
+import dev.integrationsandbox.exchange.ExchangeListener;
 import dev.integrationsandbox.spi.Body;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Failure;
@@ -25,31 +25,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps every request goes through, whatever the vendor and mode:
+ * The steps every request goes through, whatever the vendor and the mode, in DESIGN.md's order:
  *
  * <pre>
- * body limit → route to operation → mode handler (authenticate, validate, answer)
- *   → failures rendered in the vendor's dialect → response validated → journal, metrics → send
+ * route → authenticate (where the mode plays the vendor) → validate request → mode handler
+ *   → decorate → validate response → send → listeners (journal, metrics, request log, …)
  * </pre>
  *
- * Every answer, success or failure, leaves through {@link #respond}, so that each one is journaled
- * and counted exactly once, and validated as {@link ResponseChecks} decides.
+ * A failure at any step is a {@link Failure}, rendered by the vendor's dialect and sent through the
+ * same last steps, so that every answer is decorated, checked, sent and told to the listeners
+ * exactly once.
  */
 public final class Pipeline {
+
+  /** Names the exchange in the journal: {@code GET /__sandbox/journal/{id}}. */
+  public static final String EXCHANGE_ID_HEADER = "X-Sandbox-Exchange-Id";
 
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
   private final SandboxClock clock;
-  private final Journal journal;
-  private final ExchangeMetrics metrics;
   private final ResponseChecks responseChecks;
+  private final List<ExchangeListener> listeners;
+  private final int capturedBodyBytes;
 
   Pipeline(
-      SandboxClock clock, Journal journal, ExchangeMetrics metrics, ResponseChecks responseChecks) {
+      SandboxClock clock,
+      ResponseChecks responseChecks,
+      List<ExchangeListener> listeners,
+      int capturedBodyBytes) {
     this.clock = clock;
-    this.journal = journal;
-    this.metrics = metrics;
     this.responseChecks = responseChecks;
+    this.listeners = List.copyOf(listeners);
+    this.capturedBodyBytes = capturedBodyBytes;
   }
 
   /** The handler of one operation, after the body handler. */
@@ -59,15 +66,14 @@ public final class Pipeline {
       Call call = call(rc, vendor, operationId);
       Future<Reply> answer;
       try {
-        answer = vendor.handler().handle(call);
+        answer = answer(vendor, vendor.handler(), call);
       } catch (RuntimeException e) {
         answer = Future.failedFuture(e);
       }
       answer.onComplete(
           ar -> {
             if (ar.succeeded()) {
-              respond(
-                  rc.request(), vendor, call, ar.result(), List.of(), ar.result().note(), start);
+              send(rc.request(), vendor, call, ar.result(), List.of(), null, start);
             } else {
               fail(rc.request(), vendor, call, Failure.from(ar.cause()), start);
             }
@@ -75,24 +81,28 @@ public final class Pipeline {
     };
   }
 
+  private <P> Future<Reply> answer(MountedVendor vendor, ModeHandler<P> mode, Call call) {
+    P principal = mode.authenticate(call);
+    RequestCheck.check(vendor.vendor(), vendor.contract(), call);
+    return mode.answer(call, principal);
+  }
+
   /** A request under the vendor's prefixes that matches none of its operations. */
   public Handler<RoutingContext> unmatched(MountedVendor vendor) {
-    return rc -> {
-      long start = System.nanoTime();
-      fail(
-          rc.request(),
-          vendor,
-          call(rc, vendor, null),
-          Failure.of(
-              Failure.Kind.NO_ROUTE,
-              "no operation of "
-                  + vendor.id()
-                  + " at "
-                  + rc.request().method()
-                  + " "
-                  + rc.normalizedPath()),
-          start);
-    };
+    return rc ->
+        fail(
+            rc.request(),
+            vendor,
+            call(rc, vendor, null),
+            Failure.of(
+                Failure.Kind.NO_ROUTE,
+                "no operation of "
+                    + vendor.id()
+                    + " at "
+                    + rc.request().method()
+                    + " "
+                    + rc.normalizedPath()),
+            System.nanoTime());
   }
 
   /**
@@ -101,7 +111,6 @@ public final class Pipeline {
    * so it is answered here, in the owning vendor's dialect, from the bare request.
    */
   public void rejectUndecodable(HttpServerRequest request, MountedVendor vendor) {
-    long start = System.nanoTime();
     Call call =
         new Call(
             Ids.uuid().toString(),
@@ -113,14 +122,13 @@ public final class Pipeline {
             MultiMap.caseInsensitiveMultiMap(),
             request.headers(),
             new Body(null),
-            clock.now(),
-            null);
+            clock.now());
     fail(
         request,
         vendor,
         call,
         Failure.badRequest("request cannot be decoded (malformed percent escape)"),
-        start);
+        System.nanoTime());
   }
 
   /**
@@ -132,7 +140,6 @@ public final class Pipeline {
       if (rc.response().ended()) {
         return;
       }
-      long start = System.nanoTime();
       Failure failure =
           switch (rc.statusCode()) {
             case 413 -> Failure.of(Failure.Kind.TOO_LARGE, "request body exceeds the body limit");
@@ -142,7 +149,7 @@ public final class Pipeline {
                     ? Failure.of(Failure.Kind.INTERNAL, "status " + rc.statusCode())
                     : Failure.from(rc.failure());
           };
-      fail(rc.request(), vendor, call(rc, vendor, operationId), failure, start);
+      fail(rc.request(), vendor, call(rc, vendor, operationId), failure, System.nanoTime());
     };
   }
 
@@ -158,7 +165,7 @@ public final class Pipeline {
       LOG.error("{} dialect failed to render {}", vendor.id(), failure.kind(), e);
       reply = Reply.json(500, new JsonObject().put("message", "Internal error"));
     }
-    respond(
+    send(
         request,
         vendor,
         call,
@@ -168,7 +175,8 @@ public final class Pipeline {
         start);
   }
 
-  private void respond(
+  /** Decorate, validate the response, send, then tell the listeners. */
+  private void send(
       HttpServerRequest request,
       MountedVendor vendor,
       Call call,
@@ -179,21 +187,10 @@ public final class Pipeline {
     Reply decorated = vendor.vendor().decorate(reply, call);
     Buffer body = decorated.body();
     List<Violation> violations = requestViolations;
-    if (call.operationId() != null
-        && responseChecks.shouldCheck(vendor.id(), call.operationId(), decorated.status(), body)) {
-      List<Violation> responseViolations =
-          vendor.contract().validateResponse(call.operationId(), decorated);
-      if (responseViolations.isEmpty()) {
-        responseChecks.passed(vendor.id(), call.operationId(), decorated.status(), body);
-      } else {
-        LOG.warn(
-            "{} {} answered outside its contract: {}",
-            vendor.id(),
-            call.operationId(),
-            responseViolations.get(0).describe());
-        violations = new ArrayList<>(requestViolations);
-        violations.addAll(responseViolations);
-      }
+    List<Violation> responseViolations = validateResponse(vendor, call, decorated, body);
+    if (!responseViolations.isEmpty()) {
+      violations = new ArrayList<>(requestViolations);
+      violations.addAll(responseViolations);
     }
     HttpServerResponse response = request.response();
     response.setStatusCode(decorated.status());
@@ -201,6 +198,7 @@ public final class Pipeline {
       response.putHeader("Content-Type", decorated.contentType());
     }
     response.headers().addAll(decorated.headers());
+    response.putHeader(EXCHANGE_ID_HEADER, call.id());
     response.end(body);
     Exchange exchange =
         new Exchange(
@@ -211,34 +209,57 @@ public final class Pipeline {
             vendor.mode(),
             call.method(),
             request.uri(),
-            call.headers(),
-            call.body().raw(),
+            MultiMap.caseInsensitiveMultiMap().addAll(call.headers()),
+            Captured.of(call.body().raw(), capturedBodyBytes),
             decorated.status(),
             decorated.contentType(),
-            decorated.headers(),
-            body,
-            violations,
-            error,
+            MultiMap.caseInsensitiveMultiMap().addAll(decorated.headers()),
+            Captured.of(body, capturedBodyBytes),
+            List.copyOf(violations),
+            error != null ? error : decorated.note(),
+            decorated.lintNotes(),
             System.nanoTime() - start);
-    journal.append(exchange);
-    metrics.record(exchange);
+    for (ExchangeListener listener : listeners) {
+      try {
+        listener.onExchange(exchange);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "exchange listener {} failed: {}", listener.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+
+  private List<Violation> validateResponse(
+      MountedVendor vendor, Call call, Reply reply, Buffer body) {
+    if (call.operationId() == null
+        || !responseChecks.shouldCheck(vendor.id(), call.operationId(), reply.status(), body)) {
+      return List.of();
+    }
+    List<Violation> found = vendor.contract().validateResponse(call.operationId(), reply);
+    if (found.isEmpty()) {
+      responseChecks.passed(vendor.id(), call.operationId(), reply.status(), body);
+    } else {
+      LOG.warn(
+          "{} {} answered outside its contract: {}",
+          vendor.id(),
+          call.operationId(),
+          found.get(0).describe());
+    }
+    return found;
   }
 
   private Call call(RoutingContext rc, MountedVendor vendor, String operationId) {
     Buffer raw = rc.body() == null ? null : rc.body().buffer();
-    Map<String, String> pathParams = rc.pathParams();
-    MultiMap query = rc.queryParams();
     return new Call(
         Ids.uuid().toString(),
         vendor.id(),
         operationId,
         rc.request().method(),
         rc.normalizedPath() != null ? rc.normalizedPath() : rc.request().path(),
-        pathParams,
-        query,
+        rc.pathParams(),
+        rc.queryParams(),
         rc.request().headers(),
         new Body(raw),
-        clock.now(),
-        null);
+        clock.now());
   }
 }

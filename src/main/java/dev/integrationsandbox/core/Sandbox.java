@@ -4,8 +4,13 @@ import dev.integrationsandbox.config.ConfigException;
 import dev.integrationsandbox.config.Mode;
 import dev.integrationsandbox.config.SandboxConfig;
 import dev.integrationsandbox.contract.Contract;
+import dev.integrationsandbox.exchange.ExchangeListener;
 import dev.integrationsandbox.exchange.ExchangeMetrics;
 import dev.integrationsandbox.exchange.Journal;
+import dev.integrationsandbox.exchange.RequestLog;
+import dev.integrationsandbox.record.Redactor;
+import dev.integrationsandbox.spi.Emulation;
+import dev.integrationsandbox.spi.Emulator;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
 import dev.integrationsandbox.support.SandboxClock;
@@ -39,8 +44,16 @@ public final class Sandbox {
     this.journal = journal;
     this.metrics = metrics;
     this.vendors = vendors;
+    List<ExchangeListener> listeners = new ArrayList<>(List.of(journal, metrics));
+    if (config.logRequests()) {
+      listeners.add(new RequestLog(Redactor::uri));
+    }
     this.pipeline =
-        new Pipeline(clock, journal, metrics, new ResponseChecks(config.responseValidation()));
+        new Pipeline(
+            clock,
+            new ResponseChecks(config.responseValidation()),
+            listeners,
+            config.capturedBodyBytes());
   }
 
   /**
@@ -74,7 +87,7 @@ public final class Sandbox {
                 new Sandbox(
                     config,
                     clock,
-                    new Journal(config.journalSize()),
+                    new Journal(config.journalSize(), config.journalBytes()),
                     metrics,
                     mounts.stream().map(Future::result).toList()));
   }
@@ -94,21 +107,20 @@ public final class Sandbox {
         .compose(
             contract ->
                 vendor
-                    .emulator(
+                    .emulation(
                         new VendorContext(
                             vertx,
-                            clock,
                             config.fixtures().resolve(vendor.id()),
                             config.optionsOf(vendor.id()),
                             contract))
-                    .map(
-                        emulator ->
-                            new MountedVendor(
-                                vendor,
-                                mode,
-                                contract,
-                                emulator,
-                                new EmulateMode(vendor, contract, emulator))));
+                    .map(emulation -> mounted(vendor, mode, contract, emulation, clock)));
+  }
+
+  private static <P> MountedVendor mounted(
+      Vendor vendor, Mode mode, Contract contract, Emulation<P> emulation, SandboxClock clock) {
+    Emulator<P> emulator = emulation.newEmulator(clock);
+    return new MountedVendor(
+        vendor, mode, contract, emulation, emulator, new EmulateMode<>(emulator));
   }
 
   public SandboxConfig config() {

@@ -10,12 +10,17 @@ import java.util.List;
 
 /**
  * One request and its answer, complete and immutable: what the journal keeps, what metrics count
- * and what recordings will be written from. Like WireMock's {@code ServeEvent}, it is made once,
- * when the answer is sent, and then only read.
+ * and what recordings are written from. Like WireMock's {@code ServeEvent}, it is made once, when
+ * the answer has been sent, and then only read by {@link ExchangeListener}s.
+ *
+ * <p>It holds copies, never the live request: headers are copied and bodies are cut at the
+ * configured size ({@link Captured}), so that what a client sends costs the journal a bounded
+ * number of bytes however large the body was.
  *
  * @param at the sandbox clock's time when the request arrived
  * @param operationId null when no operation matched
  * @param error the sandbox-side diagnostic (never sent to the client), or null
+ * @param notes lint notes: what the vendor accepts but looked odd, never sent to the client
  */
 public record Exchange(
     String id,
@@ -26,11 +31,55 @@ public record Exchange(
     HttpMethod method,
     String uri,
     MultiMap requestHeaders,
-    Buffer requestBody,
+    Captured requestBody,
     int status,
     String responseContentType,
     MultiMap responseHeaders,
-    Buffer responseBody,
+    Captured responseBody,
     List<Violation> violations,
     String error,
-    long durationNanos) {}
+    List<String> notes,
+    long durationNanos) {
+
+  /** The bytes this exchange keeps in memory, give or take the objects' own overhead. */
+  public long retainedBytes() {
+    return 512L
+        + requestBody.kept().length()
+        + responseBody.kept().length()
+        + uri.length() * 2L
+        + headerBytes(requestHeaders)
+        + headerBytes(responseHeaders)
+        + (error == null ? 0 : error.length() * 2L);
+  }
+
+  private static long headerBytes(MultiMap headers) {
+    long n = 0;
+    for (var e : headers) {
+      n += 64 + (e.getKey().length() + e.getValue().length()) * 2L;
+    }
+    return n;
+  }
+
+  /**
+   * A body as kept: its first bytes, up to the capture limit, and its whole size.
+   *
+   * @param size the whole body's size in bytes
+   */
+  public record Captured(Buffer kept, long size) {
+
+    public static final Captured EMPTY = new Captured(Buffer.buffer(), 0);
+
+    /** Copies at most {@code limit} bytes of {@code body}. */
+    public static Captured of(Buffer body, int limit) {
+      if (body == null || body.length() == 0) {
+        return EMPTY;
+      }
+      int length = Math.min(body.length(), Math.max(0, limit));
+      return new Captured(body.getBuffer(0, length), body.length());
+    }
+
+    public boolean truncated() {
+      return kept.length() < size;
+    }
+  }
+}

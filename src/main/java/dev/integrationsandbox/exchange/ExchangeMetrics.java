@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * cached, because building Micrometer tags on every request costs more than the emulator's own
  * work.
  */
-public final class ExchangeMetrics {
+public final class ExchangeMetrics implements ExchangeListener {
 
   private record RequestKey(String vendor, String operation, String mode, int status) {}
 
@@ -34,7 +34,8 @@ public final class ExchangeMetrics {
     return registry;
   }
 
-  public void record(Exchange e) {
+  @Override
+  public void onExchange(Exchange e) {
     String vendor = e.vendor() == null ? "none" : e.vendor();
     String operation = e.operationId() == null ? "unmatched" : e.operationId();
     String mode = e.mode() == null ? "none" : e.mode().id();

@@ -1,49 +1,78 @@
 package dev.integrationsandbox.exchange;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 
 /**
- * The latest exchanges, in a fixed-size ring: a sandbox under a CI suite's thousands of calls must
- * not grow without bound, and appending must not lock the event loops against each other.
- *
- * <p>Appends claim a slot with one atomic increment; readers walk back from the newest slot. A
- * reader racing a writer may miss the exchange being written, never see a torn one.
+ * The latest exchanges, bounded both in count and in bytes: a sandbox under a CI suite's thousands
+ * of calls, or a load test of megabyte bodies, runs in constant memory. The oldest exchanges leave
+ * first. Appends and reads take no lock, so event loops never wait on each other; a reader racing a
+ * writer may miss the newest exchange, never see a torn one.
  */
-public final class Journal {
+public final class Journal implements ExchangeListener {
 
-  private final AtomicReferenceArray<Exchange> ring;
-  private final AtomicLong next = new AtomicLong();
+  private final int maxCount;
+  private final long maxBytes;
+  private final ConcurrentLinkedDeque<Exchange> entries = new ConcurrentLinkedDeque<>();
+  private final AtomicInteger count = new AtomicInteger();
+  private final AtomicLong bytes = new AtomicLong();
 
-  public Journal(int capacity) {
-    this.ring = new AtomicReferenceArray<>(capacity);
+  public Journal(int maxCount, long maxBytes) {
+    this.maxCount = maxCount;
+    this.maxBytes = maxBytes;
   }
 
-  public void append(Exchange exchange) {
-    long slot = next.getAndIncrement();
-    ring.set((int) (slot % ring.length()), exchange);
+  @Override
+  public void onExchange(Exchange exchange) {
+    if (maxCount <= 0) {
+      return;
+    }
+    entries.addLast(exchange);
+    count.incrementAndGet();
+    bytes.addAndGet(exchange.retainedBytes());
+    while (count.get() > maxCount || bytes.get() > maxBytes) {
+      Exchange oldest = entries.pollFirst();
+      if (oldest == null) {
+        break;
+      }
+      count.decrementAndGet();
+      bytes.addAndGet(-oldest.retainedBytes());
+    }
   }
 
   /** Newest first, at most {@code limit}, those matching the filter. */
   public List<Exchange> latest(Predicate<Exchange> filter, int limit) {
     List<Exchange> found = new ArrayList<>(Math.min(limit, 64));
-    long newest = next.get() - 1;
-    long oldest = Math.max(0, newest - ring.length() + 1);
-    for (long slot = newest; slot >= oldest && found.size() < limit; slot--) {
-      Exchange e = ring.get((int) (slot % ring.length()));
-      if (e != null && filter.test(e)) {
+    Iterator<Exchange> newestFirst = entries.descendingIterator();
+    while (newestFirst.hasNext() && found.size() < limit) {
+      Exchange e = newestFirst.next();
+      if (filter.test(e)) {
         found.add(e);
       }
     }
     return found;
   }
 
+  public Optional<Exchange> find(String id) {
+    return latest(e -> e.id().equals(id), 1).stream().findFirst();
+  }
+
+  /** The bytes held now; never more than the configured bound once an append returns. */
+  public long retainedBytes() {
+    return bytes.get();
+  }
+
   public void clear() {
-    for (int i = 0; i < ring.length(); i++) {
-      ring.set(i, null);
+    Exchange e;
+    while ((e = entries.pollFirst()) != null) {
+      count.decrementAndGet();
+      bytes.addAndGet(-e.retainedBytes());
     }
   }
 }

@@ -61,6 +61,23 @@ public final class Redactor {
     return out;
   }
 
+  /** A request target with the values of secret-named query parameters masked. */
+  public static String uri(String uri) {
+    int q = uri == null ? -1 : uri.indexOf('?');
+    if (q < 0) {
+      return uri;
+    }
+    StringBuilder out = new StringBuilder(uri.length()).append(uri, 0, q + 1);
+    String[] pairs = uri.substring(q + 1).split("&", -1);
+    for (int i = 0; i < pairs.length; i++) {
+      String pair = pairs[i];
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      out.append(i == 0 ? "" : "&").append(eq >= 0 && isSecret(name) ? name + "=" + MASK : pair);
+    }
+    return out.toString();
+  }
+
   /** A body for display: JSON and forms with their secrets masked, other text cut at a limit. */
   public static Object body(Buffer raw, String contentType, int limit) {
     if (raw == null || raw.length() == 0) {

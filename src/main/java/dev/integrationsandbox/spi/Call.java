@@ -13,8 +13,6 @@ import java.util.Map;
  *
  * @param operationId the contract's operationId, or null when no operation matched
  * @param at the sandbox clock's time when the request arrived
- * @param principal what the emulator's authentication established (an app client, a company), or
- *     null before authentication
  */
 public record Call(
     String id,
@@ -26,16 +24,7 @@ public record Call(
     MultiMap query,
     MultiMap headers,
     Body body,
-    Instant at,
-    Object principal) {
-
-  public Call withPrincipal(Object p) {
-    return new Call(id, vendor, operationId, method, path, pathParams, query, headers, body, at, p);
-  }
-
-  public <T> T principal(Class<T> type) {
-    return type.cast(principal);
-  }
+    Instant at) {
 
   public String header(String name) {
     return headers.get(name);

@@ -3,6 +3,7 @@ package dev.integrationsandbox.spi;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
+import java.util.List;
 
 /**
  * An answer ready to send. Emulators reply with a JSON value, which the response validator checks
@@ -11,15 +12,23 @@ import io.vertx.core.json.Json;
  * @param json the body as a JSON value (JsonObject, JsonArray…), or null for bytes only
  * @param raw the body as bytes; null when it is to be encoded from {@code json}
  * @param note the sandbox's diagnostic for the journal, or null
+ * @param lintNotes what the vendor accepts but looked odd (holding a call that does not exist): for
+ *     the journal, the request log and a counter, never for the client
  */
 public record Reply(
-    int status, String contentType, MultiMap headers, Object json, Buffer raw, String note) {
+    int status,
+    String contentType,
+    MultiMap headers,
+    Object json,
+    Buffer raw,
+    String note,
+    List<String> lintNotes) {
 
   public static final String APPLICATION_JSON = "application/json";
 
   public static Reply json(int status, Object body) {
     return new Reply(
-        status, APPLICATION_JSON, MultiMap.caseInsensitiveMultiMap(), body, null, null);
+        status, APPLICATION_JSON, MultiMap.caseInsensitiveMultiMap(), body, null, null, List.of());
   }
 
   /**
@@ -28,7 +37,13 @@ public record Reply(
    */
   public static Reply json(int status, Object body, Buffer encoded) {
     return new Reply(
-        status, APPLICATION_JSON, MultiMap.caseInsensitiveMultiMap(), body, encoded, null);
+        status,
+        APPLICATION_JSON,
+        MultiMap.caseInsensitiveMultiMap(),
+        body,
+        encoded,
+        null,
+        List.of());
   }
 
   public Reply header(String name, String value) {
@@ -37,7 +52,7 @@ public record Reply(
   }
 
   public Reply withContentType(String type) {
-    return new Reply(status, type, headers, json, raw, note);
+    return new Reply(status, type, headers, json, raw, note, lintNotes);
   }
 
   /**
@@ -45,7 +60,17 @@ public record Reply(
    * not to the pipeline (Vocom's HTTP 200 errors): it goes to the journal, never to the client.
    */
   public Reply withNote(String text) {
-    return new Reply(status, contentType, headers, json, raw, text);
+    return new Reply(status, contentType, headers, json, raw, text, lintNotes);
+  }
+
+  /**
+   * Adds a lint note: the vendor's answer stays as it is, and the sandbox tells the team that its
+   * client did something the vendor tolerates but should not be relied on.
+   */
+  public Reply withLint(String text) {
+    List<String> notes = new java.util.ArrayList<>(lintNotes);
+    notes.add(text);
+    return new Reply(status, contentType, headers, json, raw, note, List.copyOf(notes));
   }
 
   /** The body's bytes: encodes the JSON value the first time it is asked for. */

@@ -7,6 +7,10 @@ import java.util.List;
  * Everything the generic pipeline needs to know about one vendor: its contract, the path prefixes
  * it owns, its error dialect and its emulator. The pipeline (routing, body limit, validation,
  * journal, metrics) is the same for all; a vendor contributes data and these few pieces.
+ *
+ * <p>Vendors are found with {@link java.util.ServiceLoader}: adding one is its package, its
+ * contract, its fixtures and one line in {@code
+ * META-INF/services/dev.integrationsandbox.spi.Vendor}.
  */
 public interface Vendor {
 
@@ -41,6 +45,9 @@ public interface Vendor {
     return reply;
   }
 
-  /** Builds the emulate-mode world from the vendor's fixtures. */
-  Future<Emulator> emulator(VendorContext context);
+  /**
+   * Loads the vendor's fixtures for emulate mode, once; each world then gets its own {@link
+   * Emulator} from the result.
+   */
+  Future<? extends Emulation<?>> emulation(VendorContext context);
 }

@@ -15,31 +15,28 @@ import java.util.concurrent.ThreadLocalRandom;
  * latencies delay the answer on a timer (never by blocking the event loop), so clients can rehearse
  * the real {@code call_services}, which takes about ten seconds.
  */
-final class VocomSimulation implements Emulator {
+final class VocomSimulation implements Emulator<CallCenter> {
 
   private final Vertx vertx;
   private final VocomEmulator pbx;
-  private final int companies;
   private final Map<VocomCommand, Latency> latencies;
 
-  VocomSimulation(
-      Vertx vertx, VocomEmulator pbx, int companies, Map<VocomCommand, Latency> latencies) {
+  VocomSimulation(Vertx vertx, VocomEmulator pbx, Map<VocomCommand, Latency> latencies) {
     this.vertx = vertx;
     this.pbx = pbx;
-    this.companies = companies;
     this.latencies = latencies;
   }
 
   /** The API key is checked before anything else, as the vendor's server does. */
   @Override
-  public Object authenticate(Call call) {
+  public CallCenter authenticate(Call call) {
     return VocomEmulator.apiKeyFrom(call.header("Authorization"))
         .flatMap(pbx::companyByApiKey)
         .orElseThrow(() -> Failure.unauthorized("missing or unknown API key"));
   }
 
   @Override
-  public Future<Reply> handle(Call call) {
+  public Future<Reply> handle(Call call, CallCenter center) {
     VocomCommand command = VocomCommand.byOperationId(call.operationId()).orElseThrow();
     Object body = call.body().jsonOrNull();
     VocomReply answer =
@@ -56,18 +53,6 @@ final class VocomSimulation implements Emulator {
   @Override
   public void reset() {
     pbx.reset();
-  }
-
-  @Override
-  public String summary() {
-    String delays =
-        latencies.isEmpty()
-            ? "no added latency"
-            : "latency "
-                + latencies.entrySet().stream()
-                    .map(e -> e.getKey().operationId() + "=" + e.getValue())
-                    .toList();
-    return companies + " companies, " + delays;
   }
 
   @Override

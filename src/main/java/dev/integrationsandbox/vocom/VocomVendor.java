@@ -2,7 +2,7 @@ package dev.integrationsandbox.vocom;
 
 import dev.integrationsandbox.config.ConfigException;
 import dev.integrationsandbox.spi.Dialect;
-import dev.integrationsandbox.spi.Emulator;
+import dev.integrationsandbox.spi.Emulation;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
@@ -60,18 +60,12 @@ public final class VocomVendor implements Vendor {
   }
 
   @Override
-  public Future<Emulator> emulator(VendorContext context) {
+  public Future<Emulation<CallCenter>> emulation(VendorContext context) {
     Map<VocomCommand, Latency> latencies = latencies(context.options().get("latency"));
     return context
         .vertx()
         .executeBlocking(() -> VocomFixtures.load(context.fixtures()))
-        .map(
-            fixtures ->
-                new VocomSimulation(
-                    context.vertx(),
-                    new VocomEmulator(fixtures, context.clock()),
-                    fixtures.companies().size(),
-                    latencies));
+        .map(fixtures -> new VocomEmulation(context.vertx(), fixtures, latencies));
   }
 
   static Map<VocomCommand, Latency> latencies(Object option) {

@@ -235,7 +235,7 @@ class AdminApiTest {
   void aWrongAdminTokenIsRefusedAndTheRightOneAccepted(VertxTestContext ctx) {
     sandbox
         .client()
-        .get("/__sandbox/health")
+        .get("/__sandbox/clock")
         .putHeader(AdminRoutes.TOKEN_HEADER, "guess")
         .send()
         .compose(
@@ -243,7 +243,7 @@ class AdminApiTest {
               ctx.verify(() -> assertEquals(401, r.statusCode()));
               return sandbox
                   .client()
-                  .get("/__sandbox/health")
+                  .get("/__sandbox/clock")
                   .putHeader(AdminRoutes.TOKEN_HEADER, "s3cret")
                   .send();
             })

@@ -1,0 +1,37 @@
+package dev.integrationsandbox.btg;
+
+import dev.integrationsandbox.spi.Emulation;
+import dev.integrationsandbox.support.SandboxClock;
+
+/** BTG's fixtures and the user pool's signing key, loaded once and shared by every world. */
+final class BtgEmulation implements Emulation<AppClient> {
+
+  private final BtgFixtures fixtures;
+  private final CognitoTokens.Keys keys;
+  private final int maxTicketsPerClient;
+
+  BtgEmulation(BtgFixtures fixtures, CognitoTokens.Keys keys, int maxTicketsPerClient) {
+    this.fixtures = fixtures;
+    this.keys = keys;
+    this.maxTicketsPerClient = maxTicketsPerClient;
+  }
+
+  @Override
+  public BtgEmulator newEmulator(SandboxClock clock) {
+    CognitoTokens tokens =
+        new CognitoTokens(keys, clock, fixtures.issuer(), fixtures.tokenLifetimeSeconds());
+    return new BtgEmulator(fixtures, tokens, maxTicketsPerClient);
+  }
+
+  @Override
+  public String summary() {
+    return fixtures.clients().size()
+        + " app clients, "
+        + fixtures.info().channels().size()
+        + " channels, "
+        + fixtures.info().codes().size()
+        + " termination codes, "
+        + fixtures.tickets().size()
+        + " tickets";
+  }
+}
