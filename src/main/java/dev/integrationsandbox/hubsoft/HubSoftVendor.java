@@ -1,6 +1,5 @@
 package dev.integrationsandbox.hubsoft;
 
-import dev.integrationsandbox.config.ConfigException;
 import dev.integrationsandbox.spi.Dialect;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
@@ -14,9 +13,6 @@ import java.util.List;
  * type is not checked.
  */
 public final class HubSoftVendor implements Vendor {
-
-  static final int DEFAULT_MAX_ATENDIMENTOS = 10_000;
-  static final int DEFAULT_MAX_TOKENS = 10_000;
 
   private static final Dialect PASSPORT = new PassportDialect();
   private static final Dialect LARAVEL = new LaravelDialect();
@@ -58,25 +54,17 @@ public final class HubSoftVendor implements Vendor {
   }
 
   @Override
-  public Future<HubSoftEmulation> emulation(VendorContext context) {
-    int maxAtendimentos = positive(context, "maxAtendimentosPerClient", DEFAULT_MAX_ATENDIMENTOS);
-    int maxTokens = positive(context, "maxTokensPerClient", DEFAULT_MAX_TOKENS);
-    return HubSoftFixtures.load(context.vertx(), context.fixtures())
-        .map(fixtures -> new HubSoftEmulation(fixtures, maxAtendimentos, maxTokens));
+  public Class<HubSoftOptions> optionsType() {
+    return HubSoftOptions.class;
   }
 
-  /** Option {@code vendors.hubsoft.<name>}: a positive whole number. */
-  private static int positive(VendorContext context, String name, int fallback) {
-    Object value = context.options().getOrDefault(name, fallback);
-    try {
-      int n = Integer.parseInt(String.valueOf(value));
-      if (n > 0) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ConfigException(
-        "vendors.hubsoft." + name + " must be a positive whole number, got '" + value + "'");
+  @Override
+  public Future<HubSoftEmulation> emulation(VendorContext context) {
+    HubSoftOptions options = context.options(HubSoftOptions.class);
+    return HubSoftFixtures.load(context.vertx(), context.fixtures())
+        .map(
+            fixtures ->
+                new HubSoftEmulation(
+                    fixtures, options.maxAtendimentosPerClient(), options.maxTokensPerClient()));
   }
 }
