@@ -65,7 +65,7 @@ public final class VocomVendor implements Vendor {
     return context
         .vertx()
         .executeBlocking(() -> VocomFixtures.load(context.fixtures()))
-        .map(fixtures -> new VocomEmulation(context.vertx(), fixtures, latencies));
+        .map(fixtures -> new VocomEmulation(fixtures, new Latencies(context.vertx(), latencies)));
   }
 
   static Map<VocomCommand, Latency> latencies(Object option) {
