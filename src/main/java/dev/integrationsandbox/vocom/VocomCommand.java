@@ -24,15 +24,15 @@ public enum VocomCommand {
   TABS_LIST_ALL("tabsListAll", "/tabs/list_all/", "list"),
   DIALER_LIST_ALL("dialerListAll", "/dialer/list_all/", "list");
 
-  private final String operationId;
-  private final String path;
-  private final String command;
-
   VocomCommand(String operationId, String path, String command) {
     this.operationId = operationId;
     this.path = path;
     this.command = command;
   }
+
+  private final String operationId;
+  private final String path;
+  private final String command;
 
   public String operationId() {
     return operationId;

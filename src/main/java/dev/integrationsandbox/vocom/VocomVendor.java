@@ -34,8 +34,19 @@ public final class VocomVendor implements Vendor {
   }
 
   @Override
+  public Dialect dialect(String operationId) {
+    return DIALECT;
+  }
+
+  @Override
   public String title() {
     return "Vocom interact_cti";
+  }
+
+  /** The vendor's PHP server reads the raw body as JSON whatever the Content-Type says. */
+  @Override
+  public boolean checksContentType() {
+    return false;
   }
 
   @Override
@@ -46,17 +57,6 @@ public final class VocomVendor implements Vendor {
   @Override
   public List<String> pathPrefixes() {
     return List.of("/interact_cti/", "/tabs/", "/dialer/");
-  }
-
-  @Override
-  public Dialect dialect(String operationId) {
-    return DIALECT;
-  }
-
-  /** The vendor's PHP server reads the raw body as JSON whatever the Content-Type says. */
-  @Override
-  public boolean checksContentType() {
-    return false;
   }
 
   @Override

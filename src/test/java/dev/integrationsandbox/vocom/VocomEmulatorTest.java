@@ -15,6 +15,7 @@ import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Failure;
 import dev.integrationsandbox.spi.Reply;
 import dev.integrationsandbox.vocom.VocomPipeline.Answer;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -335,25 +336,23 @@ class VocomEmulatorTest {
     assertEquals(Optional.empty(), VocomCommand.byPath("/interact_cti/agent/login"));
   }
 
+  /** The emulator alone, as the pipeline calls it once the key and the contract let a call by. */
+  private Future<Reply> handleSeed(VocomCommand command, JsonObject body) {
+    Call call = pipeline.call(command, SEED_AUTHORIZATION, body);
+    return vocom.handle(call, vocom.authenticate(call));
+  }
+
   @Test
   void requiredKeysAreTheContractsToCheckNotTheEmulators() {
-    Call call =
-        pipeline.call(
-            VocomCommand.AGENT_LOGIN,
-            SEED_AUTHORIZATION,
-            body("agent", "DEV", "company_id", COMPANY));
-    Reply reply = vocom.handle(call, vocom.authenticate(call)).await();
+    Reply reply =
+        handleSeed(VocomCommand.AGENT_LOGIN, body("agent", "DEV", "company_id", COMPANY)).await();
     assertEquals("ok", ((JsonObject) reply.json()).getJsonObject("response").getString("status"));
   }
 
   @Test
   void theEmulatorThrowsItsFailuresWithTheVendorsStatusType() {
-    Call call =
-        pipeline.call(
-            VocomCommand.GET_BREAK_LIST,
-            SEED_AUTHORIZATION,
-            body("agent", "NOBODY", "company_id", COMPANY));
-    var answer = vocom.handle(call, vocom.authenticate(call));
+    Future<Reply> answer =
+        handleSeed(VocomCommand.GET_BREAK_LIST, body("agent", "NOBODY", "company_id", COMPANY));
     Failure failure = assertThrows(Failure.class, answer::await);
     assertEquals(Failure.Kind.NOT_FOUND, failure.kind());
     assertEquals("not_found_failed", failure.code());
