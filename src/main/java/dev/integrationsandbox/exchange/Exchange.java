@@ -69,13 +69,19 @@ public record Exchange(
 
     public static final Captured EMPTY = new Captured(Buffer.buffer(), 0);
 
-    /** Copies at most {@code limit} bytes of {@code body}. */
+    /**
+     * At most {@code limit} bytes of {@code body}: the body itself when it fits (request and reply
+     * bodies are never written to once the answer is sent, so sharing costs nothing), otherwise a
+     * copy of its first bytes, so that the rest can be collected.
+     */
     public static Captured of(Buffer body, int limit) {
       if (body == null || body.length() == 0) {
         return EMPTY;
       }
-      int length = Math.min(body.length(), Math.max(0, limit));
-      return new Captured(body.getBuffer(0, length), body.length());
+      if (body.length() <= limit) {
+        return new Captured(body, body.length());
+      }
+      return new Captured(body.getBuffer(0, Math.max(0, limit)), body.length());
     }
 
     public boolean truncated() {

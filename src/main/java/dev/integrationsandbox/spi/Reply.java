@@ -46,6 +46,15 @@ public record Reply(
         List.of());
   }
 
+  /**
+   * A JSON answer assembled as bytes (a large report from pre-encoded records): the response
+   * validator parses it only when it samples it.
+   */
+  public static Reply encoded(int status, Buffer json) {
+    return new Reply(
+        status, APPLICATION_JSON, MultiMap.caseInsensitiveMultiMap(), null, json, null, List.of());
+  }
+
   public Reply header(String name, String value) {
     headers.set(name, value);
     return this;

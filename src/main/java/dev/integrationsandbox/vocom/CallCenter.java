@@ -177,7 +177,7 @@ public final class CallCenter {
     this.company = company;
     this.clock = clock;
     this.callIds = callIds;
-    this.reports = new Reports(company.tabs(), company.dialer());
+    this.reports = company.reports();
     reset();
   }
 

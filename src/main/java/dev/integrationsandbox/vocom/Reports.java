@@ -1,6 +1,7 @@
 package dev.integrationsandbox.vocom;
 
 import dev.integrationsandbox.spi.Failure;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +34,41 @@ public final class Reports {
   private static final DateTimeFormatter MINUTES =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withResolverStyle(ResolverStyle.STRICT);
 
-  private record Row(LocalDateTime at, JsonObject wire, String mailingId) {}
+  /** A record as the vendor sends it, encoded once, and the fields the filters read. */
+  private record Row(
+      LocalDateTime at, Buffer bytes, String destination, String hangupCause, String mailingId) {}
+
+  /**
+   * The records a query selects, as encoded bytes: a report of 2,000 records is 341 KB, and
+   * encoding it per request was most of its cost, so each record is encoded once, when loaded.
+   */
+  public record Page(List<Buffer> rows) {
+
+    public int count() {
+      return rows.size();
+    }
+
+    /** The records as one JSON array. */
+    public Buffer json() {
+      int size = 2;
+      for (Buffer row : rows) {
+        size += row.length() + 1;
+      }
+      Buffer out = Buffer.buffer(size).appendByte((byte) '[');
+      for (int i = 0; i < rows.size(); i++) {
+        if (i > 0) {
+          out.appendByte((byte) ',');
+        }
+        out.appendBuffer(rows.get(i));
+      }
+      return out.appendByte((byte) ']');
+    }
+
+    /** The records decoded: new objects on every call, so no caller can change the report. */
+    public List<JsonObject> records() {
+      return rows.stream().map(JsonObject::new).toList();
+    }
+  }
 
   private final List<Row> tabs;
   private final List<Row> dialer;
@@ -48,7 +83,7 @@ public final class Reports {
    *
    * @throws Failure {@code params_failed} when a date is not in a format the vendor accepts
    */
-  public List<JsonObject> tabs(String dateBegin, String dateEnd) {
+  public Page tabs(String dateBegin, String dateEnd) {
     return between(tabs, dateBegin, dateEnd, r -> true);
   }
 
@@ -58,14 +93,13 @@ public final class Reports {
    *
    * @throws Failure {@code params_failed} when a date is not in a format the vendor accepts
    */
-  public List<JsonObject> dialer(
+  public Page dialer(
       String dateBegin, String dateEnd, String destination, String mailing, String hangupCause) {
     Predicate<Row> filter =
         r ->
-            (blank(destination) || destination.equals(r.wire.getString("destination")))
+            (blank(destination) || destination.equals(r.destination))
                 && (blank(mailing) || mailing.equalsIgnoreCase(r.mailingId))
-                && (blank(hangupCause)
-                    || hangupCause.equalsIgnoreCase(r.wire.getString("hangup_cause")));
+                && (blank(hangupCause) || hangupCause.equalsIgnoreCase(r.hangupCause));
     return between(dialer, dateBegin, dateEnd, filter);
   }
 
@@ -88,7 +122,7 @@ public final class Reports {
     return Optional.empty();
   }
 
-  private static List<JsonObject> between(
+  private static Page between(
       List<Row> rows, String dateBegin, String dateEnd, Predicate<Row> filter) {
     Optional<LocalDateTime> begin = parseFilterDate(dateBegin);
     Optional<LocalDateTime> end = parseFilterDate(dateEnd);
@@ -100,12 +134,13 @@ public final class Reports {
               + dateEnd
               + "\"");
     }
-    return rows.stream()
-        .filter(r -> !r.at.isBefore(begin.get()) && !r.at.isAfter(end.get()))
-        .filter(filter)
-        .limit(CAP)
-        .map(r -> r.wire.copy())
-        .toList();
+    return new Page(
+        rows.stream()
+            .filter(r -> !r.at.isBefore(begin.get()) && !r.at.isAfter(end.get()))
+            .filter(filter)
+            .limit(CAP)
+            .map(Row::bytes)
+            .toList());
   }
 
   private static List<Row> rows(List<JsonObject> records, String timeField) {
@@ -120,7 +155,16 @@ public final class Reports {
                           () ->
                               new IllegalArgumentException(
                                   "report record with bad " + timeField + ": " + r.encode()));
-              return new Row(at, wire, mailingId == null ? null : mailingId.toString());
+              return new Row(
+                  at,
+                  wire.toBuffer(),
+                  wire.getValue("destination") == null
+                      ? null
+                      : String.valueOf(wire.getValue("destination")),
+                  wire.getValue("hangup_cause") == null
+                      ? null
+                      : String.valueOf(wire.getValue("hangup_cause")),
+                  mailingId == null ? null : mailingId.toString());
             })
         .sorted(Comparator.comparing(Row::at).reversed())
         .toList();

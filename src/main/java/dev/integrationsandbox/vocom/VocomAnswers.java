@@ -2,6 +2,8 @@ package dev.integrationsandbox.vocom;
 
 import dev.integrationsandbox.spi.Reply;
 import dev.integrationsandbox.vocom.VocomFixtures.BreakType;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -54,13 +56,16 @@ final class VocomAnswers {
   }
 
   /** A report: the records, newest first, and how many there are. */
-  static Reply list(VocomRequest in, List<JsonObject> records) {
-    JsonObject response =
-        new JsonObject()
-            .put("list", new JsonArray(List.copyOf(records)))
-            .put("command", in.command().command())
-            .put("count", records.size());
-    return respond(response, "ok", "");
+  static Reply list(VocomRequest in, Reports.Page page) {
+    Buffer body =
+        Buffer.buffer(page.count() * 180 + 128)
+            .appendString("{\"response\":{\"list\":")
+            .appendBuffer(page.json())
+            .appendString(",\"command\":")
+            .appendString(Json.encode(in.command().command()))
+            .appendString(
+                ",\"count\":" + page.count() + ",\"status\":\"ok\",\"status_type\":\"\"}}");
+    return Reply.encoded(200, body);
   }
 
   /** Closes a response with its status pair and wraps it as the vendor does, errors included. */

@@ -62,13 +62,28 @@ public final class VocomFixtures {
       List<BreakType> breaks,
       List<AgentSeed> agents,
       List<JsonObject> tabs,
-      List<JsonObject> dialer) {
+      List<JsonObject> dialer,
+      Reports reports) {
     public Company {
       queues = List.copyOf(queues);
       breaks = List.copyOf(breaks);
       agents = List.copyOf(agents);
       tabs = tabs.stream().map(JsonObject::copy).toList();
       dialer = dialer.stream().map(JsonObject::copy).toList();
+    }
+
+    /** The reports are read-only history: indexed and encoded once, shared by every world. */
+    public Company(
+        String companyId,
+        String name,
+        String apiKey,
+        List<String> queues,
+        List<BreakType> breaks,
+        List<AgentSeed> agents,
+        List<JsonObject> tabs,
+        List<JsonObject> dialer) {
+      this(
+          companyId, name, apiKey, queues, breaks, agents, tabs, dialer, new Reports(tabs, dialer));
     }
   }
 

@@ -91,7 +91,7 @@ final class VocomPipeline {
   record Answer(VocomCommand command, Reply reply) {
 
     JsonObject body() {
-      return (JsonObject) reply.json();
+      return reply.json() != null ? (JsonObject) reply.json() : new JsonObject(reply.body());
     }
 
     JsonObject response() {
