@@ -1,5 +1,6 @@
 """Self-tests of the driver's pure parts: python3 -m unittest discover -s bench/lib"""
 
+import base64
 import unittest
 
 import bench
@@ -54,9 +55,9 @@ class Cases(unittest.TestCase):
     def test_round_robin_alternates_servers(self):
         cases = [{"name": n, "server": s} for n, s in
                  [("c", "ceiling"), ("s1", "sandbox"), ("s2", "sandbox"), ("s3", "sandbox"),
-                  ("w", "wiremock")]]
+                  ("w", "wiremock"), ("m", "mockserver")]]
         self.assertEqual([c["name"] for c in bench.round_robin(cases)],
-                         ["c", "s1", "w", "s2", "s3"])
+                         ["c", "s1", "w", "m", "s2", "s3"])
 
     def test_expand_and_needs(self):
         case = {"headers": {"Authorization": "Bearer ${BTG_TOKEN}"}, "body": None, "path": "/x"}
@@ -68,10 +69,81 @@ class Cases(unittest.TestCase):
         self.assertEqual(bench.lua_str("ção"), '"\\195\\167\\195\\163o"')
 
     def test_shipped_cases_load(self):
-        names = [c["name"] for c in bench.load_cases()]
-        for n in ("ceiling tickets/info", "sandbox btg tickets/info", "sandbox btg create-ticket",
-                  "sandbox vocom get_break_list", "wiremock tickets/info"):
+        cases = bench.load_cases()
+        names = [c["name"] for c in cases]
+        for n in ("btg tickets/info", "btg create-ticket", "vocom get_break_list",
+                  "vocom tabs/list_all 2000 records"):
             self.assertIn(n, names)
+        for c in cases:
+            self.assertIn("sandbox", c["servers"])
+            self.assertEqual(c["targets"].get("min_best_peer_ratio"), 1.0, c["name"])
+            self.assertLessEqual(c["targets"].get("max_p99_ratio"), 2.5, c["name"])
+        big = next(c for c in cases if c["name"].startswith("vocom tabs"))
+        self.assertEqual(bench.ceiling_ref(big, cases), big["name"])  # its own bytes
+
+    def test_servers_and_ceiling_reference(self):
+        a = bench.normalize_case({"name": "a", "path": "/a", "ceiling": True})
+        b = bench.normalize_case({"name": "b", "path": "/b", "peers": ["mockserver"]})
+        c = bench.normalize_case({"name": "c", "path": "/c", "ceiling": "b"})
+        self.assertEqual(a["servers"], ["ceiling", "sandbox", "wiremock", "mockserver"])
+        self.assertEqual(b["servers"], ["sandbox", "mockserver"])
+        self.assertEqual(bench.ceiling_ref(b, [a, b, c]), "a")
+        self.assertEqual(bench.ceiling_ref(c, [a, b, c]), "b")
+        self.assertEqual([r["name"] for r in bench.make_runs([b])],
+                         ["b @ sandbox", "b @ mockserver"])
+        with self.assertRaises(SystemExit):
+            bench.normalize_case({"name": "x", "path": "/x", "peers": ["nginx"]})
+
+    def test_expect_and_json_field(self):
+        case = {"expect": {"status": 200, "json": {"response.count": 2000, "list.0.id": 1}}}
+        good = b'{"response": {"count": 2000}, "list": [{"id": 1}]}'
+        self.assertEqual(bench.check_expect(case, 200, good), [])
+        bad = bench.check_expect(case, 201, b'{"response": {"count": 7}, "list": []}')
+        self.assertEqual(bad, ["status 201, expected 200", "response.count = 7, expected 2000",
+                               "list.0.id = '<missing>', expected 1"])
+        self.assertEqual(bench.check_expect(case, 200, b"<html>")[-1], "answer is not JSON")
+
+    def test_stubs_carry_the_exact_bytes(self):
+        case = bench.normalize_case({"name": "t", "method": "POST", "path": "/p?a=1&b=",
+                                     "body": '{"k": "${V}"}', "stub": {"match_body": True}})
+        answer = {"status": 201, "body": "ção".encode(), "type": "application/json"}
+        wm = bench.wiremock_stub(case, answer)
+        self.assertEqual(wm["request"], {"method": "POST", "url": "/p?a=1&b=",
+                                         "bodyPatterns": [{"equalTo": '{"k": "${V}"}'}]})
+        self.assertEqual(base64.b64decode(wm["response"]["base64Body"]), answer["body"])
+        self.assertEqual(wm["response"]["status"], 201)
+        ms = bench.mockserver_expectation(case, answer)
+        self.assertEqual(ms["httpRequest"]["path"], "/p")
+        self.assertEqual(ms["httpRequest"]["queryStringParameters"], {"a": ["1"], "b": [""]})
+        self.assertEqual(base64.b64decode(ms["httpResponse"]["body"]["base64Bytes"]),
+                         answer["body"])
+        plain = bench.normalize_case({"name": "u", "path": "/u"})
+        self.assertNotIn("bodyPatterns", bench.wiremock_stub(plain, answer)["request"])
+        self.assertNotIn("body", bench.mockserver_expectation(plain, answer)["httpRequest"])
+
+    def test_summary_best_peer_and_p99_ratio(self):
+        a = bench.normalize_case({"name": "a", "path": "/a", "ceiling": True,
+                                  "targets": {"min_best_peer_ratio": 1.0}})
+
+        def res(rps, p99):
+            return {"rps": rps, "p50": 1.0, "p99": p99, "requests": 10, "exit": 0,
+                    "non2xx": 0, "wrk_non2xx3xx": 0, "first_bad": 0, "cpu_us": 5.0}
+        results = {"a @ ceiling": [res(1000, 2.0), res(900, 1.0)],
+                   "a @ sandbox": [res(700, 3.0), res(800, 2.5)],
+                   "a @ wiremock": [res(50, 100.0), None],
+                   "a @ mockserver": [res(60, 90.0), res(80, 80.0)]}
+        runs, per_case = bench.summarize([a], results)
+        pc = per_case["a"]
+        self.assertAlmostEqual(runs["a @ sandbox"]["x_ceiling"], 750 / 950)
+        self.assertEqual(pc["best_peer"], "mockserver")
+        self.assertAlmostEqual(pc["x_best_peer"], 750 / 70)
+        self.assertAlmostEqual(pc["p99_ratio_max"], 2.5)
+        (label, value, limit, hib, _), = bench.case_targets(a, pc)
+        self.assertIn("best peer (mockserver)", label)
+        self.assertEqual(bench.verdict(value, limit, hib), "PASS")
+
+    def test_expand_leaves_unknown_names(self):
+        self.assertEqual(bench.expand("${A}-${B}", {"A": "1"}), "1-${B}")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ import dev.integrationsandbox.config.ConfigLoader;
 import dev.integrationsandbox.config.SandboxConfig;
 import dev.integrationsandbox.core.MountedVendor;
 import dev.integrationsandbox.core.SandboxServer;
+import dev.integrationsandbox.core.Vendors;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -17,7 +18,6 @@ import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
-import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +35,9 @@ public final class Main {
    */
   public static void main(String[] args) {
     long started = System.nanoTime();
-    boolean checkOnly = Arrays.asList(args).contains("--check");
-    String[] settings =
-        Arrays.stream(args).filter(a -> !a.equals("--check")).toArray(String[]::new);
     SandboxConfig config;
     try {
-      config = new ConfigLoader(System.getenv()).load(settings);
+      config = new ConfigLoader(System.getenv(), Vendors::ids).load(args);
     } catch (ConfigLoader.HelpRequested help) {
       System.out.print(help.getMessage());
       return;
@@ -65,7 +62,7 @@ public final class Main {
         .onSuccess(server -> announce(server, (System.nanoTime() - started) / 1_000_000))
         .onSuccess(
             server -> {
-              if (checkOnly) {
+              if (config.checkOnly()) {
                 LOG.info("check passed: configuration, contracts and fixtures load");
                 vertx.close().onComplete(done -> System.exit(0));
               } else {

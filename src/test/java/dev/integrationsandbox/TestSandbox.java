@@ -62,7 +62,9 @@ public final class TestSandbox {
         new ArrayList<>(
             List.of("--port", "0", "--host", "127.0.0.1", "--response-validation", "all"));
     args.addAll(List.of(flags));
-    SandboxConfig config = new ConfigLoader(Map.of()).load(args.toArray(String[]::new));
+    SandboxConfig config =
+        new ConfigLoader(Map.of(), dev.integrationsandbox.core.Vendors::ids)
+            .load(args.toArray(String[]::new));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     return SandboxServer.start(vertx, config, registry)
         .map(

@@ -1,6 +1,5 @@
 package dev.integrationsandbox.btg;
 
-import dev.integrationsandbox.config.ConfigException;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
 import dev.integrationsandbox.spi.Reply;
@@ -25,8 +24,6 @@ public final class BtgVendor implements Vendor {
   static final String CREATE_ATTEMPT_TICKET = "createAttemptTicket";
   static final String CREATE_ATTEMPT_BATCH_FOR_DOCUMENT = "createAttemptTicketsBatchForDocument";
   static final String CREATE_ATTEMPT_BATCH = "createAttemptTicketsBatch";
-
-  static final int DEFAULT_MAX_TICKETS = 20_000;
 
   private static final Dialect COGNITO = new CognitoDialect();
   private static final Dialect GATEWAY = new GatewayDialect();
@@ -69,27 +66,17 @@ public final class BtgVendor implements Vendor {
   }
 
   @Override
+  public Class<BtgOptions> optionsType() {
+    return BtgOptions.class;
+  }
+
+  @Override
   public Future<BtgEmulation> emulation(VendorContext context) {
-    int maxTickets = maxTickets(context);
+    int maxTickets = context.options(BtgOptions.class).maxTicketsPerClient();
     return BtgFixtures.load(context.vertx(), context.fixtures())
         .compose(
             fixtures ->
                 CognitoTokens.keys(context.vertx(), fixtures.signingKey())
                     .map(keys -> new BtgEmulation(fixtures, keys, maxTickets)));
-  }
-
-  /** Option {@code vendors.btg.maxTicketsPerClient} (default 20 000). */
-  static int maxTickets(VendorContext context) {
-    Object value = context.options().getOrDefault("maxTicketsPerClient", DEFAULT_MAX_TICKETS);
-    try {
-      int max = Integer.parseInt(String.valueOf(value));
-      if (max > 0) {
-        return max;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ConfigException(
-        "vendors.btg.maxTicketsPerClient must be a positive whole number, got '" + value + "'");
   }
 }

@@ -3,17 +3,20 @@ package dev.integrationsandbox.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Merges the four sources of configuration: built-in defaults, then the YAML file ({@code --config}
- * or {@code SANDBOX_CONFIG}), then {@code SANDBOX_*} environment variables, then command-line
- * flags. Every problem becomes a {@link ConfigException} whose message fits on one line, so a typo
- * stops start-up with a sentence rather than a stack trace.
+ * Reads {@link SandboxOptions} from its three sources with picocli: flags, then {@code SANDBOX_*}
+ * environment variables, then the YAML file ({@code --config} or {@code SANDBOX_CONFIG}), then the
+ * declared defaults. Every problem becomes a {@link ConfigException} whose message fits on one line
+ * and names where the bad value came from.
  *
  * <pre>
  * java -jar integration-sandbox.jar --port 9090 --mode vocom=emulate --config sandbox.yaml
@@ -21,83 +24,195 @@ import java.util.Map;
  */
 public final class ConfigLoader {
 
-  static final String USAGE =
-      """
-      usage: java -jar integration-sandbox.jar [options]
-        --port N                 port to listen on (default 8080; env SANDBOX_PORT)
-        --host ADDR              address to bind (default 0.0.0.0; env SANDBOX_HOST)
-        --config FILE            YAML configuration file (env SANDBOX_CONFIG)
-        --fixtures DIR           fixtures folder (default ./fixtures; env SANDBOX_FIXTURES)
-        --contracts DIR          contracts folder (default ./contracts; env SANDBOX_CONTRACTS)
-        --mode VENDOR=MODE       repeatable; vendors btg, postcenter, hubsoft, vocom;
-                                 modes emulate, proxy, replay, spy (env SANDBOX_MODES=btg=emulate,...)
-        --body-limit SIZE        largest request body, e.g. 1MiB, 512KiB, 2000000 (env SANDBOX_BODY_LIMIT)
-        --journal-size N         exchanges kept in the in-memory journal (default 1000)
-        --admin-token TOKEN      lets non-loopback clients use /__sandbox/ (env SANDBOX_ADMIN_TOKEN)
-        --response-validation V  all, sampled (default) or off: emulator answers checked against
-                                 the contract before they are sent (env SANDBOX_RESPONSE_VALIDATION)
-        --check                  load configuration, contracts and fixtures, bind the port,
-                                 then exit (0 when all is well)
-        --help                   this text
-      """;
-
   private final Map<String, String> env;
+  private final Supplier<List<String>> vendorIds;
 
-  public ConfigLoader(Map<String, String> env) {
+  /**
+   * @param vendorIds the vendors this build serves, for checking names in {@code --mode} and YAML
+   */
+  public ConfigLoader(Map<String, String> env, Supplier<List<String>> vendorIds) {
     this.env = env;
+    this.vendorIds = vendorIds;
   }
 
-  /** Thrown for {@code --help}: the caller prints {@link #USAGE} and exits cleanly. */
+  /** Thrown for {@code --help} and {@code --version}: the caller prints the text and exits 0. */
   public static final class HelpRequested extends RuntimeException {
-    HelpRequested() {
-      super(USAGE, null, false, false);
+    HelpRequested(String text) {
+      super(text, null, false, false);
     }
+  }
+
+  /** A command line for the options, as {@code --help} and the README's table see it. */
+  public static CommandLine commandLine(SandboxOptions options) {
+    return new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  private static String usage(CommandLine cli) {
+    return cli.getUsageMessage() + String.format(SettingsTable.text());
   }
 
   public SandboxConfig load(String[] args) {
-    Map<String, List<String>> flags = parseFlags(args);
-    Settings s = new Settings();
-    String configFile = last(flags, "config", env.get("SANDBOX_CONFIG"));
-    if (configFile != null) {
-      s.applyYaml(readYaml(Path.of(configFile)), configFile);
+    SandboxOptions options = new SandboxOptions();
+    CommandLine cli = commandLine(options);
+    Path file = configFile(args);
+    Map<String, Object> yaml = file == null ? Map.of() : readYaml(file);
+    String origin = file == null ? null : file.toString();
+    checkYamlKeys(cli, yaml, origin);
+    cli.setDefaultValueProvider(arg -> fallback(arg, yaml, origin));
+    try {
+      cli.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      throw new ConfigException(oneLine(e.getMessage()));
     }
-    s.applyEnv(env);
-    s.applyFlags(flags);
-    return s.build();
+    if (cli.isUsageHelpRequested()) {
+      throw new HelpRequested(usage(cli));
+    }
+    if (cli.isVersionHelpRequested()) {
+      throw new HelpRequested(String.join("\n", cli.getCommandSpec().version()) + "\n");
+    }
+    Map<String, Mode> modes = new LinkedHashMap<>();
+    Object vendors = yaml.get("vendors");
+    if (vendors != null) {
+      applyVendors(vendors, origin, modes, options.vendorOptions);
+    }
+    String envModes = env.get(SettingNames.env("--modes"));
+    if (envModes != null && !envModes.isBlank()) {
+      for (String pair : envModes.split(",")) {
+        if (!pair.isBlank()) {
+          putMode(pair, SettingNames.env("--modes"), modes);
+        }
+      }
+    }
+    options.modes.forEach((vendor, mode) -> putMode(vendor + "=" + mode, "--mode", modes));
+    return build(options, modes);
   }
 
-  private static Map<String, List<String>> parseFlags(String[] args) {
-    Map<String, List<String>> flags = new LinkedHashMap<>();
+  /**
+   * What picocli uses when a flag is absent: the environment variable, then the YAML key, then
+   * (when this returns null) the declared default.
+   */
+  private String fallback(ArgSpec arg, Map<String, Object> yaml, String origin) {
+    if (!(arg instanceof OptionSpec option) || option.longestName().equals("--mode")) {
+      return null;
+    }
+    String fromEnv = env.get(SettingNames.env(option.longestName()));
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv.trim();
+    }
+    Object fromFile = yaml.get(SettingNames.yaml(option.longestName()));
+    if (fromFile == null) {
+      return yaml.containsKey(SettingNames.yaml(option.longestName())) ? "" : null;
+    }
+    if (fromFile instanceof Map || fromFile instanceof List) {
+      throw new ConfigException(
+          origin + ": " + SettingNames.yaml(option.longestName()) + " must be a single value");
+    }
+    return String.valueOf(fromFile);
+  }
+
+  private Path configFile(String[] args) {
+    String value = env.get(SettingNames.env("--config"));
     for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--help") || arg.equals("-h")) {
-        throw new HelpRequested();
+      if (args[i].equals("--config") && i + 1 < args.length) {
+        value = args[i + 1];
+      } else if (args[i].startsWith("--config=")) {
+        value = args[i].substring("--config=".length());
       }
-      if (!arg.startsWith("--")) {
-        throw new ConfigException("unexpected argument '" + arg + "' (see --help)");
-      }
-      String name = arg.substring(2);
-      String value;
-      int eq = name.indexOf('=');
-      if (eq >= 0) {
-        value = name.substring(eq + 1);
-        name = name.substring(0, eq);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        throw new ConfigException("flag --" + name + " needs a value");
-      }
-      if (!Settings.FLAGS.contains(name)) {
-        throw new ConfigException("unknown flag --" + name + " (see --help)");
-      }
-      flags.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
     }
-    return flags;
+    return value == null || value.isBlank() ? null : Path.of(value);
   }
 
-  private static String last(Map<String, List<String>> flags, String name, String fallback) {
-    List<String> values = flags.get(name);
-    return values == null ? fallback : values.get(values.size() - 1);
+  private static void checkYamlKeys(CommandLine cli, Map<String, Object> yaml, String origin) {
+    Set<String> known = new java.util.LinkedHashSet<>();
+    for (OptionSpec option : cli.getCommandSpec().options()) {
+      String name = option.longestName();
+      if (!Set.of("--config", "--mode", "--check", "--help", "--version").contains(name)) {
+        known.add(SettingNames.yaml(name));
+      }
+    }
+    known.add("vendors");
+    for (String key : yaml.keySet()) {
+      if (!known.contains(key)) {
+        throw new ConfigException(
+            origin + ": " + key + " is not a setting" + Suggestions.closest(key, known));
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void applyVendors(
+      Object value,
+      String origin,
+      Map<String, Mode> modes,
+      Map<String, Map<String, Object>> vendorOptions) {
+    String where = origin + ": vendors";
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new ConfigException(where + " must be a mapping of vendor to its settings");
+    }
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      String vendor = vendor(String.valueOf(e.getKey()), where);
+      if (!(e.getValue() instanceof Map<?, ?> settings)) {
+        throw new ConfigException(where + "." + vendor + " must be a mapping (e.g. mode: emulate)");
+      }
+      Map<String, Object> options = new LinkedHashMap<>((Map<String, Object>) settings);
+      Object mode = options.remove("mode");
+      if (mode != null) {
+        modes.put(vendor, Mode.parse(String.valueOf(mode)));
+      }
+      vendorOptions.put(vendor, Map.copyOf(options));
+    }
+  }
+
+  private void putMode(String pair, String where, Map<String, Mode> modes) {
+    int eq = pair.indexOf('=');
+    if (eq <= 0) {
+      throw new ConfigException(where + " expects VENDOR=MODE, got '" + pair + "'");
+    }
+    modes.put(vendor(pair.substring(0, eq), where), Mode.parse(pair.substring(eq + 1)));
+  }
+
+  private String vendor(String name, String where) {
+    String id = name.trim().toLowerCase(java.util.Locale.ROOT);
+    List<String> known = vendorIds.get();
+    if (!known.contains(id)) {
+      throw new ConfigException(
+          where + ": unknown vendor '" + name + "'" + Suggestions.closest(id, known));
+    }
+    return id;
+  }
+
+  private static SandboxConfig build(SandboxOptions o, Map<String, Mode> modes) {
+    return new SandboxConfig(
+        o.host,
+        o.port,
+        folder(o.contracts, "contracts", "--contracts"),
+        folder(o.fixtures, "fixtures", "--fixtures"),
+        o.bodyLimit,
+        o.journalSize,
+        o.journalBytes,
+        (int) o.journalBodyLimit,
+        o.logRequests,
+        o.adminToken,
+        o.responseValidation,
+        o.check,
+        Map.copyOf(modes),
+        Map.copyOf(o.vendorOptions));
+  }
+
+  /**
+   * The folder given, or {@code ./name} when it exists, or null: the packaged copies are used, so
+   * that the jar runs from any working directory.
+   */
+  private static Path folder(Path given, String name, String flag) {
+    if (given != null) {
+      if (!Files.isDirectory(given)) {
+        throw new ConfigException(
+            name + " folder " + given.toAbsolutePath() + " does not exist (" + flag + ")");
+      }
+      return given;
+    }
+    Path local = Path.of(name);
+    return Files.isDirectory(local) ? local : null;
   }
 
   private static Map<String, Object> readYaml(Path file) {
@@ -119,225 +234,11 @@ public final class ConfigLoader {
       throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
     } catch (org.yaml.snakeyaml.error.YAMLException e) {
       throw new ConfigException(
-          "config file " + file + " is not valid YAML: " + e.getMessage().replace('\n', ' '));
+          "config file " + file + " is not valid YAML: " + oneLine(e.getMessage()));
     }
   }
 
-  /** The mutable scratchpad that the sources write into, in order. */
-  private static final class Settings {
-    static final List<String> FLAGS =
-        List.of(
-            "port",
-            "host",
-            "config",
-            "fixtures",
-            "contracts",
-            "mode",
-            "body-limit",
-            "journal-size",
-            "admin-token",
-            "response-validation");
-
-    String host = "0.0.0.0";
-    int port = 8080;
-    String contracts = "contracts";
-    String fixtures = "fixtures";
-    long bodyLimit = SandboxConfig.DEFAULT_BODY_LIMIT;
-    int journalSize = 1000;
-    String adminToken;
-    ResponseValidation responseValidation = ResponseValidation.SAMPLED;
-    final Map<String, Mode> modes = new LinkedHashMap<>();
-    final Map<String, Map<String, Object>> vendors = new LinkedHashMap<>();
-
-    void applyYaml(Map<String, Object> yaml, String file) {
-      for (Map.Entry<String, Object> e : yaml.entrySet()) {
-        String key = e.getKey();
-        Object value = e.getValue();
-        String where = file + ": " + key;
-        switch (key) {
-          case "host" -> host = text(value, where);
-          case "port" -> port = port(text(value, where), where);
-          case "contracts" -> contracts = text(value, where);
-          case "fixtures" -> fixtures = text(value, where);
-          case "bodyLimit" -> bodyLimit = size(text(value, where), where);
-          case "journalSize" -> journalSize = positive(text(value, where), where);
-          case "adminToken" -> adminToken = text(value, where);
-          case "responseValidation" ->
-              responseValidation = ResponseValidation.parse(text(value, where), where);
-          case "vendors" -> applyVendors(value, where);
-          default ->
-              throw new ConfigException(
-                  where
-                      + " is not a setting (expected host, port, contracts, fixtures, bodyLimit,"
-                      + " journalSize, adminToken, responseValidation, vendors)");
-        }
-      }
-    }
-
-    @SuppressWarnings("unchecked")
-    private void applyVendors(Object value, String where) {
-      if (!(value instanceof Map<?, ?> map)) {
-        throw new ConfigException(where + " must be a mapping of vendor to its settings");
-      }
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        String vendor = VendorId.require(String.valueOf(e.getKey()));
-        if (!(e.getValue() instanceof Map<?, ?> settings)) {
-          throw new ConfigException(
-              where + "." + vendor + " must be a mapping (e.g. mode: emulate)");
-        }
-        Map<String, Object> options = new LinkedHashMap<>((Map<String, Object>) settings);
-        Object mode = options.remove("mode");
-        if (mode != null) {
-          modes.put(vendor, Mode.parse(String.valueOf(mode)));
-        }
-        vendors.put(vendor, Map.copyOf(options));
-      }
-    }
-
-    void applyEnv(Map<String, String> env) {
-      ifSet(env, "SANDBOX_HOST", v -> host = v);
-      ifSet(env, "SANDBOX_PORT", v -> port = port(v, "SANDBOX_PORT"));
-      ifSet(env, "SANDBOX_CONTRACTS", v -> contracts = v);
-      ifSet(env, "SANDBOX_FIXTURES", v -> fixtures = v);
-      ifSet(env, "SANDBOX_BODY_LIMIT", v -> bodyLimit = size(v, "SANDBOX_BODY_LIMIT"));
-      ifSet(env, "SANDBOX_JOURNAL_SIZE", v -> journalSize = positive(v, "SANDBOX_JOURNAL_SIZE"));
-      ifSet(env, "SANDBOX_ADMIN_TOKEN", v -> adminToken = v);
-      ifSet(
-          env,
-          "SANDBOX_RESPONSE_VALIDATION",
-          v -> responseValidation = ResponseValidation.parse(v, "SANDBOX_RESPONSE_VALIDATION"));
-      ifSet(
-          env,
-          "SANDBOX_MODES",
-          v -> {
-            for (String pair : v.split(",")) {
-              if (!pair.isBlank()) {
-                applyMode(pair, "SANDBOX_MODES");
-              }
-            }
-          });
-    }
-
-    void applyFlags(Map<String, List<String>> flags) {
-      flags.forEach(
-          (name, values) -> {
-            String v = values.get(values.size() - 1);
-            switch (name) {
-              case "host" -> host = v;
-              case "port" -> port = port(v, "--port");
-              case "contracts" -> contracts = v;
-              case "fixtures" -> fixtures = v;
-              case "body-limit" -> bodyLimit = size(v, "--body-limit");
-              case "journal-size" -> journalSize = positive(v, "--journal-size");
-              case "admin-token" -> adminToken = v;
-              case "response-validation" ->
-                  responseValidation = ResponseValidation.parse(v, "--response-validation");
-              case "mode" -> values.forEach(pair -> applyMode(pair, "--mode"));
-              default -> {}
-            }
-          });
-    }
-
-    private void applyMode(String pair, String where) {
-      int eq = pair.indexOf('=');
-      if (eq <= 0) {
-        throw new ConfigException(where + " expects VENDOR=MODE, got '" + pair + "'");
-      }
-      modes.put(VendorId.require(pair.substring(0, eq)), Mode.parse(pair.substring(eq + 1)));
-    }
-
-    SandboxConfig build() {
-      Path contractsDir = Path.of(contracts);
-      Path fixturesDir = Path.of(fixtures);
-      if (!Files.isDirectory(contractsDir)) {
-        throw new ConfigException(
-            "contracts folder " + contractsDir.toAbsolutePath() + " does not exist (--contracts)");
-      }
-      if (!Files.isDirectory(fixturesDir)) {
-        throw new ConfigException(
-            "fixtures folder " + fixturesDir.toAbsolutePath() + " does not exist (--fixtures)");
-      }
-      return new SandboxConfig(
-          host,
-          port,
-          contractsDir,
-          fixturesDir,
-          bodyLimit,
-          journalSize,
-          32L * 1024 * 1024,
-          1024 * 1024,
-          false,
-          adminToken,
-          responseValidation,
-          Map.copyOf(modes),
-          Map.copyOf(vendors));
-    }
-
-    private static void ifSet(
-        Map<String, String> env, String name, java.util.function.Consumer<String> apply) {
-      String value = env.get(name);
-      if (value != null && !value.isBlank()) {
-        apply.accept(value.trim());
-      }
-    }
-
-    private static String text(Object value, String where) {
-      if (value == null || value instanceof Map || value instanceof List) {
-        throw new ConfigException(where + " must be a single value");
-      }
-      return String.valueOf(value);
-    }
-
-    private static int port(String text, String where) {
-      try {
-        int p = Integer.parseInt(text.trim());
-        if (p < 0 || p > 65535) {
-          throw new NumberFormatException();
-        }
-        return p;
-      } catch (NumberFormatException e) {
-        throw new ConfigException(where + " must be a port number 0-65535, got '" + text + "'");
-      }
-    }
-
-    private static int positive(String text, String where) {
-      try {
-        int n = Integer.parseInt(text.trim());
-        if (n <= 0) {
-          throw new NumberFormatException();
-        }
-        return n;
-      } catch (NumberFormatException e) {
-        throw new ConfigException(where + " must be a positive whole number, got '" + text + "'");
-      }
-    }
-
-    static long size(String text, String where) {
-      String t = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
-      long unit = 1;
-      for (var suffix :
-          List.of(
-              Map.entry("mib", 1024L * 1024),
-              Map.entry("mb", 1000L * 1000),
-              Map.entry("kib", 1024L),
-              Map.entry("kb", 1000L),
-              Map.entry("b", 1L))) {
-        if (t.endsWith(suffix.getKey())) {
-          unit = suffix.getValue();
-          t = t.substring(0, t.length() - suffix.getKey().length());
-          break;
-        }
-      }
-      try {
-        long n = Long.parseLong(t) * unit;
-        if (n <= 0) {
-          throw new NumberFormatException();
-        }
-        return n;
-      } catch (NumberFormatException e) {
-        throw new ConfigException(
-            where + " must be a size such as 1MiB, 512KiB or 1048576, got '" + text + "'");
-      }
-    }
+  private static String oneLine(String message) {
+    return message == null ? "invalid" : message.replaceAll("\\s*\\R\\s*", " ").trim();
   }
 }

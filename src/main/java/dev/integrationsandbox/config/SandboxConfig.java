@@ -7,6 +7,9 @@ import java.util.Map;
  * Everything the server needs to start, after defaults, the YAML file, environment variables and
  * command-line flags have been merged (in that order, later wins).
  *
+ * @param contracts the contracts folder, or null for the copies packaged in the jar
+ * @param fixtures the fixtures folder, or null for the copies packaged in the jar
+ * @param checkOnly {@code --check}: stop once everything has loaded and the port is bound
  * @param modes the mode of each vendor that was named; vendors not named run in emulate mode
  * @param responseValidation how many emulator answers are checked against the contract
  * @param vendors per-vendor options from the YAML file (e.g. {@code vocom.latency})
@@ -23,10 +26,9 @@ public record SandboxConfig(
     boolean logRequests,
     String adminToken,
     ResponseValidation responseValidation,
+    boolean checkOnly,
     Map<String, Mode> modes,
     Map<String, Map<String, Object>> vendors) {
-
-  public static final long DEFAULT_BODY_LIMIT = 1024 * 1024;
 
   public Mode modeOf(String vendor) {
     return modes.getOrDefault(vendor, Mode.EMULATE);

@@ -2,6 +2,7 @@ package dev.integrationsandbox.contract;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.impl.Format;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -18,11 +19,11 @@ import java.util.regex.Pattern;
  * <p>vertx-json-schema takes about 10 µs to accept a four-field request body and 60 µs for a
  * 462-byte response; most requests are valid, and most of a sandbox's CPU went there. This class
  * compiles the plain keywords of a schema (type, required, properties, enum, const, lengths,
- * pattern, numeric bounds, items, {@code $ref}, allOf, and canonical uuid / date / date-time
- * formats) into a predicate. When the predicate holds, the value is valid under JSON Schema 2020-12
- * as well; when it does not, or when the schema uses anything else (oneOf, anyOf, not, other
- * formats…), the caller asks vertx-json-schema, which stays the authority on every verdict that is
- * not a plain "valid", and on the wording of every error.
+ * pattern, numeric bounds, items, {@code $ref}, allOf, and formats, through vertx-json-schema's own
+ * format function) into a predicate. When the predicate holds, the value is valid under JSON Schema
+ * 2020-12 as well; when it does not, or when the schema uses anything else (oneOf, anyOf, not…),
+ * the caller asks vertx-json-schema, which stays the authority on every verdict that is not a plain
+ * "valid", and on the wording of every error.
  */
 final class QuickSchema {
 
@@ -41,15 +42,6 @@ final class QuickSchema {
           "discriminator",
           "externalDocs",
           "xml");
-
-  private static final Pattern UUID =
-      Pattern.compile(
-          "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-  private static final Pattern DATE =
-      Pattern.compile("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$");
-  private static final Pattern DATE_TIME =
-      Pattern.compile(
-          "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$");
 
   /** A compiled check: true means valid for sure; false means "ask the full validator". */
   @FunctionalInterface
@@ -288,31 +280,13 @@ final class QuickSchema {
       };
     }
 
+    /**
+     * A format is checked by vertx-json-schema's own format function, the one its validator calls,
+     * so that the fast path and the authority cannot disagree on a format (a hand-written date-time
+     * pattern once accepted {@code +19:00} offsets that the validator refuses).
+     */
     private static Check format(String format) {
-      Pattern canonical =
-          switch (format) {
-            case "uuid" -> UUID;
-            case "date" -> DATE;
-            case "date-time" -> DATE_TIME;
-            default -> null;
-          };
-      if (canonical == null) {
-        return NEVER_SURE;
-      }
-      boolean calendar = canonical != UUID;
-      return v ->
-          !(v instanceof String s)
-              || (canonical.matcher(s).matches() && (!calendar || isCalendarDate(s)));
-    }
-
-    /** Rejects 2026-02-31, which the shape alone lets through. */
-    private static boolean isCalendarDate(String text) {
-      try {
-        java.time.LocalDate.parse(text.substring(0, 10));
-        return true;
-      } catch (java.time.format.DateTimeParseException e) {
-        return false;
-      }
+      return v -> !(v instanceof String s) || Format.fastFormat(format, s);
     }
 
     private static Check bound(Object limit, Function<Integer, Boolean> accept) {

@@ -2,6 +2,7 @@ package dev.integrationsandbox.core;
 
 import dev.integrationsandbox.config.ConfigException;
 import dev.integrationsandbox.config.Mode;
+import dev.integrationsandbox.config.OptionsBinder;
 import dev.integrationsandbox.config.SandboxConfig;
 import dev.integrationsandbox.contract.Contract;
 import dev.integrationsandbox.exchange.ExchangeListener;
@@ -13,9 +14,11 @@ import dev.integrationsandbox.spi.Emulation;
 import dev.integrationsandbox.spi.Emulator;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
+import dev.integrationsandbox.support.PackagedFiles;
 import dev.integrationsandbox.support.SandboxClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,26 +77,40 @@ public final class Sandbox {
       }
     }
     SandboxClock clock = new SandboxClock();
-    List<Future<MountedVendor>> mounts = new ArrayList<>();
-    for (Vendor vendor : available) {
-      mounts.add(
-          vertx
-              .executeBlocking(() -> mount(vertx, config, clock, vendor), false)
-              .compose(mounting -> mounting));
+    return vertx
+        .executeBlocking(() -> new Folders(config), false)
+        .compose(
+            folders -> {
+              List<Future<MountedVendor>> mounts = new ArrayList<>();
+              for (Vendor vendor : available) {
+                mounts.add(
+                    vertx
+                        .executeBlocking(() -> mount(vertx, config, folders, clock, vendor), false)
+                        .compose(mounting -> mounting));
+              }
+              return Future.all(mounts)
+                  .map(
+                      all ->
+                          new Sandbox(
+                              config,
+                              clock,
+                              new Journal(config.journalSize(), config.journalBytes()),
+                              metrics,
+                              mounts.stream().map(Future::result).toList()));
+            });
+  }
+
+  /** The contracts and fixtures folders: configured, or the copies packaged in the jar. */
+  private record Folders(Path contracts, Path fixtures) {
+    Folders(SandboxConfig config) {
+      this(
+          config.contracts() != null ? config.contracts() : PackagedFiles.extract("contracts"),
+          config.fixtures() != null ? config.fixtures() : PackagedFiles.extract("fixtures"));
     }
-    return Future.all(mounts)
-        .map(
-            all ->
-                new Sandbox(
-                    config,
-                    clock,
-                    new Journal(config.journalSize(), config.journalBytes()),
-                    metrics,
-                    mounts.stream().map(Future::result).toList()));
   }
 
   private static Future<MountedVendor> mount(
-      Vertx vertx, SandboxConfig config, SandboxClock clock, Vendor vendor) {
+      Vertx vertx, SandboxConfig config, Folders folders, SandboxClock clock, Vendor vendor) {
     Mode mode = config.modeOf(vendor.id());
     if (mode != Mode.EMULATE) {
       return Future.failedFuture(
@@ -103,16 +120,16 @@ public final class Sandbox {
                   + mode.id()
                   + " is not available in this version (emulate only)"));
     }
-    return Contract.load(vertx, config.contracts().resolve(vendor.contractFile()))
+    Record options =
+        OptionsBinder.bind(
+            vendor.optionsType(), config.optionsOf(vendor.id()), "vendors." + vendor.id());
+    return Contract.load(vertx, folders.contracts().resolve(vendor.contractFile()))
         .compose(
             contract ->
                 vendor
                     .emulation(
                         new VendorContext(
-                            vertx,
-                            config.fixtures().resolve(vendor.id()),
-                            config.optionsOf(vendor.id()),
-                            contract))
+                            vertx, folders.fixtures().resolve(vendor.id()), options, contract))
                     .map(emulation -> mounted(vendor, mode, contract, emulation, clock)));
   }
 

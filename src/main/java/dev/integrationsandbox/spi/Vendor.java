@@ -46,6 +46,14 @@ public interface Vendor {
   }
 
   /**
+   * The record that the vendor's YAML options ({@code vendors.<id>}) bind to; unknown keys are
+   * refused with a suggestion. {@link NoOptions} for a vendor that takes none.
+   */
+  default Class<? extends Record> optionsType() {
+    return NoOptions.class;
+  }
+
+  /**
    * Loads the vendor's fixtures for emulate mode, once; each world then gets its own {@link
    * Emulator} from the result.
    */

@@ -60,24 +60,22 @@ public final class VocomVendor implements Vendor {
   }
 
   @Override
+  public Class<VocomOptions> optionsType() {
+    return VocomOptions.class;
+  }
+
+  @Override
   public Future<Emulation<CallCenter>> emulation(VendorContext context) {
-    Map<VocomCommand, Latency> latencies = latencies(context.options().get("latency"));
+    Map<VocomCommand, Latency> latencies = latencies(context.options(VocomOptions.class).latency());
     return context
         .vertx()
         .executeBlocking(() -> VocomFixtures.load(context.fixtures()))
         .map(fixtures -> new VocomEmulation(context.vertx(), fixtures, latencies));
   }
 
-  static Map<VocomCommand, Latency> latencies(Object option) {
+  static Map<VocomCommand, Latency> latencies(Map<String, String> option) {
     Map<VocomCommand, Latency> latencies = new EnumMap<>(VocomCommand.class);
-    if (option == null) {
-      return latencies;
-    }
-    if (!(option instanceof Map<?, ?> map)) {
-      throw new ConfigException(
-          "vendors.vocom.latency must map operationIds to delays, e.g. callServices: 8s..12s");
-    }
-    for (Map.Entry<?, ?> e : map.entrySet()) {
+    for (Map.Entry<String, String> e : option.entrySet()) {
       String op = String.valueOf(e.getKey());
       VocomCommand command =
           VocomCommand.byOperationId(op)

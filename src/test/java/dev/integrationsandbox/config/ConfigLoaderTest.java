@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
+  static final List<String> VENDORS = List.of("btg", "hubsoft", "postcenter", "vocom");
+
   static SandboxConfig load(Map<String, String> env, String... args) {
-    return new ConfigLoader(env).load(args);
+    return new ConfigLoader(env, () -> VENDORS).load(args);
   }
 
   @Test
@@ -66,13 +69,13 @@ class ConfigLoaderTest {
 
   @Test
   void eachMistakeIsOneSentenceNamingIt(@TempDir Path dir) throws Exception {
-    assertProblem("unknown flag --prot", "--prot", "80");
-    assertProblem("--port must be a port number", "--port", "eighty");
-    assertProblem("--port must be a port number", "--port", "70000");
+    assertProblem("Unknown options: '--prot'", "--prot", "80");
+    assertProblem("'--port': must be a port number", "--port", "eighty");
+    assertProblem("'--port': must be a port number", "--port", "70000");
     assertProblem("unknown vendor 'acme'", "--mode", "acme=emulate");
     assertProblem("unknown mode 'mock'", "--mode", "btg=mock");
-    assertProblem("expects VENDOR=MODE", "--mode", "btg");
-    assertProblem("needs a value", "--port");
+    assertProblem("should be in KEY=VALUE", "--mode", "btg");
+    assertProblem("Missing required parameter for option '--port'", "--port");
     assertProblem("fixtures folder", "--fixtures", dir.resolve("nope").toString());
     assertProblem("config file", "--config", dir.resolve("nope.yaml").toString());
     Path bad = dir.resolve("bad.yaml");
@@ -80,7 +83,54 @@ class ConfigLoaderTest {
     assertProblem("not valid YAML", "--config", bad.toString());
     Path typo = dir.resolve("typo.yaml");
     Files.writeString(typo, "prot: 80\n");
-    assertProblem("prot is not a setting", "--config", typo.toString());
+    assertProblem("prot is not a setting (did you mean port?)", "--config", typo.toString());
+  }
+
+  @Test
+  void anEnvironmentVariableIsNamedAfterItsFlag() {
+    assertEquals(2048, load(Map.of("SANDBOX_BODY_LIMIT", "2KiB")).bodyLimitBytes());
+    assertEquals(
+        ResponseValidation.ALL,
+        load(Map.of("SANDBOX_RESPONSE_VALIDATION", "all")).responseValidation());
+    assertTrue(load(Map.of("SANDBOX_LOG_REQUESTS", "true")).logRequests());
+    assertTrue(load(Map.of(), "--log-requests").logRequests());
+  }
+
+  @Test
+  void anEmptyAdminTokenIsRefusedFromEverySource(@TempDir Path dir) throws Exception {
+    assertProblem("must not be empty", "--admin-token=");
+    assertEquals(
+        null,
+        load(Map.of("SANDBOX_ADMIN_TOKEN", " ")).adminToken(),
+        "a blank variable is unset: the admin API stays loopback-only");
+    Path file = dir.resolve("empty-token.yaml");
+    Files.writeString(file, "adminToken: \"\"\n");
+    assertProblem("must not be empty", "--config", file.toString());
+  }
+
+  @Test
+  void aVendorOptionTypoIsRefusedWithASuggestion() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                OptionsBinder.bind(
+                    dev.integrationsandbox.btg.BtgOptions.class,
+                    Map.of("maxTicketz", 5),
+                    "vendors.btg"));
+    assertEquals(
+        "vendors.btg.maxTicketz is not an option (did you mean maxTicketsPerClient?)",
+        e.getMessage());
+    ConfigException range =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                OptionsBinder.bind(
+                    dev.integrationsandbox.btg.BtgOptions.class,
+                    Map.of("maxTicketsPerClient", -1),
+                    "vendors.btg"));
+    assertTrue(
+        range.getMessage().startsWith("vendors.btg: maxTicketsPerClient"), range.getMessage());
   }
 
   static void assertProblem(String expected, String... args) {

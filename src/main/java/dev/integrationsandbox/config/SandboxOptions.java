@@ -1,0 +1,145 @@
+package dev.integrationsandbox.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Every setting of the server, declared once: the flag, its help and its default are here, and the
+ * environment variable and YAML key derive from the flag ({@link SettingNames}), so the four
+ * spellings never drift apart. {@code --help}, the README's configuration table (checked by a test)
+ * and {@link ConfigLoader} all read this class.
+ */
+@Command(
+    name = "integration-sandbox",
+    mixinStandardHelpOptions = true,
+    versionProvider = SandboxVersion.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Emulate, proxy and replay BTG Tickets V2, PostCenter, HubSoft and Vocom interact_cti.",
+      "Each setting is a flag, an environment variable or a YAML key (--config); flags win over"
+          + " the environment, which wins over the file."
+    })
+public final class SandboxOptions {
+
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "8080",
+      converter = Converters.Port.class,
+      description = "Port to listen on; 0 picks a free one.")
+  int port;
+
+  @Option(
+      names = "--host",
+      paramLabel = "ADDR",
+      defaultValue = "0.0.0.0",
+      description = "Address to bind.")
+  String host;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "YAML file with any of these settings, and per-vendor options under vendors.")
+  Path config;
+
+  @Option(
+      names = "--fixtures",
+      paramLabel = "DIR",
+      description =
+          "Fixtures folder; ./fixtures when it exists, otherwise the copies packaged in the jar.")
+  Path fixtures;
+
+  @Option(
+      names = "--contracts",
+      paramLabel = "DIR",
+      description =
+          "Contracts folder; ./contracts when it exists, otherwise the copies packaged in the jar.")
+  Path contracts;
+
+  @Option(
+      names = "--mode",
+      paramLabel = "VENDOR=MODE",
+      split = ",",
+      description =
+          "Repeatable. Modes: emulate (default), proxy, replay, spy. YAML: vendors.<vendor>.mode.")
+  Map<String, String> modes = new LinkedHashMap<>();
+
+  @Option(
+      names = "--body-limit",
+      paramLabel = "SIZE",
+      defaultValue = "1MiB",
+      converter = Converters.Size.class,
+      description =
+          "Largest request body (1MiB, 512KiB, 2000000); larger is a 413 in the vendor's"
+              + " dialect.")
+  long bodyLimit;
+
+  @Option(
+      names = "--journal-size",
+      paramLabel = "N",
+      defaultValue = "1000",
+      converter = Converters.Count.class,
+      description = "Most exchanges kept in the journal.")
+  int journalSize;
+
+  @Option(
+      names = "--journal-bytes",
+      paramLabel = "SIZE",
+      defaultValue = "32MiB",
+      converter = Converters.Size.class,
+      description = "Most bytes the journal keeps; the oldest exchanges leave first.")
+  long journalBytes;
+
+  @Option(
+      names = "--journal-body-limit",
+      paramLabel = "SIZE",
+      defaultValue = "1MiB",
+      converter = Converters.Size.class,
+      description =
+          "Bytes of each request and response body the journal keeps; the rest is cut,"
+              + " and the journal says so.")
+  long journalBodyLimit;
+
+  @Option(
+      names = "--admin-token",
+      paramLabel = "TOKEN",
+      converter = Converters.Token.class,
+      description =
+          "Lets non-loopback clients use /__sandbox/ (header X-Sandbox-Admin-Token or"
+              + " Authorization: Bearer).")
+  String adminToken;
+
+  @Option(
+      names = "--response-validation",
+      paramLabel = "POLICY",
+      defaultValue = "sampled",
+      converter = Converters.Validation.class,
+      description =
+          "Emulator answers checked against the contract: all, sampled (the first 50 of each"
+              + " operation and status, then 1 in 64) or off.")
+  ResponseValidation responseValidation;
+
+  @Option(
+      names = "--log-requests",
+      paramLabel = "BOOL",
+      arity = "0..1",
+      defaultValue = "false",
+      fallbackValue = "true",
+      description =
+          "One INFO line per exchange: method, path, status, operation, time, first"
+              + " violation.")
+  boolean logRequests;
+
+  @Option(
+      names = "--check",
+      description =
+          "Load configuration, contracts and fixtures, bind the port, then exit (0 when sound).")
+  boolean check;
+
+  /** Per-vendor options from the YAML file ({@code vendors.<id>}), without {@code mode}. */
+  final Map<String, Map<String, Object>> vendorOptions = new LinkedHashMap<>();
+}

@@ -1,0 +1,47 @@
+package dev.integrationsandbox.hubsoft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Passport's token table without a server: expiry, revocation, rotation and the bound. */
+class PassportTokensTest {
+
+  static final Instant NOW = Instant.parse("2026-03-10T15:00:00Z");
+
+  @Test
+  void anAccessTokenLivesExactlyItsLifetime() {
+    PassportTokens tokens = new PassportTokens(2_592_000, 5_184_000, 10);
+    String token = tokens.issue("89", 5228, NOW).accessToken();
+    assertNotNull(tokens.valid(token, NOW.plusSeconds(2_591_999)));
+    assertNull(tokens.valid(token, NOW.plusSeconds(2_592_000)));
+  }
+
+  @Test
+  void revokingAllLeavesNoValidTokenAndNoUsableRefreshToken() {
+    PassportTokens tokens = new PassportTokens(60, 120, 10);
+    PassportTokens.Issued a = tokens.issue("89", 5228, NOW);
+    tokens.issue("90", 77, NOW);
+    assertEquals(2, tokens.revokeAll());
+    assertNull(tokens.valid(a.accessToken(), NOW));
+    assertTrue(tokens.refreshToken(a.refreshToken()).revoked());
+    assertFalse(tokens.revokePair(a.refreshToken()));
+  }
+
+  @Test
+  void eachClientKeepsOnlyItsNewestPairs() {
+    PassportTokens tokens = new PassportTokens(60, 120, 2);
+    PassportTokens.Issued first = tokens.issue("89", 5228, NOW);
+    tokens.issue("89", 5228, NOW);
+    tokens.issue("89", 5228, NOW);
+    PassportTokens.Issued other = tokens.issue("90", 77, NOW);
+    assertNull(tokens.valid(first.accessToken(), NOW));
+    assertNull(tokens.refreshToken(first.refreshToken()));
+    assertNotNull(tokens.valid(other.accessToken(), NOW));
+  }
+}
