@@ -282,6 +282,20 @@ class PostCenterFlowTest {
   }
 
   @Test
+  void aBodyOverTheLimitIsTooLargeInPostCentersShape() {
+    HttpResponse<Buffer> r =
+        sandbox
+            .client()
+            .post("/v2/ticket/" + TWITTER_TICKET + "/close/")
+            .putHeader("Authorization", "Key " + KEY)
+            .putHeader("Content-Type", "application/json")
+            .sendBuffer(Buffer.buffer(new byte[2 * 1024 * 1024]))
+            .await();
+    assertError(413, "Request body too large.", r);
+    assertFalse(api.ok("/v2/ticket/" + TWITTER_TICKET + "/").getBoolean("is_closed"));
+  }
+
+  @Test
   void reassigningGivesTheLeastLoadedOtherOnlineAgentAndTheClocksTime() {
     api.freezeClockAt("2026-02-01T08:00:00Z");
     JsonObject before = api.ok("/v2/ticket/" + BY_AGENT_TICKET + "/");
