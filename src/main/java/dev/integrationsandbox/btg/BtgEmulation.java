@@ -4,17 +4,8 @@ import dev.integrationsandbox.spi.Emulation;
 import dev.integrationsandbox.support.SandboxClock;
 
 /** BTG's fixtures and the user pool's signing key, loaded once and shared by every world. */
-final class BtgEmulation implements Emulation<AppClient> {
-
-  private final BtgFixtures fixtures;
-  private final CognitoTokens.Keys keys;
-  private final int maxTicketsPerClient;
-
-  BtgEmulation(BtgFixtures fixtures, CognitoTokens.Keys keys, int maxTicketsPerClient) {
-    this.fixtures = fixtures;
-    this.keys = keys;
-    this.maxTicketsPerClient = maxTicketsPerClient;
-  }
+record BtgEmulation(BtgFixtures fixtures, CognitoTokens.Keys keys, int maxTicketsPerClient)
+    implements Emulation<AppClient> {
 
   @Override
   public BtgEmulator newEmulator(SandboxClock clock) {

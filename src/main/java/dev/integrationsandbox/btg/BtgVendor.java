@@ -28,35 +28,21 @@ public final class BtgVendor implements Vendor {
   private static final Dialect COGNITO = new CognitoDialect();
   private static final Dialect GATEWAY = new GatewayDialect();
 
-  @Override
-  public String id() {
-    return "btg";
-  }
+  private static final Descriptor DESCRIPTOR =
+      new Descriptor(
+          "btg", "BTG Tickets V2", "btg-tickets.yaml", List.of("/v2/btg-tickets/", "/oauth2/"));
 
   @Override
-  public String title() {
-    return "BTG Tickets V2";
+  public Descriptor descriptor() {
+    return DESCRIPTOR;
   }
 
+  /**
+   * Cognito's token endpoint speaks OAuth's dialect; everything behind the gateway, the gateway's.
+   */
   @Override
-  public String contractFile() {
-    return "btg-tickets.yaml";
-  }
-
-  @Override
-  public List<String> pathPrefixes() {
-    return List.of("/v2/btg-tickets/", "/oauth2/");
-  }
-
-  @Override
-  public Dialect dialect(String operationId) {
-    if (CREATE_TOKEN.equals(operationId)) {
-      return COGNITO;
-    }
-    if (operationId == null) {
-      return (f, call) -> (call.path().startsWith("/oauth2") ? COGNITO : GATEWAY).render(f, call);
-    }
-    return GATEWAY;
+  public Dialect dialect(Call call) {
+    return call.path().startsWith("/oauth2/") ? COGNITO : GATEWAY;
   }
 
   /** API Gateway and Cognito put a request id on every answer. */

@@ -19,15 +19,7 @@ import java.util.Set;
  * curl -u sandbox-btg:sandbox-btg-secret -d grant_type=client_credentials localhost:8080/oauth2/token
  * </pre>
  */
-final class CognitoTokenEndpoint {
-
-  private final Map<String, AppClient> clients;
-  private final CognitoTokens tokens;
-
-  CognitoTokenEndpoint(Map<String, AppClient> clients, CognitoTokens tokens) {
-    this.clients = clients;
-    this.tokens = tokens;
-  }
+record CognitoTokenEndpoint(Map<String, AppClient> clients, CognitoTokens tokens) {
 
   Reply token(Call call) {
     Map<String, Object> form = call.body().form();

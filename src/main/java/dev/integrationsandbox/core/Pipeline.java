@@ -160,7 +160,7 @@ public final class Pipeline {
     }
     Reply reply;
     try {
-      reply = vendor.vendor().dialect(call.operationId()).render(failure, call);
+      reply = vendor.vendor().dialect(call).render(failure, call);
     } catch (RuntimeException e) {
       LOG.error("{} dialect failed to render {}", vendor.id(), failure.kind(), e);
       reply = Reply.json(500, new JsonObject().put("message", "Internal error"));

@@ -4,21 +4,13 @@ import dev.integrationsandbox.spi.Emulation;
 import dev.integrationsandbox.support.SandboxClock;
 
 /** HubSoft's fixtures, loaded once; each world gets its own tokens and atendimentos. */
-final class HubSoftEmulation implements Emulation<HubSoftSession> {
-
-  private final HubSoftFixtures fixtures;
-  private final int maxAtendimentos;
-  private final int maxTokens;
-
-  HubSoftEmulation(HubSoftFixtures fixtures, int maxAtendimentos, int maxTokens) {
-    this.fixtures = fixtures;
-    this.maxAtendimentos = maxAtendimentos;
-    this.maxTokens = maxTokens;
-  }
+record HubSoftEmulation(HubSoftFixtures fixtures, HubSoftOptions options)
+    implements Emulation<HubSoftSession> {
 
   @Override
   public HubSoftEmulator newEmulator(SandboxClock clock) {
-    return new HubSoftEmulator(fixtures, clock, maxAtendimentos, maxTokens);
+    return new HubSoftEmulator(
+        fixtures, clock, options.maxAtendimentosPerClient(), options.maxTokensPerClient());
   }
 
   @Override

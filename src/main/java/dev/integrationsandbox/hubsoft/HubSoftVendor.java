@@ -1,5 +1,6 @@
 package dev.integrationsandbox.hubsoft;
 
+import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
@@ -17,35 +18,19 @@ public final class HubSoftVendor implements Vendor {
   private static final Dialect PASSPORT = new PassportDialect();
   private static final Dialect LARAVEL = new LaravelDialect();
 
-  @Override
-  public String id() {
-    return "hubsoft";
-  }
+  private static final Descriptor DESCRIPTOR =
+      new Descriptor(
+          "hubsoft", "HubSoft", "hubsoft.yaml", List.of("/api/v1/integracao/", "/oauth/"));
 
   @Override
-  public String title() {
-    return "HubSoft";
+  public Descriptor descriptor() {
+    return DESCRIPTOR;
   }
 
+  /** Passport's token endpoint has its own error shape; the API answers as Laravel does. */
   @Override
-  public String contractFile() {
-    return "hubsoft.yaml";
-  }
-
-  @Override
-  public List<String> pathPrefixes() {
-    return List.of("/api/v1/integracao/", "/oauth/");
-  }
-
-  @Override
-  public Dialect dialect(String operationId) {
-    if (HubSoftEmulator.CREATE_TOKEN.equals(operationId)) {
-      return PASSPORT;
-    }
-    if (operationId == null) {
-      return (f, call) -> (call.path().startsWith("/oauth/") ? PASSPORT : LARAVEL).render(f, call);
-    }
-    return LARAVEL;
+  public Dialect dialect(Call call) {
+    return call.path().startsWith("/oauth/") ? PASSPORT : LARAVEL;
   }
 
   @Override
@@ -62,9 +47,6 @@ public final class HubSoftVendor implements Vendor {
   public Future<HubSoftEmulation> emulation(VendorContext context) {
     HubSoftOptions options = context.options(HubSoftOptions.class);
     return HubSoftFixtures.load(context.vertx(), context.fixtures())
-        .map(
-            fixtures ->
-                new HubSoftEmulation(
-                    fixtures, options.maxAtendimentosPerClient(), options.maxTokensPerClient()));
+        .map(fixtures -> new HubSoftEmulation(fixtures, options));
   }
 }

@@ -21,18 +21,10 @@ import java.util.Map;
  *   "username":"api@iptelecom.sandbox","password":"sandbox-hubsoft-password"}'
  * </pre>
  */
-final class PassportTokenEndpoint {
+record PassportTokenEndpoint(Map<String, OAuthClient> clients, PassportTokens tokens) {
 
   static final String PASSWORD = "password";
   static final String REFRESH_TOKEN = "refresh_token";
-
-  private final Map<String, OAuthClient> clients;
-  private final PassportTokens tokens;
-
-  PassportTokenEndpoint(Map<String, OAuthClient> clients, PassportTokens tokens) {
-    this.clients = clients;
-    this.tokens = tokens;
-  }
 
   Reply token(Call call) {
     Map<String, Object> fields = fields(call);

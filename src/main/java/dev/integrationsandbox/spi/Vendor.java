@@ -14,23 +14,45 @@ import java.util.List;
  */
 public interface Vendor {
 
-  /** The name used in configuration, URLs of the admin API and metrics: {@code btg}. */
-  String id();
+  /**
+   * Who the vendor is and where it lives.
+   *
+   * @param id the name used in configuration, admin URLs and metrics: {@code btg}
+   * @param title the name shown to people: {@code BTG Tickets V2}
+   * @param contractFile the contract's file name inside the contracts folder
+   * @param pathPrefixes paths that belong to this vendor: a request under one of them that matches
+   *     no operation is answered in this vendor's dialect ({@link Failure.Kind#NO_ROUTE})
+   */
+  record Descriptor(String id, String title, String contractFile, List<String> pathPrefixes) {
+    public Descriptor {
+      pathPrefixes = List.copyOf(pathPrefixes);
+    }
+  }
 
-  /** The name shown to people: {@code BTG Tickets V2}. */
-  String title();
+  Descriptor descriptor();
 
-  /** The contract's file name inside the contracts folder. */
-  String contractFile();
+  default String id() {
+    return descriptor().id();
+  }
+
+  default String title() {
+    return descriptor().title();
+  }
+
+  default String contractFile() {
+    return descriptor().contractFile();
+  }
+
+  default List<String> pathPrefixes() {
+    return descriptor().pathPrefixes();
+  }
 
   /**
-   * Path prefixes that belong to this vendor: a request under one of them that matches no operation
-   * is answered in this vendor's dialect ({@link Failure.Kind#NO_ROUTE}).
+   * The dialect that renders a failure of this call: by its path, since one vendor may have two
+   * hosts that speak differently (Cognito and BTG's gateway). The call's operationId is null when
+   * no operation matched.
    */
-  List<String> pathPrefixes();
-
-  /** The dialect that renders failures of an operation; {@code operationId} may be null. */
-  Dialect dialect(String operationId);
+  Dialect dialect(Call call);
 
   /**
    * Whether a request body must carry a media type that the operation declares. Vocom's server

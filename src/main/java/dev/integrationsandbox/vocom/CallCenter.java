@@ -1,5 +1,6 @@
 package dev.integrationsandbox.vocom;
 
+import dev.integrationsandbox.spi.Failure;
 import dev.integrationsandbox.support.SandboxClock;
 import dev.integrationsandbox.vocom.VocomFixtures.AgentSeed;
 import dev.integrationsandbox.vocom.VocomFixtures.BreakType;
@@ -20,8 +21,9 @@ import java.util.function.Supplier;
  * through click-to-call. One instance per {@code company_id}, so nothing one tenant does is seen by
  * another.
  *
- * <p>Every command is one method returning an {@link Outcome}; rendering to the vendor's JSON is
- * {@link VocomEmulator}'s job. Each method runs under this object's monitor, so a transition is
+ * <p>Every command is one method that returns what its answer needs, or throws a {@link Failure}
+ * carrying the vendor's {@link StatusType}; rendering to the vendor's JSON is {@link VocomAnswers}'
+ * and {@link VocomDialect}'s job. Each method runs under this object's monitor, so a transition is
  * atomic: of fifty simultaneous {@code state_set_break} for one Available agent, one succeeds and
  * the rest see an agent already On Break.
  *
@@ -201,14 +203,13 @@ public final class CallCenter {
    * mod_callcenter does when told "Available" again). A non-empty {@code branch} becomes the
    * agent's extension.
    */
-  public synchronized Outcome<Void> login(String agentName, String branch) {
+  public synchronized void login(String agentName, String branch) {
     Agent agent = agents.get(agentName);
     if (agent == null) {
-      return Outcome.failed(StatusType.NOT_FOUND_FAILED, "no agent " + agentName);
+      throw StatusType.NOT_FOUND_FAILED.failure("no agent " + agentName);
     }
     if (agent.queues.isEmpty()) {
-      return Outcome.failed(
-          StatusType.NOT_FOUND_FAILED, "agent " + agentName + " has no queue tier");
+      throw StatusType.NOT_FOUND_FAILED.failure("agent " + agentName + " has no queue tier");
     }
     if (branch != null && !branch.isEmpty()) {
       agent.branch = branch;
@@ -218,69 +219,66 @@ public final class CallCenter {
     if (agent.firstLogin == null) {
       agent.firstLogin = clock.now().getEpochSecond();
     }
-    return Outcome.ok(null);
   }
 
   /**
    * Logs an Available agent out. An unknown agent is an execute failure; a known agent that is not
-   * Available gets the reference implementation's answer with null status and stays as is.
+   * Available stays as it is, and the reference implementation then answers with a null status.
+   *
+   * @return whether the agent was logged out
    */
-  public synchronized Outcome<Void> logout(String agentName, String branch) {
+  public synchronized boolean logout(String agentName, String branch) {
     Agent agent = agents.get(agentName);
     if (agent == null) {
-      return Outcome.failed(StatusType.EXECUTE_FAILED, "no agent " + agentName);
+      throw StatusType.EXECUTE_FAILED.failure("no agent " + agentName);
     }
     if (agent.status != AgentStatus.AVAILABLE) {
-      return Outcome.undetermined(
-          "agent " + agentName + " is " + agent.status.wire() + ", not Available");
+      return false;
     }
     agent.status = AgentStatus.LOGGED_OUT;
     agent.breakId = null;
-    return Outcome.ok(null);
+    return true;
   }
 
   /** The break types the agent may take (the company's list, whatever the agent's status). */
-  public synchronized Outcome<List<BreakType>> breakList(String agentName) {
+  public synchronized List<BreakType> breakList(String agentName) {
     if (!agents.containsKey(agentName)) {
-      return Outcome.failed(StatusType.NOT_FOUND_FAILED, "no agent " + agentName);
+      throw StatusType.NOT_FOUND_FAILED.failure("no agent " + agentName);
     }
-    return Outcome.ok(company.breaks());
+    return company.breaks();
   }
 
   /** Puts an Available agent On Break with one of the company's break types. */
-  public synchronized Outcome<Void> setBreak(String agentName, String breakId) {
+  public synchronized void setBreak(String agentName, String breakId) {
     Agent agent = agents.get(agentName);
     if (agent == null) {
-      return Outcome.failed(StatusType.NOT_FOUND_FAILED, "no agent " + agentName);
+      throw StatusType.NOT_FOUND_FAILED.failure("no agent " + agentName);
     }
     if (company.breaks().stream().noneMatch(b -> b.breakId().equals(breakId))) {
-      return Outcome.failed(StatusType.NOT_FOUND_FAILED, "no break_id " + breakId);
+      throw StatusType.NOT_FOUND_FAILED.failure("no break_id " + breakId);
     }
     if (agent.status != AgentStatus.AVAILABLE) {
-      return Outcome.failed(
-          StatusType.EXECUTE_FAILED,
+      throw StatusType.EXECUTE_FAILED.failure(
           "agent " + agentName + " is " + agent.status.wire() + ", not Available");
     }
     agent.status = AgentStatus.ON_BREAK;
     agent.breakId = breakId;
-    return Outcome.ok(null);
   }
 
   /**
    * Brings an agent back from break. Already Available is fine (nothing to do); a Logged Out agent
    * cannot return from a break it never took.
    */
-  public synchronized Outcome<Void> returnBreak(String agentName) {
+  public synchronized void returnBreak(String agentName) {
     Agent agent = agents.get(agentName);
     if (agent == null) {
-      return Outcome.failed(StatusType.NOT_FOUND_FAILED, "no agent " + agentName);
+      throw StatusType.NOT_FOUND_FAILED.failure("no agent " + agentName);
     }
     if (agent.status == AgentStatus.LOGGED_OUT) {
-      return Outcome.failed(StatusType.EXECUTE_FAILED, "agent " + agentName + " is Logged Out");
+      throw StatusType.EXECUTE_FAILED.failure("agent " + agentName + " is Logged Out");
     }
     agent.status = AgentStatus.AVAILABLE;
     agent.breakId = null;
-    return Outcome.ok(null);
   }
 
   // ---- call commands
@@ -289,30 +287,31 @@ public final class CallCenter {
    * Click-to-call: the agent's extension calls {@code to}. Needs an Available agent with no live
    * call and a destination; otherwise the PBX finds no channel. Returns the new {@code call_id}.
    */
-  public synchronized Outcome<String> callServices(String agentName, String branch, String to) {
+  public synchronized String callServices(String agentName, String branch, String to) {
     Agent agent = agents.get(agentName);
     if (agent == null) {
-      return Outcome.failed(StatusType.EXECUTE_FAILED, "no channel found: no agent " + agentName);
+      throw noChannel("no agent " + agentName);
     }
     if (agent.status != AgentStatus.AVAILABLE) {
-      return Outcome.failed(
-          StatusType.EXECUTE_FAILED,
-          "no channel found: agent " + agentName + " is " + agent.status.wire());
+      throw noChannel("agent " + agentName + " is " + agent.status.wire());
     }
     if (to == null || to.isBlank()) {
-      return Outcome.failed(StatusType.EXECUTE_FAILED, "no channel found: empty destination");
+      throw noChannel("empty destination");
     }
     boolean busy =
         calls.values().stream().anyMatch(c -> c.agent.equals(agentName) && c.state.live());
     if (busy) {
-      return Outcome.failed(
-          StatusType.EXECUTE_FAILED, "no channel found: agent " + agentName + " is on a call");
+      throw noChannel("agent " + agentName + " is on a call");
     }
     String id = callIds.get();
     String from = branch == null || branch.isEmpty() ? agent.branch : branch;
     calls.put(id, new Call(id, agentName, from, to, clock.now()));
     forgetOldEndedCalls();
-    return Outcome.ok(id);
+    return id;
+  }
+
+  private static Failure noChannel(String why) {
+    return StatusType.EXECUTE_FAILED.failure("no channel found: " + why);
   }
 
   /**
@@ -333,67 +332,53 @@ public final class CallCenter {
   }
 
   /** Hangs up. Always ok, as on the PBX: a call that is unknown or already gone stays so. */
-  public synchronized Outcome<Void> terminate(String callId) {
+  public synchronized void terminate(String callId) {
     Call call = calls.get(callId);
     if (call != null && call.state.live()) {
       finish(call, CallState.ENDED);
     }
-    return Outcome.ok(null);
   }
 
   /** Blind transfer to {@code to}; the call leaves the agent, who may then dial again. */
-  public synchronized Outcome<Void> transfer(String callId, String to) {
-    Outcome<Call> live = live(callId);
-    if (!live.isOk()) {
-      return live.castFailure();
-    }
+  public synchronized void transfer(String callId, String to) {
+    Call live = live(callId);
     if (to == null || to.isBlank()) {
-      return Outcome.failed(StatusType.EXECUTE_FAILED, "transfer without destination");
+      throw StatusType.EXECUTE_FAILED.failure("transfer without destination");
     }
-    live.value().transferredTo = to;
-    finish(live.value(), CallState.TRANSFERRED);
-    return Outcome.ok(null);
+    live.transferredTo = to;
+    finish(live, CallState.TRANSFERRED);
   }
 
   /** Puts an active call on hold. */
-  public synchronized Outcome<Void> hold(String callId) {
-    Outcome<Call> live = live(callId);
-    if (!live.isOk()) {
-      return live.castFailure();
+  public synchronized void hold(String callId) {
+    Call live = live(callId);
+    if (live.state != CallState.ACTIVE) {
+      throw StatusType.EXECUTE_FAILED.failure("call " + callId + " is already held");
     }
-    if (live.value().state != CallState.ACTIVE) {
-      return Outcome.failed(StatusType.EXECUTE_FAILED, "call " + callId + " is already held");
-    }
-    live.value().state = CallState.HELD;
-    return Outcome.ok(null);
+    live.state = CallState.HELD;
   }
 
   /** Takes a held call off hold. */
-  public synchronized Outcome<Void> retrieve(String callId) {
-    Outcome<Call> live = live(callId);
-    if (!live.isOk()) {
-      return live.castFailure();
+  public synchronized void retrieve(String callId) {
+    Call live = live(callId);
+    if (live.state != CallState.HELD) {
+      throw StatusType.EXECUTE_FAILED.failure("call " + callId + " is not held");
     }
-    if (live.value().state != CallState.HELD) {
-      return Outcome.failed(StatusType.EXECUTE_FAILED, "call " + callId + " is not held");
-    }
-    live.value().state = CallState.ACTIVE;
-    return Outcome.ok(null);
+    live.state = CallState.ACTIVE;
   }
 
   // ---- queries
 
   /** The queue's agents split by logged in (any status but Logged Out) and logged out. */
-  public synchronized Outcome<QueueAgents> agentList(String queue) {
+  public synchronized QueueAgents agentList(String queue) {
     if (!company.queues().contains(queue)) {
-      return Outcome.failed(StatusType.NOT_FOUND_FAILED, "no queue " + queue);
+      throw StatusType.NOT_FOUND_FAILED.failure("no queue " + queue);
     }
     List<AgentInfo> members =
         agents.values().stream().filter(a -> a.queues.contains(queue)).map(Agent::info).toList();
-    return Outcome.ok(
-        new QueueAgents(
-            members.stream().filter(a -> a.status() != AgentStatus.LOGGED_OUT).toList(),
-            members.stream().filter(a -> a.status() == AgentStatus.LOGGED_OUT).toList()));
+    return new QueueAgents(
+        members.stream().filter(a -> a.status() != AgentStatus.LOGGED_OUT).toList(),
+        members.stream().filter(a -> a.status() == AgentStatus.LOGGED_OUT).toList());
   }
 
   public Reports reports() {
@@ -441,16 +426,16 @@ public final class CallCenter {
         .put("calls", callArray);
   }
 
-  private Outcome<Call> live(String callId) {
+  private Call live(String callId) {
     Call call = calls.get(callId);
     if (call == null) {
-      return Outcome.failed(StatusType.EXECUTE_FAILED, "no call " + callId);
+      throw StatusType.EXECUTE_FAILED.failure("no call " + callId);
     }
     if (!call.state.live()) {
-      return Outcome.failed(
-          StatusType.EXECUTE_FAILED, "call " + callId + " is " + call.state.name().toLowerCase());
+      throw StatusType.EXECUTE_FAILED.failure(
+          "call " + callId + " is " + call.state.name().toLowerCase());
     }
-    return Outcome.ok(call);
+    return call;
   }
 
   private void finish(Call call, CallState end) {

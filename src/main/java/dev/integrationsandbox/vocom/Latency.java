@@ -1,18 +1,15 @@
 package dev.integrationsandbox.vocom;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Locale;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How long to hold an answer back. The real {@code call_services} sleeps about ten seconds before
  * answering, and client timeouts are tuned to that; tests that do not care want it short. Written
- * in configuration as {@code "10s"}, {@code "200ms"}, {@code "1.5s"}, {@code "1m"}, {@code "0"}, or
- * a range {@code "100ms..2s"} picked uniformly per request.
+ * in configuration as an ISO-8601 duration ({@code PT10S}, {@code PT0.2S}, {@code PT0S}), or a
+ * range {@code PT0.1S..PT2S} picked uniformly per request.
  */
 public record Latency(Duration min, Duration max) {
 
@@ -20,8 +17,6 @@ public record Latency(Duration min, Duration max) {
   public static final Latency VOCOM_CALL_SERVICES = new Latency(Duration.ofSeconds(10));
 
   public static final Latency NONE = new Latency(Duration.ZERO);
-
-  private static final Pattern ONE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
 
   public Latency {
     Objects.requireNonNull(min, "min");
@@ -35,12 +30,15 @@ public record Latency(Duration min, Duration max) {
     this(fixed, fixed);
   }
 
-  /** Reads the configuration form; the unit may be omitted only for zero. */
+  /**
+   * Reads the configuration form: an ISO-8601 duration ({@code PT10S}, {@code PT0.2S}), the
+   * sandbox's one duration syntax, or a range of two ({@code PT8S..PT12S}).
+   */
   public static Latency parse(String text) {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("empty latency");
     }
-    String t = text.trim().toLowerCase(Locale.ROOT);
+    String t = text.trim();
     int dots = t.indexOf("..");
     if (dots >= 0) {
       return new Latency(
@@ -65,37 +63,18 @@ public record Latency(Duration min, Duration max) {
 
   @Override
   public String toString() {
-    return fixed() ? format(min) : format(min) + ".." + format(max);
+    return fixed() ? min.toString() : min + ".." + max;
   }
 
   private static Duration duration(String part, String whole) {
-    Matcher m = ONE.matcher(part.trim());
-    if (!m.matches()) {
+    try {
+      return Duration.parse(part.trim());
+    } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
-          "latency \"" + whole + "\": expected e.g. 200ms, 10s, 1m or 100ms..2s");
+          "latency \""
+              + whole
+              + "\": expected an ISO-8601 duration such as PT10S, PT0.2S or a"
+              + " range PT8S..PT12S");
     }
-    BigDecimal amount = new BigDecimal(m.group(1));
-    String unit = m.group(2);
-    if (unit == null) {
-      if (amount.signum() != 0) {
-        throw new IllegalArgumentException("latency \"" + whole + "\": unit missing (ms, s, m)");
-      }
-      return Duration.ZERO;
-    }
-    BigDecimal millis =
-        switch (unit) {
-          case "ms" -> amount;
-          case "s" -> amount.movePointRight(3);
-          default -> amount.multiply(BigDecimal.valueOf(60_000));
-        };
-    return Duration.ofNanos(millis.movePointRight(6).longValueExact());
-  }
-
-  private static String format(Duration d) {
-    long ms = d.toMillis();
-    if (d.toNanos() % 1_000_000 != 0) {
-      return d.toNanos() / 1_000_000.0 + "ms";
-    }
-    return ms != 0 && ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
   }
 }

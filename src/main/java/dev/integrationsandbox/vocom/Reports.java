@@ -1,5 +1,6 @@
 package dev.integrationsandbox.vocom;
 
+import dev.integrationsandbox.spi.Failure;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -42,16 +43,22 @@ public final class Reports {
     this.dialer = rows(dialer, "date_time_start");
   }
 
-  /** Tabulations whose {@code start_epoch} lies in [dateBegin, dateEnd]. */
-  public Outcome<List<JsonObject>> tabs(String dateBegin, String dateEnd) {
+  /**
+   * Tabulations whose {@code start_epoch} lies in [dateBegin, dateEnd].
+   *
+   * @throws Failure {@code params_failed} when a date is not in a format the vendor accepts
+   */
+  public List<JsonObject> tabs(String dateBegin, String dateEnd) {
     return between(tabs, dateBegin, dateEnd, r -> true);
   }
 
   /**
    * Dialer attempts in [dateBegin, dateEnd]; {@code destination}, {@code mailing} (the mailing's
    * uuid) and {@code hangupCause} narrow the result when neither null nor empty.
+   *
+   * @throws Failure {@code params_failed} when a date is not in a format the vendor accepts
    */
-  public Outcome<List<JsonObject>> dialer(
+  public List<JsonObject> dialer(
       String dateBegin, String dateEnd, String destination, String mailing, String hangupCause) {
     Predicate<Row> filter =
         r ->
@@ -81,27 +88,24 @@ public final class Reports {
     return Optional.empty();
   }
 
-  private static Outcome<List<JsonObject>> between(
+  private static List<JsonObject> between(
       List<Row> rows, String dateBegin, String dateEnd, Predicate<Row> filter) {
     Optional<LocalDateTime> begin = parseFilterDate(dateBegin);
     Optional<LocalDateTime> end = parseFilterDate(dateEnd);
     if (begin.isEmpty() || end.isEmpty()) {
-      return Outcome.failed(
-          StatusType.PARAMS_FAILED,
+      throw StatusType.PARAMS_FAILED.failure(
           "date_begin/date_end must be \"YYYY-MM-DD HH:MM:SS\" or \"YYYY-MM-DD HH:MM\", got \""
               + dateBegin
               + "\" / \""
               + dateEnd
               + "\"");
     }
-    List<JsonObject> out =
-        rows.stream()
-            .filter(r -> !r.at.isBefore(begin.get()) && !r.at.isAfter(end.get()))
-            .filter(filter)
-            .limit(CAP)
-            .map(r -> r.wire.copy())
-            .toList();
-    return Outcome.ok(out);
+    return rows.stream()
+        .filter(r -> !r.at.isBefore(begin.get()) && !r.at.isAfter(end.get()))
+        .filter(filter)
+        .limit(CAP)
+        .map(r -> r.wire.copy())
+        .toList();
   }
 
   private static List<Row> rows(List<JsonObject> records, String timeField) {

@@ -5,44 +5,47 @@ import dev.integrationsandbox.spi.Dialect;
 import dev.integrationsandbox.spi.Failure;
 import dev.integrationsandbox.spi.Reply;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 
 /**
  * How Vocom says that something went wrong: HTTP 200, always, with {@code
- * {"response":{…,"status":"error","status_type":…}}} in the command's own error shape. Failures
- * found by the pipeline (a body over the limit, a body that breaks the contract, a missing API key)
- * are rendered here in the same shapes as the emulator's own.
+ * {"response":{…,"status":"error","status_type":…}}} in the command's own error shape. The one
+ * place errors are rendered: the emulator's own failures (thrown with their {@link StatusType}) and
+ * those the pipeline finds (an unknown API key, a body over the limit, a body that breaks the
+ * contract) look alike, as they do on the vendor's server.
  */
 final class VocomDialect implements Dialect {
 
   @Override
   public Reply render(Failure f, Call call) {
-    StatusType type =
-        switch (f.kind()) {
-          case UNAUTHORIZED, EXPIRED, FORBIDDEN -> StatusType.AUTHENTICATION_FAILED;
-          case NOT_FOUND -> StatusType.NOT_FOUND_FAILED;
-          case BAD_REQUEST, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> StatusType.PARAMS_FAILED;
-          case UNPROCESSABLE, INTERNAL -> StatusType.EXECUTE_FAILED;
-          case NO_ROUTE, METHOD_NOT_ALLOWED -> null;
-        };
-    VocomCommand command =
-        call.operationId() == null
-            ? null
-            : VocomCommand.byOperationId(call.operationId()).orElse(null);
-    if (type == null || command == null) {
-      return Reply.json(
-              404,
-              new JsonObject()
-                  .put(
-                      "response",
-                      new JsonObject()
-                          .put("command", null)
-                          .put("status", "error")
-                          .put("status_type", StatusType.NOT_FOUND_FAILED.wire())))
-          .withNote(f.getMessage());
+    Optional<VocomRequest> request = VocomRequest.of(call);
+    Optional<StatusType> type = StatusType.of(f);
+    if (request.isEmpty() || type.isEmpty()) {
+      return noCommand(f);
     }
-    Object body = call.body().jsonOrNull();
-    VocomReply reply =
-        VocomEmulator.error(command, body instanceof JsonObject o ? o : null, type, f.getMessage());
-    return Reply.json(200, reply.body());
+    return VocomAnswers.respond(errorShape(request.get()), "error", type.get().wire());
+  }
+
+  /** Each command's own keys beside the status pair, as the reference implementation sends. */
+  private static JsonObject errorShape(VocomRequest in) {
+    String command = in.command().command();
+    return switch (in.command()) {
+      case GET_AGENT_LIST -> new JsonObject().put("agent", null).put("command", command);
+      case TABS_LIST_ALL, DIALER_LIST_ALL ->
+          new JsonObject().put("list", "").put("command", command);
+      case GET_BREAK_LIST -> in.agentAndCommand().put("result", "");
+      case CALL_SERVICES -> in.agentAndCommand().put("call_id", "");
+      default -> in.agentAndCommand();
+    };
+  }
+
+  /** A path the server has no command for. */
+  private static Reply noCommand(Failure f) {
+    JsonObject response =
+        new JsonObject()
+            .put("command", null)
+            .put("status", "error")
+            .put("status_type", StatusType.NOT_FOUND_FAILED.wire());
+    return Reply.json(404, new JsonObject().put("response", response)).withNote(f.getMessage());
   }
 }

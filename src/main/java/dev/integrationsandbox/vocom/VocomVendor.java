@@ -1,6 +1,7 @@
 package dev.integrationsandbox.vocom;
 
 import dev.integrationsandbox.config.ConfigException;
+import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
 import dev.integrationsandbox.spi.Emulation;
 import dev.integrationsandbox.spi.Vendor;
@@ -15,41 +16,33 @@ import java.util.Map;
  * answer is HTTP 200 with {@code {"response":{…}}}, errors included.
  *
  * <p>Options (YAML, under {@code vendors.vocom}): {@code latency}, a map of operationId to a delay,
- * fixed ({@code 10s}, {@code 250ms}) or random in a range ({@code 8s..12s}):
+ * an ISO-8601 duration ({@code PT10S}, {@code PT0.25S}) or a random range ({@code PT8S..PT12S}):
  *
  * <pre>
  * vendors:
  *   vocom:
  *     latency:
- *       callServices: 8s..12s
+ *       callServices: PT8S..PT12S
  * </pre>
  */
 public final class VocomVendor implements Vendor {
 
   private static final Dialect DIALECT = new VocomDialect();
 
+  private static final Descriptor DESCRIPTOR =
+      new Descriptor(
+          "vocom",
+          "Vocom interact_cti",
+          "vocom.yaml",
+          List.of("/interact_cti/", "/tabs/", "/dialer/"));
+
   @Override
-  public String id() {
-    return "vocom";
+  public Descriptor descriptor() {
+    return DESCRIPTOR;
   }
 
   @Override
-  public String title() {
-    return "Vocom interact_cti";
-  }
-
-  @Override
-  public String contractFile() {
-    return "vocom.yaml";
-  }
-
-  @Override
-  public List<String> pathPrefixes() {
-    return List.of("/interact_cti/", "/tabs/", "/dialer/");
-  }
-
-  @Override
-  public Dialect dialect(String operationId) {
+  public Dialect dialect(Call call) {
     return DIALECT;
   }
 
@@ -70,7 +63,7 @@ public final class VocomVendor implements Vendor {
     return context
         .vertx()
         .executeBlocking(() -> VocomFixtures.load(context.fixtures()))
-        .map(fixtures -> new VocomEmulation(context.vertx(), fixtures, latencies));
+        .map(fixtures -> new VocomEmulation(fixtures, new Latencies(context.vertx(), latencies)));
   }
 
   static Map<VocomCommand, Latency> latencies(Map<String, String> option) {

@@ -2,10 +2,10 @@ package dev.integrationsandbox.vocom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.integrationsandbox.spi.Failure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,26 +21,29 @@ class CallCenterConcurrencyTest {
 
   private static final int THREADS = 50;
 
-  /** Runs {@code action} on 50 threads released at the same instant; returns the outcomes. */
-  private static <T> List<Outcome<T>> atOnce(Callable<Outcome<T>> action) throws Exception {
+  /**
+   * Runs {@code action} on 50 threads released at the same instant; returns how each ended: "ok",
+   * or the {@code status_type} of its failure.
+   */
+  private static List<String> atOnce(Runnable action) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
       CountDownLatch ready = new CountDownLatch(THREADS);
       CountDownLatch go = new CountDownLatch(1);
-      List<Future<Outcome<T>>> futures = new ArrayList<>();
+      List<Future<String>> futures = new ArrayList<>();
       for (int i = 0; i < THREADS; i++) {
         futures.add(
             pool.submit(
                 () -> {
                   ready.countDown();
                   go.await();
-                  return action.call();
+                  return outcome(action);
                 }));
       }
       ready.await();
       go.countDown();
-      List<Outcome<T>> out = new ArrayList<>();
-      for (Future<Outcome<T>> f : futures) {
+      List<String> out = new ArrayList<>();
+      for (Future<String> f : futures) {
         out.add(f.get(10, TimeUnit.SECONDS));
       }
       return out;
@@ -49,17 +52,23 @@ class CallCenterConcurrencyTest {
     }
   }
 
-  private static Map<String, Long> tally(List<? extends Outcome<?>> outcomes) {
-    return outcomes.stream()
-        .collect(
-            Collectors.groupingBy(o -> o.isOk() ? "ok" : o.statusType(), Collectors.counting()));
+  private static String outcome(Runnable action) {
+    try {
+      action.run();
+      return "ok";
+    } catch (Failure f) {
+      return f.code();
+    }
+  }
+
+  private static Map<String, Long> tally(List<String> outcomes) {
+    return outcomes.stream().collect(Collectors.groupingBy(o -> o, Collectors.counting()));
   }
 
   @RepeatedTest(5)
   void ofFiftySimultaneousBreaksExactlyOneWins() throws Exception {
     CallCenter pbx = new VocomTestWorld().seedCompany();
-    List<Outcome<Void>> outcomes =
-        atOnce(() -> pbx.setBreak("SUPORTE.BARBARA", VocomTestWorld.LANCHE));
+    List<String> outcomes = atOnce(() -> pbx.setBreak("SUPORTE.BARBARA", VocomTestWorld.LANCHE));
     assertEquals(Map.of("ok", 1L, "execute_failed", 49L), tally(outcomes));
     assertEquals(AgentStatus.ON_BREAK, pbx.agent("SUPORTE.BARBARA").get().status());
   }
@@ -67,17 +76,16 @@ class CallCenterConcurrencyTest {
   @RepeatedTest(5)
   void ofFiftySimultaneousCallsForOneAgentExactlyOneIsPlaced() throws Exception {
     CallCenter pbx = new VocomTestWorld().seedCompany();
-    List<Outcome<String>> outcomes =
-        atOnce(() -> pbx.callServices("SUPORTE.BARBARA", "2008", "11999"));
+    List<String> outcomes = atOnce(() -> pbx.callServices("SUPORTE.BARBARA", "2008", "11999"));
     assertEquals(Map.of("ok", 1L, "execute_failed", 49L), tally(outcomes));
   }
 
   @RepeatedTest(5)
   void fiftySimultaneousHangUpsCountTheCallOnce() throws Exception {
     CallCenter pbx = new VocomTestWorld().seedCompany();
-    String id = pbx.callServices("SUPORTE.BARBARA", "2008", "11999").value();
+    String id = pbx.callServices("SUPORTE.BARBARA", "2008", "11999");
     long before = pbx.agent("SUPORTE.BARBARA").get().outboundCount();
-    List<Outcome<Void>> outcomes = atOnce(() -> pbx.terminate(id));
+    List<String> outcomes = atOnce(() -> pbx.terminate(id));
     assertEquals(Map.of("ok", 50L), tally(outcomes));
     assertEquals(before + 1, pbx.agent("SUPORTE.BARBARA").get().outboundCount());
     assertEquals(

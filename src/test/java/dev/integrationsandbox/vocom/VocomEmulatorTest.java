@@ -7,19 +7,49 @@ import static dev.integrationsandbox.vocom.VocomTestWorld.SEED_AUTHORIZATION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.integrationsandbox.contract.Contract;
+import dev.integrationsandbox.spi.Call;
+import dev.integrationsandbox.spi.Failure;
+import dev.integrationsandbox.spi.Reply;
+import dev.integrationsandbox.vocom.VocomPipeline.Answer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/**
+ * The emulator and the dialect together, through the pipeline's steps but without a server: the
+ * exact answers a client gets, with pinned call ids and the world's state at hand.
+ */
+@Timeout(30)
 class VocomEmulatorTest {
 
-  private final VocomTestWorld world = new VocomTestWorld();
-  private final VocomEmulator vocom = world.emulator();
+  private static Vertx vertx;
+  private static Contract contract;
+
+  @BeforeAll
+  static void loadContract() {
+    vertx = Vertx.vertx();
+    contract = VocomPipeline.contract(vertx);
+  }
+
+  @AfterAll
+  static void close() {
+    vertx.close().await();
+  }
+
+  private final VocomPipeline pipeline = new VocomPipeline(new VocomTestWorld(), contract);
+  private final VocomEmulator vocom = pipeline.emulator();
 
   private static String basic(String user, String password) {
     return "Basic "
@@ -27,8 +57,8 @@ class VocomEmulatorTest {
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
-  private VocomReply seed(VocomCommand command, JsonObject body) {
-    return vocom.handle(command, SEED_AUTHORIZATION, body);
+  private Answer seed(VocomCommand command, JsonObject body) {
+    return pipeline.send(command, SEED_AUTHORIZATION, body);
   }
 
   private static JsonObject body(String... keysAndValues) {
@@ -80,7 +110,7 @@ class VocomEmulatorTest {
                 + "\"break_timeout\":\"0\",\"break_digit\":\"3\"}]"),
         breaks.getJsonArray("result"));
 
-    VocomReply call =
+    Answer call =
         seed(
             VocomCommand.CALL_SERVICES,
             body("agent", "DEV", "branch", "3000", "to", "1199999999", "company_id", COMPANY));
@@ -107,7 +137,7 @@ class VocomEmulatorTest {
 
   @Test
   void authenticationIsCheckedBeforeParameters() {
-    VocomReply r = vocom.handle(VocomCommand.AGENT_LOGIN, null, new JsonObject());
+    Answer r = pipeline.send(VocomCommand.AGENT_LOGIN, null, new JsonObject());
     assertEquals(
         response(
             "{\"agent\":null,\"command\":\"login\",\"status\":\"error\","
@@ -116,15 +146,14 @@ class VocomEmulatorTest {
     assertNotNull(r.diagnostic());
     assertEquals(
         "authentication_failed",
-        vocom
-            .handle(VocomCommand.AGENT_LOGIN, basic("api_key", "wrong"), body("agent", "DEV"))
+        pipeline
+            .send(VocomCommand.AGENT_LOGIN, basic("api_key", "wrong"), body("agent", "DEV"))
             .statusType());
   }
 
   @Test
   void aMissingKeyFailsParamsButAnEmptyStringPasses() {
-    VocomReply missing =
-        seed(VocomCommand.AGENT_LOGIN, body("agent", "DEV", "company_id", COMPANY));
+    Answer missing = seed(VocomCommand.AGENT_LOGIN, body("agent", "DEV", "company_id", COMPANY));
     assertEquals("params_failed", missing.statusType());
     assertEquals("DEV", missing.response().getString("agent"));
     assertEquals(
@@ -134,15 +163,15 @@ class VocomEmulatorTest {
         "a null value counts as absent");
     assertEquals("params_failed", seed(VocomCommand.AGENT_LOGIN, null).statusType());
 
-    VocomReply empty =
+    Answer empty =
         seed(VocomCommand.AGENT_LOGIN, body("agent", "DEV", "branch", "", "company_id", COMPANY));
     assertTrue(empty.ok());
   }
 
   @Test
   void aKeyOfAnotherCompanyIsRefused() {
-    VocomReply r =
-        vocom.handle(
+    Answer r =
+        pipeline.send(
             VocomCommand.AGENT_LOGIN,
             basic("api_key", OTHER_API_KEY),
             body("agent", "DEV", "branch", "2000", "company_id", COMPANY));
@@ -154,8 +183,8 @@ class VocomEmulatorTest {
   void tenantsDoNotSeeEachOther() {
     String otherAuth = basic("api_key", OTHER_API_KEY);
     assertTrue(
-        vocom
-            .handle(
+        pipeline
+            .send(
                 VocomCommand.AGENT_LOGIN,
                 otherAuth,
                 body("agent", "DEV", "branch", "3000", "company_id", OTHER_COMPANY))
@@ -165,8 +194,8 @@ class VocomEmulatorTest {
     assertEquals(AgentStatus.LOGGED_OUT, vocom.company(COMPANY).get().agent("DEV").get().status());
 
     String callId =
-        vocom
-            .handle(
+        pipeline
+            .send(
                 VocomCommand.CALL_SERVICES,
                 otherAuth,
                 body("agent", "DEV", "branch", "3000", "to", "11", "company_id", OTHER_COMPANY))
@@ -223,7 +252,7 @@ class VocomEmulatorTest {
 
   @Test
   void logoutOfAnAgentOnBreakAnswersWithNullStatus() {
-    VocomReply r =
+    Answer r =
         seed(
             VocomCommand.AGENT_LOGOUT,
             body("agent", "SUPORTE.CARLOS", "branch", "2009", "company_id", COMPANY));
@@ -239,7 +268,7 @@ class VocomEmulatorTest {
   @Test
   void aCallGoesThroughTheHttpShapedCommands() {
     seed(VocomCommand.AGENT_LOGIN, body("agent", "DEV", "branch", "2000", "company_id", COMPANY));
-    VocomReply placed =
+    Answer placed =
         seed(
             VocomCommand.CALL_SERVICES,
             body("agent", "DEV", "branch", "3000", "to", "1199999999", "company_id", COMPANY));
@@ -254,7 +283,7 @@ class VocomEmulatorTest {
         new VocomCommand[] {
           VocomCommand.CALL_HOLD, VocomCommand.CALL_HOLD_RETRIEVE, VocomCommand.CALL_TERMINATE
         }) {
-      VocomReply r = seed(c, body("agent", "DEV", "call_id", id, "company_id", COMPANY));
+      Answer r = seed(c, body("agent", "DEV", "call_id", id, "company_id", COMPANY));
       assertTrue(r.ok(), c + ": " + r.diagnostic());
       assertEquals(c.command(), r.response().getString("command"));
     }
@@ -303,8 +332,35 @@ class VocomEmulatorTest {
       assertEquals(Optional.of(c), VocomCommand.byPath(c.path()));
       assertEquals(Optional.of(c), VocomCommand.byOperationId(c.operationId()));
       assertTrue(c.path().endsWith("/"));
-      assertTrue(c.requiredKeys().contains("company_id"));
     }
     assertEquals(Optional.empty(), VocomCommand.byPath("/interact_cti/agent/login"));
+  }
+
+  /** The emulator alone, as the pipeline calls it once the key and the contract let a call by. */
+  private Future<Reply> handleSeed(VocomCommand command, JsonObject body) {
+    Call call = pipeline.call(command, SEED_AUTHORIZATION, body);
+    return vocom.handle(call, vocom.authenticate(call));
+  }
+
+  @Test
+  void requiredKeysAreTheContractsToCheckNotTheEmulators() {
+    Reply reply =
+        handleSeed(VocomCommand.AGENT_LOGIN, body("agent", "DEV", "company_id", COMPANY)).await();
+    assertEquals("ok", ((JsonObject) reply.json()).getJsonObject("response").getString("status"));
+  }
+
+  @Test
+  void theEmulatorThrowsItsFailuresWithTheVendorsStatusType() {
+    Future<Reply> answer =
+        handleSeed(VocomCommand.GET_BREAK_LIST, body("agent", "NOBODY", "company_id", COMPANY));
+    Failure failure = assertThrows(Failure.class, answer::await);
+    assertEquals(Failure.Kind.NOT_FOUND, failure.kind());
+    assertEquals("not_found_failed", failure.code());
+
+    Failure unknownKey =
+        assertThrows(
+            Failure.class,
+            () -> vocom.authenticate(pipeline.call(VocomCommand.GET_BREAK_LIST, null, null)));
+    assertEquals(Failure.Kind.UNAUTHORIZED, unknownKey.kind());
   }
 }

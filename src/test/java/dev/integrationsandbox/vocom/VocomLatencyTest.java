@@ -28,7 +28,7 @@ class VocomLatencyTest {
   void callServicesWaitsForItsConfiguredLatencyWhileOthersAnswerAtOnce(
       Vertx vertx, VertxTestContext ctx, @TempDir Path dir) throws Exception {
     Path config = dir.resolve("sandbox.yaml");
-    Files.writeString(config, "vendors:\n  vocom:\n    latency:\n      callServices: 600ms\n");
+    Files.writeString(config, "vendors:\n  vocom:\n    latency:\n      callServices: PT0.6S\n");
     JsonObject call =
         new JsonObject()
             .put("agent", "SUPORTE.BARBARA")
@@ -78,7 +78,7 @@ class VocomLatencyTest {
   void anUnknownOperationInTheLatencyOptionStopsStartUp(
       Vertx vertx, VertxTestContext ctx, @TempDir Path dir) throws Exception {
     Path config = dir.resolve("sandbox.yaml");
-    Files.writeString(config, "vendors:\n  vocom:\n    latency:\n      dialNow: 1s\n");
+    Files.writeString(config, "vendors:\n  vocom:\n    latency:\n      dialNow: PT1S\n");
     TestSandbox.start(vertx, "--config", config.toString())
         .onComplete(
             ctx.failing(

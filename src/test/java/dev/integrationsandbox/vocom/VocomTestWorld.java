@@ -1,9 +1,14 @@
 package dev.integrationsandbox.vocom;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.integrationsandbox.spi.Failure;
 import dev.integrationsandbox.support.SandboxClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.function.Executable;
 
 /** The committed fixtures, a frozen clock and predictable call ids, shared by the Vocom tests. */
 final class VocomTestWorld {
@@ -42,6 +47,12 @@ final class VocomTestWorld {
   }
 
   VocomEmulator emulator() {
-    return new VocomEmulator(FIXTURES, clock, this::nextCallId);
+    return new VocomEmulator(FIXTURES, clock, this::nextCallId, Latencies.NONE);
+  }
+
+  /** Asserts that {@code command} fails with the vendor's {@code status_type} {@code expected}. */
+  static void assertFails(StatusType expected, Executable command) {
+    Failure failure = assertThrows(Failure.class, command);
+    assertEquals(expected.wire(), failure.code(), failure.getMessage());
   }
 }
