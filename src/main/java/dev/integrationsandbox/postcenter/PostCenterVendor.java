@@ -1,5 +1,6 @@
 package dev.integrationsandbox.postcenter;
 
+import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
@@ -28,28 +29,20 @@ public final class PostCenterVendor implements Vendor {
 
   private static final Dialect DIALECT = new PostCenterDialect();
 
+  private static final Descriptor DESCRIPTOR =
+      new Descriptor(
+          "postcenter",
+          "PostCenter v2",
+          "postcenter.yaml",
+          List.of("/v2/ticket/", "/v2/tickets/", "/v2/accounts/"));
+
   @Override
-  public String id() {
-    return "postcenter";
+  public Descriptor descriptor() {
+    return DESCRIPTOR;
   }
 
   @Override
-  public String title() {
-    return "PostCenter v2";
-  }
-
-  @Override
-  public String contractFile() {
-    return "postcenter.yaml";
-  }
-
-  @Override
-  public List<String> pathPrefixes() {
-    return List.of("/v2/ticket/", "/v2/tickets/", "/v2/accounts/");
-  }
-
-  @Override
-  public Dialect dialect(String operationId) {
+  public Dialect dialect(Call call) {
     return DIALECT;
   }
 
