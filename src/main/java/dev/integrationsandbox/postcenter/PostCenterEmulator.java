@@ -40,6 +40,7 @@ final class PostCenterEmulator implements Emulator<TicketDesk> {
   static final String NON_EXISTENT_STATUS = "Non-existent status";
 
   private static final Pattern CURSOR = Pattern.compile("[0-9a-f]{24}");
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   private static final JsonObject OK = new JsonObject().put("status", 200).put("message", "Ok");
   private static final Buffer OK_BYTES = OK.toBuffer();
 
@@ -104,9 +105,9 @@ final class PostCenterEmulator implements Emulator<TicketDesk> {
                       .put("status", 200)
                       .put("assignation", desk.possibleAgent(ticketId(call)).toJson()));
           case PostCenterVendor.LIST_BY_COUNTRY_ID ->
-              summaries(desk.ofCountryId(call.query().get("country_id")));
+              summaries(desk.ofCountryId(required(call, "country_id")));
           case PostCenterVendor.LIST_FACEBOOK ->
-              summaries(desk.onFacebook(call.query().get("page_id"), call.query().get("uid")));
+              summaries(desk.onFacebook(required(call, "page_id"), required(call, "uid")));
           case PostCenterVendor.LIST_BY_STATE -> byState(call, desk);
           case PostCenterVendor.LIST_PAGINATED -> paginated(call, desk);
           case PostCenterVendor.LIST_ACCOUNTS -> accounts(desk);
@@ -127,7 +128,11 @@ final class PostCenterEmulator implements Emulator<TicketDesk> {
    * found rather than rounded.
    */
   private static Reply byAgentId(Call call, TicketDesk desk) {
-    String digits = call.pathParam("agent_ticket_id").replaceFirst("^0+(?=.)", "");
+    String number = call.pathParam("agent_ticket_id");
+    if (number == null || !DIGITS.matcher(number).matches()) {
+      throw Failure.badRequest("path agent_ticket_id: must be digits only");
+    }
+    String digits = number.replaceFirst("^0+(?=.)", "");
     Optional<Ticket> found =
         digits.length() > 18 ? Optional.empty() : desk.byIdentifier(Long.parseLong(digits));
     Ticket ticket = found.orElseThrow(() -> Failure.notFound(TicketDesk.NOT_FOUND));
@@ -189,6 +194,18 @@ final class PostCenterEmulator implements Emulator<TicketDesk> {
     JsonArray accounts = new JsonArray();
     desk.establishment().accounts().forEach(a -> accounts.add(a.toJson()));
     return Reply.json(200, new JsonObject().put("status", 200).put("accounts", accounts));
+  }
+
+  /**
+   * A query parameter the operation cannot do without. The contract check refuses its absence
+   * first, in the same words; this keeps the handler safe on its own.
+   */
+  private static String required(Call call, String name) {
+    String value = call.query().get(name);
+    if (value == null || value.isEmpty()) {
+      throw Failure.badRequest("query " + name + ": is required");
+    }
+    return value;
   }
 
   private static String ticketId(Call call) {
