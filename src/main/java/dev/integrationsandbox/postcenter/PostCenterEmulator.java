@@ -116,7 +116,7 @@ final class PostCenterEmulator implements Emulator<TicketDesk> {
         });
   }
 
-  private Reply messages(Call call, TicketDesk desk) {
+  private static Reply messages(Call call, TicketDesk desk) {
     Ticket ticket = desk.ticket(ticketId(call));
     JsonArray messages = new JsonArray();
     desk.establishment().messagesOf(ticket.id()).forEach(m -> messages.add(m.toJson()));
