@@ -3,6 +3,7 @@ package dev.integrationsandbox.btg;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
 import dev.integrationsandbox.spi.Failure;
+import dev.integrationsandbox.spi.Reasons;
 import dev.integrationsandbox.spi.Reply;
 import io.vertx.core.json.JsonObject;
 
@@ -32,6 +33,7 @@ final class GatewayDialect implements Dialect {
       case TOO_LARGE -> error(413, "Request Too Long", "RequestTooLargeException");
       case UNSUPPORTED_MEDIA_TYPE ->
           error(415, "Unsupported Media Type", "UnsupportedMediaTypeException");
+      case PROTOCOL -> error(f.status(), Reasons.phrase(f.status()), "BadRequestException");
       case INTERNAL -> error(500, "Internal server error", "InternalServerErrorException");
     };
   }

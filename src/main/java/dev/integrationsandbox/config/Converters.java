@@ -1,5 +1,7 @@
 package dev.integrationsandbox.config;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +12,23 @@ import picocli.CommandLine.TypeConversionException;
 final class Converters {
 
   private Converters() {}
+
+  /** An ISO-8601 duration, from 1 ms to 1 day. */
+  static final class Timeout implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String text) {
+      try {
+        Duration d = Duration.parse(text.trim());
+        if (d.toMillis() >= 1 && d.compareTo(Duration.ofDays(1)) <= 0) {
+          return d;
+        }
+      } catch (DateTimeParseException e) {
+        // refused below
+      }
+      throw new TypeConversionException(
+          "must be an ISO-8601 duration from PT0.001S to P1D such as PT30S, got '" + text + "'");
+    }
+  }
 
   static final class Port implements ITypeConverter<Integer> {
     @Override

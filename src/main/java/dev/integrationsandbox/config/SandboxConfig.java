@@ -1,6 +1,7 @@
 package dev.integrationsandbox.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Map;
  *
  * @param contracts the contracts folder, or null for the copies packaged in the jar
  * @param fixtures the fixtures folder, or null for the copies packaged in the jar
+ * @param bodyLimitBytes a body limit for every vendor, or null for each vendor's own
  * @param checkOnly {@code --check}: stop once everything has loaded and the port is bound
  * @param modes the mode of each vendor that was named; vendors not named run in emulate mode
  * @param responseValidation how many emulator answers are checked against the contract
@@ -19,7 +21,10 @@ public record SandboxConfig(
     int port,
     Path contracts,
     Path fixtures,
-    long bodyLimitBytes,
+    Long bodyLimitBytes,
+    Duration idleTimeout,
+    Duration readTimeout,
+    int maxConnections,
     int journalSize,
     long journalBytes,
     int capturedBodyBytes,

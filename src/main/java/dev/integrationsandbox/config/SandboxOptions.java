@@ -1,6 +1,7 @@
 package dev.integrationsandbox.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -71,12 +72,41 @@ public final class SandboxOptions {
   @Option(
       names = "--body-limit",
       paramLabel = "SIZE",
-      defaultValue = "1MiB",
       converter = Converters.Size.class,
       description =
-          "Largest request body (1MiB, 512KiB, 2000000); larger is a 413 in the vendor's"
-              + " dialect.")
-  long bodyLimit;
+          "Largest request body for every vendor (1MiB, 512KiB, 2000000), instead of each vendor's"
+              + " own (BTG's gateway 10 MB, others 1 MiB); larger is a 413 in the vendor's dialect.")
+  Long bodyLimit;
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "PT60S",
+      converter = Converters.Timeout.class,
+      description =
+          "How long a connection may take to send a request head, after connecting or after its"
+              + " last answer; then it is closed (slow or idle clients).")
+  Duration idleTimeout;
+
+  @Option(
+      names = "--read-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "PT30S",
+      converter = Converters.Timeout.class,
+      description =
+          "How long a request body may take to arrive; then the exchange is journaled as aborted"
+              + " and the connection closed.")
+  Duration readTimeout;
+
+  @Option(
+      names = "--max-connections",
+      paramLabel = "N",
+      defaultValue = "1000",
+      converter = Converters.Count.class,
+      description =
+          "Most open connections; past it the oldest is closed, so a new client (a health probe)"
+              + " always gets in.")
+  int maxConnections;
 
   @Option(
       names = "--journal-size",

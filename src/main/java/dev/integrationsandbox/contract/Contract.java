@@ -118,6 +118,12 @@ public final class Contract {
     return openapi.getRawContract();
   }
 
+  /** Whether the operation takes a request body at all. */
+  public boolean hasRequestBody(String operationId) {
+    return formValidators.containsKey(operationId)
+        || operation(operationId).getRequestBody() != null;
+  }
+
   /** Whether the operation declares a request body of this media type. */
   public boolean accepts(String operationId, String mediaType) {
     if (formValidators.containsKey(operationId)) {

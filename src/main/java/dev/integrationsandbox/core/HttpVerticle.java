@@ -1,53 +1,56 @@
 package dev.integrationsandbox.core;
 
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.Router;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One event loop's HTTP server. Several instances listen on the same port and Vert.x spreads
- * connections across them; they share the one {@link Sandbox}, whose state is thread-safe.
+ * connections across them; they share the one {@link Sandbox}, whose state is thread-safe, and one
+ * {@link ConnectionGuard}.
+ *
+ * <p>Netty's own limits on the request line and headers are set well above every vendor's, so that
+ * the {@link RequestGate} sees an oversized request and refuses it in the vendor's dialect; only a
+ * request past these outer limits gets Vert.x's bare answer.
  */
 final class HttpVerticle extends VerticleBase {
 
+  static final int OUTER_LINE_LIMIT = 64 * 1024;
+  static final int OUTER_HEADER_LIMIT = 64 * 1024;
+
   private final Sandbox sandbox;
+  private final ConnectionGuard guard;
   private final String host;
   private final int port;
   private final AtomicInteger bound;
 
-  HttpVerticle(Sandbox sandbox, String host, int port, AtomicInteger bound) {
+  HttpVerticle(Sandbox sandbox, ConnectionGuard guard, String host, int port, AtomicInteger bound) {
     this.sandbox = sandbox;
+    this.guard = guard;
     this.host = host;
     this.port = port;
     this.bound = bound;
   }
 
-  /**
-   * Answers requests whose path has a malformed percent escape before the router sees them: Vert.x
-   * Web fails those while building its routing context, outside any vendor's dialect.
-   */
-  private Handler<HttpServerRequest> guardPaths(Router router) {
-    return request -> {
-      if (PercentEscapes.malformed(request.uri())) {
-        var owner = SandboxRoutes.vendorOwning(sandbox, request.path());
-        if (owner.isPresent()) {
-          sandbox.pipeline().rejectUndecodable(request, owner.get());
-          return;
-        }
-      }
-      router.handle(request);
-    };
-  }
-
   @Override
   public Future<?> start() {
+    RequestGate gate = new RequestGate(sandbox, SandboxRoutes.router(vertx, sandbox));
     return vertx
-        .createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
-        .requestHandler(guardPaths(SandboxRoutes.router(vertx, sandbox)))
+        .createHttpServer(
+            new HttpServerOptions()
+                .setHost(host)
+                .setPort(port)
+                .setMaxInitialLineLength(OUTER_LINE_LIMIT)
+                .setMaxHeaderSize(OUTER_HEADER_LIMIT))
+        .connectionHandler(guard.onConnection())
+        .invalidRequestHandler(RequestGate::invalid)
+        .requestHandler(
+            request -> {
+              guard.requestArrived(request.connection());
+              request.response().endHandler(v -> guard.answered(request.connection()));
+              gate.handle(request);
+            })
         .listen()
         .onSuccess(server -> bound.set(server.actualPort()))
         .recover(

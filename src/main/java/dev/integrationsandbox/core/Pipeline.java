@@ -106,29 +106,70 @@ public final class Pipeline {
   }
 
   /**
-   * A request whose path or query cannot be percent-decoded ({@code /customers/%zz/tickets}, {@code
-   * ?additionalInfo=%zz}): Vert.x Web would fail it outside any route, with a body no vendor sends,
-   * so it is answered here, in the owning vendor's dialect, from the bare request.
+   * A request refused before routing ({@link RequestGate}: limits, {@code Expect}, malformed
+   * escapes…), answered in the owning vendor's dialect from the bare request.
    */
-  public void rejectUndecodable(HttpServerRequest request, MountedVendor vendor) {
-    Call call =
-        new Call(
-            Ids.uuid().toString(),
+  public void reject(HttpServerRequest request, MountedVendor vendor, Failure failure) {
+    fail(request, vendor, bareCall(request, vendor), failure, System.nanoTime());
+  }
+
+  /** A known path asked with a method the contract does not declare: 405 with {@code Allow}. */
+  public Handler<RoutingContext> methodNotAllowed(MountedVendor vendor, List<String> methods) {
+    String allow = String.join(", ", methods);
+    return rc -> {
+      rc.response().putHeader("Allow", allow);
+      fail(
+          rc.request(),
+          vendor,
+          call(rc, vendor, null),
+          Failure.of(
+              Failure.Kind.METHOD_NOT_ALLOWED,
+              rc.request().method() + " is not allowed here; allowed: " + allow),
+          System.nanoTime());
+    };
+  }
+
+  /**
+   * A request that never got an answer: the client went away, or did not send its body in time.
+   * Journaled and counted as an abort (status 0), never logged as a fault of the sandbox.
+   */
+  void aborted(
+      RoutingContext rc, MountedVendor vendor, String operationId, Buffer partial, String why) {
+    Call call = call(rc, vendor, operationId);
+    Exchange exchange =
+        new Exchange(
+            call.id(),
+            call.at(),
             vendor.id(),
+            operationId,
+            vendor.mode(),
+            call.method(),
+            rc.request().uri(),
+            MultiMap.caseInsensitiveMultiMap().addAll(call.headers()),
+            Captured.of(partial, capturedBodyBytes),
+            0,
             null,
-            request.method(),
-            request.path(),
-            Map.of(),
             MultiMap.caseInsensitiveMultiMap(),
-            request.headers(),
-            new Body(null),
-            clock.now());
-    fail(
-        request,
-        vendor,
-        call,
-        Failure.badRequest("request cannot be decoded (malformed percent escape)"),
-        System.nanoTime());
+            Captured.EMPTY,
+            List.of(),
+            "ABORTED: " + why,
+            List.of(),
+            0);
+    tell(exchange);
+  }
+
+  private Call bareCall(HttpServerRequest request, MountedVendor vendor) {
+    return new Call(
+        Ids.uuid().toString(),
+        vendor.id(),
+        null,
+        request.method(),
+        request.path(),
+        Map.of(),
+        MultiMap.caseInsensitiveMultiMap(),
+        request.headers(),
+        new Body(null),
+        clock.now());
   }
 
   /**
@@ -140,17 +181,40 @@ public final class Pipeline {
       if (rc.response().ended()) {
         return;
       }
+      Call call = call(rc, vendor, operationId);
       Failure failure =
           switch (rc.statusCode()) {
-            case 413 -> Failure.of(Failure.Kind.TOO_LARGE, "request body exceeds the body limit");
+            case 413 -> credentialsFirst(vendor, call, tooLarge(vendor));
             case 400 -> Failure.badRequest("request could not be read");
             default ->
                 rc.failure() == null
                     ? Failure.of(Failure.Kind.INTERNAL, "status " + rc.statusCode())
                     : Failure.from(rc.failure());
           };
-      fail(rc.request(), vendor, call(rc, vendor, operationId), failure, System.nanoTime());
+      rc.response().putHeader("Connection", "close");
+      fail(rc.request(), vendor, call, failure, System.nanoTime());
     };
+  }
+
+  private static Failure tooLarge(MountedVendor vendor) {
+    return Failure.of(
+        Failure.Kind.TOO_LARGE,
+        "request body exceeds the limit of " + vendor.limits().maxBodyBytes() + " bytes");
+  }
+
+  /**
+   * The vendor checks credentials before the size of the body (Vocom: "authentication before any
+   * size or parameter check"), so a refused body with bad credentials is an authentication error.
+   */
+  private static Failure credentialsFirst(MountedVendor vendor, Call call, Failure otherwise) {
+    try {
+      vendor.handler().authenticate(call);
+      return otherwise;
+    } catch (Failure f) {
+      return f;
+    } catch (RuntimeException e) {
+      return otherwise;
+    }
   }
 
   private void fail(
@@ -219,6 +283,10 @@ public final class Pipeline {
             error != null ? error : decorated.note(),
             decorated.lintNotes(),
             System.nanoTime() - start);
+    tell(exchange);
+  }
+
+  private void tell(Exchange exchange) {
     for (ExchangeListener listener : listeners) {
       try {
         listener.onExchange(exchange);
@@ -249,7 +317,7 @@ public final class Pipeline {
   }
 
   private Call call(RoutingContext rc, MountedVendor vendor, String operationId) {
-    Buffer raw = rc.body() == null ? null : rc.body().buffer();
+    Buffer raw = rc.get(BodyReader.KEY);
     return new Call(
         Ids.uuid().toString(),
         vendor.id(),

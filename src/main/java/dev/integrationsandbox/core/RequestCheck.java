@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * Holds a request to its vendor's contract, in every mode: the media type where the vendor checks
- * it, then parameters and body. A departure is a {@link Failure} that the vendor's dialect renders.
+ * it, then parameters and body. A body sent to an operation that takes none is ignored, as API
+ * gateways and web frameworks ignore it (a GET with {@code Content-Type: application/json} and
+ * {@code {}} is served). A departure is a {@link Failure} that the vendor's dialect renders.
  */
 final class RequestCheck {
 
@@ -17,6 +19,7 @@ final class RequestCheck {
 
   static void check(Vendor vendor, Contract contract, Call call) {
     if (vendor.checksContentType()
+        && contract.hasRequestBody(call.operationId())
         && !call.body().isEmpty()
         && !contract.accepts(call.operationId(), call.contentType())) {
       throw Failure.of(

@@ -12,6 +12,7 @@ import dev.integrationsandbox.exchange.RequestLog;
 import dev.integrationsandbox.record.Redactor;
 import dev.integrationsandbox.spi.Emulation;
 import dev.integrationsandbox.spi.Emulator;
+import dev.integrationsandbox.spi.Limits;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
 import dev.integrationsandbox.support.PackagedFiles;
@@ -130,14 +131,23 @@ public final class Sandbox {
                     .emulation(
                         new VendorContext(
                             vertx, folders.fixtures().resolve(vendor.id()), options, contract))
-                    .map(emulation -> mounted(vendor, mode, contract, emulation, clock)));
+                    .map(emulation -> mounted(config, vendor, mode, contract, emulation, clock)));
   }
 
   private static <P> MountedVendor mounted(
-      Vendor vendor, Mode mode, Contract contract, Emulation<P> emulation, SandboxClock clock) {
+      SandboxConfig config,
+      Vendor vendor,
+      Mode mode,
+      Contract contract,
+      Emulation<P> emulation,
+      SandboxClock clock) {
     Emulator<P> emulator = emulation.newEmulator(clock);
+    Limits limits =
+        config.bodyLimitBytes() == null
+            ? vendor.limits()
+            : vendor.limits().withBody(config.bodyLimitBytes());
     return new MountedVendor(
-        vendor, mode, contract, emulation, emulator, new EmulateMode<>(emulator));
+        vendor, mode, contract, emulation, emulator, new EmulateMode<>(emulator), limits);
   }
 
   public SandboxConfig config() {

@@ -2,10 +2,17 @@ package dev.integrationsandbox.core;
 
 import dev.integrationsandbox.admin.AdminRoutes;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.openapi.contract.Operation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one route table: the admin API under {@code /__sandbox/}, then every operation of every
@@ -21,18 +28,28 @@ public final class SandboxRoutes {
     Router router = Router.router(vertx);
     router.route("/__sandbox/*").subRouter(AdminRoutes.router(vertx, sandbox));
     Pipeline pipeline = sandbox.pipeline();
-    BodyHandler body =
-        BodyHandler.create(false)
-            .setBodyLimit(sandbox.config().bodyLimitBytes())
-            .setDeleteUploadedFilesOnEnd(true);
     for (MountedVendor vendor : sandbox.vendors()) {
+      Map<String, List<String>> methodsByPath = new LinkedHashMap<>();
       for (Operation op : vendor.contract().operations()) {
-        router
-            .route(op.getHttpMethod(), routePath(op.getOpenAPIPath()))
-            .handler(body)
+        String path = op.getOpenAPIPath();
+        methodsByPath.computeIfAbsent(path, p -> new ArrayList<>()).add(op.getHttpMethod().name());
+        route(router, vendor, op.getHttpMethod(), path)
+            .handler(
+                new BodyReader(
+                    vertx,
+                    pipeline,
+                    vendor,
+                    op.getOperationId(),
+                    vendor.limits().maxBodyBytes(),
+                    sandbox.config().readTimeout()))
             .handler(pipeline.operation(vendor, op.getOperationId()))
             .failureHandler(pipeline.failure(vendor, op.getOperationId()));
       }
+      methodsByPath.forEach(
+          (path, methods) ->
+              route(router, vendor, null, path)
+                  .handler(pipeline.methodNotAllowed(vendor, methods))
+                  .failureHandler(pipeline.failure(vendor, null)));
     }
     for (MountedVendor vendor : sandbox.vendors()) {
       for (String prefix : vendor.vendor().pathPrefixes()) {
@@ -45,21 +62,38 @@ public final class SandboxRoutes {
     router
         .route()
         .handler(
-            rc -> {
-              JsonObject owners = new JsonObject();
-              sandbox
-                  .vendors()
-                  .forEach(v -> owners.put(v.id(), String.join(" ", v.vendor().pathPrefixes())));
-              rc.response()
-                  .setStatusCode(404)
-                  .putHeader("Content-Type", "application/json")
-                  .end(
-                      new JsonObject()
-                          .put("message", "No vendor of this sandbox serves " + rc.normalizedPath())
-                          .put("vendors", owners)
-                          .encode());
-            });
+            rc ->
+                rc.response()
+                    .setStatusCode(404)
+                    .putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("message", "Not Found").encode()));
     return router;
+  }
+
+  /**
+   * The route of a contract path, for one method or (null) any. A vendor with exact paths gets a
+   * regular expression that takes the path only as the contract writes it, trailing slash included;
+   * other vendors' paths match with and without it.
+   */
+  private static Route route(Router router, MountedVendor vendor, HttpMethod method, String path) {
+    if (!vendor.vendor().exactPaths()) {
+      return method == null ? router.route(routePath(path)) : router.route(method, routePath(path));
+    }
+    String regex = exactRegex(path);
+    return method == null ? router.routeWithRegex(regex) : router.routeWithRegex(method, regex);
+  }
+
+  /** {@code /a/{id}/b/} → {@code ^/a/(?<id>[^/]+)/b/$}. */
+  static String exactRegex(String openApiPath) {
+    StringBuilder regex = new StringBuilder("^");
+    Matcher m = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}").matcher(openApiPath);
+    int last = 0;
+    while (m.find()) {
+      regex.append(Pattern.quote(openApiPath.substring(last, m.start())));
+      regex.append("(?<").append(m.group(1)).append(">[^/]+)");
+      last = m.end();
+    }
+    return regex.append(Pattern.quote(openApiPath.substring(last))).append('$').toString();
   }
 
   /** The vendor whose path prefixes cover this raw path, if any. */

@@ -52,9 +52,11 @@ public final class SandboxServer {
       Vertx vertx, Sandbox sandbox, SandboxConfig config, int loops) {
     int port = config.port() == 0 ? -1 : config.port();
     AtomicInteger bound = new AtomicInteger();
+    ConnectionGuard guard =
+        new ConnectionGuard(vertx, config.idleTimeout(), config.maxConnections());
     return vertx
         .deployVerticle(
-            () -> new HttpVerticle(sandbox, config.host(), port, bound),
+            () -> new HttpVerticle(sandbox, guard, config.host(), port, bound),
             new DeploymentOptions().setInstances(loops))
         .map(id -> new SandboxServer(vertx, sandbox, bound.get(), id));
   }

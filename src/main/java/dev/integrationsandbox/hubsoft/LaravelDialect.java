@@ -4,6 +4,7 @@ import dev.integrationsandbox.contract.Violation;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
 import dev.integrationsandbox.spi.Failure;
+import dev.integrationsandbox.spi.Reasons;
 import dev.integrationsandbox.spi.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -43,6 +44,7 @@ final class LaravelDialect implements Dialect {
       case TOO_LARGE -> message(413, "Payload Too Large");
       case UNSUPPORTED_MEDIA_TYPE -> message(415, "Unsupported Media Type");
       case BAD_REQUEST, UNPROCESSABLE -> message(400, "Bad Request");
+      case PROTOCOL -> message(f.status(), Reasons.phrase(f.status()));
       case INTERNAL -> message(500, "Server Error");
     };
   }

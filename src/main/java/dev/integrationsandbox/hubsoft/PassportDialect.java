@@ -37,7 +37,8 @@ final class PassportDialect implements Dialect {
               INTERNAL,
               FORBIDDEN,
               UNPROCESSABLE,
-              UNSUPPORTED_MEDIA_TYPE ->
+              UNSUPPORTED_MEDIA_TYPE,
+              PROTOCOL ->
           LaravelDialect.laravel(f, call);
     };
   }

@@ -3,6 +3,7 @@ package dev.integrationsandbox.postcenter;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
 import dev.integrationsandbox.spi.Failure;
+import dev.integrationsandbox.spi.Reasons;
 import dev.integrationsandbox.spi.Reply;
 import io.vertx.core.json.JsonObject;
 
@@ -25,6 +26,7 @@ final class PostCenterDialect implements Dialect {
       case METHOD_NOT_ALLOWED -> error(405, "Method \"" + call.method() + "\" not allowed.");
       case TOO_LARGE -> error(413, "Request body too large.");
       case UNSUPPORTED_MEDIA_TYPE -> error(415, "Unsupported media type in request.");
+      case PROTOCOL -> error(f.status(), Reasons.phrase(f.status()));
       case INTERNAL -> error(500, "Internal server error");
     };
   }

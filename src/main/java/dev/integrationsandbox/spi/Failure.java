@@ -31,6 +31,13 @@ public final class Failure extends RuntimeException {
     UNPROCESSABLE,
     TOO_LARGE,
     UNSUPPORTED_MEDIA_TYPE,
+    /**
+     * Refused at the HTTP level before any operation is known, by the web server or gateway in
+     * front of the vendor's application: a URI or header block over the vendor's limits (414, 431),
+     * an {@code Expect} it cannot meet (417), a request that is not well-formed HTTP (400). {@link
+     * Failure#status()} carries the status.
+     */
+    PROTOCOL,
     /** A fault of the sandbox itself; rendered in the dialect, never as a stack trace. */
     INTERNAL
   }
@@ -38,12 +45,18 @@ public final class Failure extends RuntimeException {
   private final Kind kind;
   private final String code;
   private final List<Violation> violations;
+  private final int status;
 
-  private Failure(Kind kind, String code, String message, List<Violation> violations) {
+  private Failure(Kind kind, String code, String message, List<Violation> violations, int status) {
     super(message, null, false, false);
     this.kind = kind;
     this.code = code;
     this.violations = violations;
+    this.status = status;
+  }
+
+  private Failure(Kind kind, String code, String message, List<Violation> violations) {
+    this(kind, code, message, violations, 0);
   }
 
   private Failure(Kind kind, String code, String message) {
@@ -66,6 +79,11 @@ public final class Failure extends RuntimeException {
    */
   public static Failure coded(Kind kind, String code, String message) {
     return new Failure(kind, code, message);
+  }
+
+  /** An HTTP-level refusal ({@link Kind#PROTOCOL}) with the status the web server sends. */
+  public static Failure protocol(int status, String message) {
+    return new Failure(Kind.PROTOCOL, null, message, List.of(), status);
   }
 
   public static Failure badRequest(String message) {
@@ -99,6 +117,11 @@ public final class Failure extends RuntimeException {
   /** The contract violations behind a BAD_REQUEST, for the journal; often empty. */
   public List<Violation> violations() {
     return violations;
+  }
+
+  /** The HTTP status of a {@link Kind#PROTOCOL} refusal; 0 for other kinds. */
+  public int status() {
+    return status;
   }
 
   /** The vendor's own code, or null when the kind says it all. */

@@ -54,6 +54,20 @@ public interface Vendor {
    */
   Dialect dialect(Call call);
 
+  /** What the vendor's edge accepts: request target, header block and body sizes. */
+  default Limits limits() {
+    return Limits.DEFAULT;
+  }
+
+  /**
+   * Whether a path must end as the contract writes it: a vendor whose router registers {@code /x/}
+   * and answers {@code /x} with its 404 page (Vocom's Slim) says true; most frameworks redirect or
+   * accept both, so the sandbox answers both by default.
+   */
+  default boolean exactPaths() {
+    return false;
+  }
+
   /**
    * Whether a request body must carry a media type that the operation declares. Vocom's server
    * reads the raw body whatever the header says; BTG's gateway does not.
