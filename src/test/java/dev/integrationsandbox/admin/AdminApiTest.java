@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The admin API under /__sandbox/, as a test suite in CI drives it. Each test has a sandbox of its
- * own, started with an admin token: the metrics and the journal count from zero.
+ * own, started with an admin token: the metrics and the journal count from zero. As under {@link
+ * dev.integrationsandbox.SandboxExtension}, every vendor answer is held to its contract after each
+ * test.
  */
 @Timeout(30)
 class AdminApiTest {
@@ -62,7 +64,11 @@ class AdminApiTest {
 
   @AfterEach
   void stop() {
-    sandbox.stop().await();
+    try {
+      sandbox.verifyContracts().await();
+    } finally {
+      sandbox.stop().await();
+    }
   }
 
   @Test
