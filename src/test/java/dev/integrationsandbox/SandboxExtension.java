@@ -74,13 +74,6 @@ public final class SandboxExtension
 
   /** Waits on the JUnit thread (never an event loop) for a step of the set-up. */
   private static <T> T join(Future<T> future) throws Exception {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof AssertionError a) {
-        throw a;
-      }
-      throw e;
-    }
+    return future.await(30, TimeUnit.SECONDS);
   }
 }

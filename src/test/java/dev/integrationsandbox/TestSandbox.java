@@ -27,20 +27,14 @@ import java.util.stream.Stream;
 
 /**
  * A sandbox on a free loopback port, configured as a user would (the same flags, the repository's
- * contracts and fixtures), with a web client pointed at it.
+ * contracts and fixtures), with a web client pointed at it. Its helpers wait with {@code
+ * Future.await()}: call them on the test's own thread, never on an event loop.
  *
  * <p>{@link #verifyContracts()} holds every answer the sandbox gave to its vendor's contract with
  * vertx-openapi's own {@code ResponseValidator}, independently of the sandbox's validator: call it
  * after each test.
  */
 public final class TestSandbox {
-
-  public static final String BTG_CLIENT = "sandbox-btg";
-  public static final String BTG_SECRET = "sandbox-btg-secret";
-
-  /** The Basic header of Vocom's own cURL example: api_key:e45c53c6-049f-474d-896a-8e891ec57473. */
-  public static final String VOCOM_SEED_AUTH =
-      "Basic YXBpX2tleTplNDVjNTNjNi0wNDlmLTQ3NGQtODk2YS04ZTg5MWVjNTc0NzM=";
 
   private final Vertx vertx;
   private final SandboxServer server;
@@ -80,6 +74,10 @@ public final class TestSandbox {
                     registry));
   }
 
+  public Vertx vertx() {
+    return vertx;
+  }
+
   public WebClient client() {
     return client;
   }
@@ -101,25 +99,30 @@ public final class TestSandbox {
     return server.stop();
   }
 
-  /** A BTG access token for an app client of the default fixtures. */
-  public Future<String> btgToken(String clientId, String secret) {
-    return client
-        .post("/oauth2/token")
-        .basicAuthentication(clientId, secret)
-        .sendForm(
-            io.vertx.core.MultiMap.caseInsensitiveMultiMap()
-                .add("grant_type", "client_credentials"))
-        .map(r -> r.bodyAsJsonObject().getString("access_token"));
+  /**
+   * Sets the sandbox clock as {@code POST /__sandbox/clock} does ({@code advance}, {@code set},
+   * {@code freeze}).
+   */
+  public HttpResponse<Buffer> clock(JsonObject change) {
+    return client.post("/__sandbox/clock").sendJsonObject(change).await();
   }
 
-  public Future<String> btgToken() {
-    return btgToken(BTG_CLIENT, BTG_SECRET);
+  /** Moves the sandbox clock forward by an ISO-8601 duration. */
+  public void advanceClock(String by) {
+    HttpResponse<Buffer> r = clock(new JsonObject().put("advance", by));
+    if (r.statusCode() != 200) {
+      throw new AssertionError("clock refused " + by + ": " + r.bodyAsString());
+    }
   }
 
-  public Future<HttpResponse<Buffer>> admin(
-      io.vertx.core.http.HttpMethod method, String path, JsonObject body) {
-    var request = client.request(method, path);
-    return body == null ? request.send() : request.sendJsonObject(body);
+  /** The {@code /__sandbox/state} of one vendor. */
+  public JsonObject state(String vendor) {
+    return client.get("/__sandbox/state?vendor=" + vendor).send().await().bodyAsJsonObject();
+  }
+
+  /** Brings one vendor back to its fixtures. */
+  public HttpResponse<Buffer> reset(String vendor) {
+    return client.post("/__sandbox/reset?vendor=" + vendor).send().await();
   }
 
   /**

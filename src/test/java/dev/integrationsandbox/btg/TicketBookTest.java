@@ -1,5 +1,6 @@
 package dev.integrationsandbox.btg;
 
+import static dev.integrationsandbox.btg.BtgTestData.CPF;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -16,12 +17,8 @@ class TicketBookTest {
   static Ticket ticket() {
     return Ticket.open(
         Ids.uuid(),
-        "52998224725",
-        new JsonObject()
-            .put("phoneAreaCode", "11")
-            .put("phoneNumber", "1")
-            .put("channel", "PHONE")
-            .put("type", "OUTBOUND"),
+        CPF,
+        BtgTestData.newTicket(),
         "op",
         "ASSESSORIA",
         Instant.EPOCH,
@@ -41,13 +38,13 @@ class TicketBookTest {
       Failure f =
           assertThrows(
               Failure.class,
-              () -> book.close("a", "52998224725", gone.id(), Instant.EPOCH, new JsonObject()));
+              () -> book.close("a", CPF, gone.id(), Instant.EPOCH, new JsonObject()));
       assertEquals(Failure.Kind.NOT_FOUND, f.kind());
     }
     for (Ticket kept : opened.subList(2, 5)) {
       assertEquals(
           Ticket.Status.CLOSED,
-          book.close("a", "52998224725", kept.id(), Instant.EPOCH, new JsonObject()).status());
+          book.close("a", CPF, kept.id(), Instant.EPOCH, new JsonObject()).status());
     }
     assertEquals(3, book.snapshot().getJsonArray("a").size());
   }
@@ -61,6 +58,6 @@ class TicketBookTest {
     book.open("b", ticket());
     assertEquals(
         Ticket.Status.CLOSED,
-        book.close("a", "52998224725", mine.id(), Instant.EPOCH, new JsonObject()).status());
+        book.close("a", CPF, mine.id(), Instant.EPOCH, new JsonObject()).status());
   }
 }

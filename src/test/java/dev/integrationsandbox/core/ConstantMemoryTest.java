@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.integrationsandbox.vocom.VocomTestData;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.WebClient;
@@ -61,10 +62,8 @@ class ConstantMemoryTest {
       for (int i = 0; i < 300; i++) {
         statuses.add(
             client
-                .post("/interact_cti/agent/login/")
-                .putHeader(
-                    "Authorization",
-                    "Basic YXBpX2tleTplNDVjNTNjNi0wNDlmLTQ3NGQtODk2YS04ZTg5MWVjNTc0NzM=")
+                .post(VocomTestData.LOGIN)
+                .putHeader("Authorization", VocomTestData.SEED_AUTHORIZATION)
                 .putHeader("Content-Type", "application/json")
                 .sendBuffer(megabyte)
                 .await()

@@ -68,7 +68,7 @@ class CallCenterConcurrencyTest {
   @RepeatedTest(5)
   void ofFiftySimultaneousBreaksExactlyOneWins() throws Exception {
     CallCenter pbx = new VocomTestWorld().seedCompany();
-    List<String> outcomes = atOnce(() -> pbx.setBreak("SUPORTE.BARBARA", VocomTestWorld.LANCHE));
+    List<String> outcomes = atOnce(() -> pbx.setBreak("SUPORTE.BARBARA", VocomTestData.LANCHE));
     assertEquals(Map.of("ok", 1L, "execute_failed", 49L), tally(outcomes));
     assertEquals(AgentStatus.ON_BREAK, pbx.agent("SUPORTE.BARBARA").get().status());
   }

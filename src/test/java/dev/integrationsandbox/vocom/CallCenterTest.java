@@ -1,7 +1,7 @@
 package dev.integrationsandbox.vocom;
 
-import static dev.integrationsandbox.vocom.VocomTestWorld.FEEDBACK;
-import static dev.integrationsandbox.vocom.VocomTestWorld.LANCHE;
+import static dev.integrationsandbox.vocom.VocomTestData.FEEDBACK;
+import static dev.integrationsandbox.vocom.VocomTestData.LANCHE;
 import static dev.integrationsandbox.vocom.VocomTestWorld.assertFails;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,6 +1,6 @@
 package dev.integrationsandbox.vocom;
 
-import static dev.integrationsandbox.vocom.VocomTestWorld.COMPANY;
+import static dev.integrationsandbox.vocom.VocomTestData.COMPANY;
 import static dev.integrationsandbox.vocom.VocomTestWorld.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -134,7 +134,7 @@ class ReportsTest {
   void theOtherCompanyHasItsOwnReports() {
     Reports other =
         new CallCenter(
-                VocomTestWorld.FIXTURES.companies().get(VocomTestWorld.OTHER_COMPANY),
+                VocomTestWorld.FIXTURES.companies().get(VocomTestData.OTHER_COMPANY),
                 new VocomTestWorld().clock)
             .reports();
     assertEquals(

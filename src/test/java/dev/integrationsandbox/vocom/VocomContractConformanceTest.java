@@ -1,7 +1,7 @@
 package dev.integrationsandbox.vocom;
 
-import static dev.integrationsandbox.vocom.VocomTestWorld.COMPANY;
-import static dev.integrationsandbox.vocom.VocomTestWorld.SEED_AUTHORIZATION;
+import static dev.integrationsandbox.vocom.VocomTestData.COMPANY;
+import static dev.integrationsandbox.vocom.VocomTestData.SEED_AUTHORIZATION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,7 +110,7 @@ class VocomContractConformanceTest {
         "agent",
         "DEV",
         "break_id",
-        VocomTestWorld.LANCHE,
+        VocomTestData.LANCHE,
         "company_id",
         c);
     send(
@@ -118,7 +118,7 @@ class VocomContractConformanceTest {
         "agent",
         "DEV",
         "break_id",
-        VocomTestWorld.LANCHE,
+        VocomTestData.LANCHE,
         "company_id",
         c);
     send(VocomCommand.AGENT_LOGOUT, "agent", "DEV", "branch", "2000", "company_id", c);

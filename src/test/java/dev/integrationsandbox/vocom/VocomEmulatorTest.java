@@ -1,9 +1,9 @@
 package dev.integrationsandbox.vocom;
 
-import static dev.integrationsandbox.vocom.VocomTestWorld.COMPANY;
-import static dev.integrationsandbox.vocom.VocomTestWorld.OTHER_API_KEY;
-import static dev.integrationsandbox.vocom.VocomTestWorld.OTHER_COMPANY;
-import static dev.integrationsandbox.vocom.VocomTestWorld.SEED_AUTHORIZATION;
+import static dev.integrationsandbox.vocom.VocomTestData.COMPANY;
+import static dev.integrationsandbox.vocom.VocomTestData.OTHER_API_KEY;
+import static dev.integrationsandbox.vocom.VocomTestData.OTHER_COMPANY;
+import static dev.integrationsandbox.vocom.VocomTestData.SEED_AUTHORIZATION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -75,7 +75,7 @@ class VocomEmulatorTest {
 
   @Test
   void theApiKeyIsThePasswordOfTheBasicHeader() {
-    assertEquals(Optional.of(VocomTestWorld.API_KEY), VocomEmulator.apiKeyFrom(SEED_AUTHORIZATION));
+    assertEquals(Optional.of(VocomTestData.API_KEY), VocomEmulator.apiKeyFrom(SEED_AUTHORIZATION));
     assertEquals(Optional.of("k"), VocomEmulator.apiKeyFrom(basic("anything", "k")));
     assertEquals(Optional.of("k:x"), VocomEmulator.apiKeyFrom(basic("", "k:x")));
     assertEquals(
@@ -246,7 +246,7 @@ class VocomEmulatorTest {
                 + "\"status_type\":\"execute_failed\"}"),
         seed(
                 VocomCommand.STATE_SET_BREAK,
-                body("agent", "DEV", "break_id", VocomTestWorld.LANCHE, "company_id", COMPANY))
+                body("agent", "DEV", "break_id", VocomTestData.LANCHE, "company_id", COMPANY))
             .body());
   }
 

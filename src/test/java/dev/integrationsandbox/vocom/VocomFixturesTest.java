@@ -15,8 +15,8 @@ class VocomFixturesTest {
 
   @Test
   void theCommittedFixtureHoldsTheSeedCompany() {
-    Company seed = VocomTestWorld.FIXTURES.companies().get(VocomTestWorld.COMPANY);
-    assertEquals(VocomTestWorld.API_KEY, seed.apiKey());
+    Company seed = VocomTestWorld.FIXTURES.companies().get(VocomTestData.COMPANY);
+    assertEquals(VocomTestData.API_KEY, seed.apiKey());
     assertEquals(
         List.of("Lanche", "Almoço", "Banheiro", "Feedback"),
         seed.breaks().stream().map(VocomFixtures.BreakType::breakName).toList());

@@ -1,92 +1,86 @@
 package dev.integrationsandbox.vocom;
 
+import static dev.integrationsandbox.vocom.VocomTestData.BARBARA;
+import static dev.integrationsandbox.vocom.VocomTestData.BREAK_LIST;
+import static dev.integrationsandbox.vocom.VocomTestData.CALL;
+import static dev.integrationsandbox.vocom.VocomTestData.DEV;
+import static dev.integrationsandbox.vocom.VocomTestData.SEED_AUTHORIZATION;
+import static dev.integrationsandbox.vocom.VocomTestData.agent;
+import static dev.integrationsandbox.vocom.VocomTestData.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.integrationsandbox.TestSandbox;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.Timeout;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The configured latency of {@code call_services} delays the answer without holding up other
  * requests: clients rehearse the real ten-second call while the event loop stays free.
  */
-@ExtendWith(VertxExtension.class)
-@Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
+@Timeout(30)
 class VocomLatencyTest {
 
-  @Test
-  void callServicesWaitsForItsConfiguredLatencyWhileOthersAnswerAtOnce(
-      Vertx vertx, VertxTestContext ctx, @TempDir Path dir) throws Exception {
+  @TempDir Path dir;
+  Vertx vertx;
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterEach
+  void close() {
+    vertx.close().await();
+  }
+
+  /** Starts a sandbox with {@code latency} as Vocom's latency option. */
+  Future<TestSandbox> startWithLatency(String latency) throws IOException {
     Path config = dir.resolve("sandbox.yaml");
-    Files.writeString(config, "vendors:\n  vocom:\n    latency:\n      callServices: PT0.6S\n");
-    JsonObject call =
-        new JsonObject()
-            .put("agent", "SUPORTE.BARBARA")
-            .put("branch", "2008")
-            .put("to", "1199999999")
-            .put("company_id", VocomFlowTest.COMPANY);
-    TestSandbox.start(vertx, "--config", config.toString())
-        .compose(
-            sandbox -> {
-              long start = System.nanoTime();
-              var slow =
-                  sandbox
-                      .client()
-                      .post("/interact_cti/call/call_services/")
-                      .putHeader("Authorization", VocomFlowTest.SEED_AUTH)
-                      .sendJsonObject(call)
-                      .map(r -> new long[] {r.statusCode(), System.nanoTime() - start});
-              var fast =
-                  sandbox
-                      .client()
-                      .post("/interact_cti/agent/get_break_list/")
-                      .putHeader("Authorization", VocomFlowTest.SEED_AUTH)
-                      .sendJsonObject(
-                          new JsonObject()
-                              .put("agent", "DEV")
-                              .put("company_id", VocomFlowTest.COMPANY))
-                      .map(r -> System.nanoTime() - start);
-              return io.vertx.core.Future.all(slow, fast)
-                  .compose(all -> sandbox.verifyContracts().compose(v -> sandbox.stop()))
-                  .map(v -> new long[] {slow.result()[0], slow.result()[1], fast.result()});
-            })
-        .onComplete(
-            ctx.succeeding(
-                r ->
-                    ctx.verify(
-                        () -> {
-                          assertEquals(200, r[0]);
-                          assertTrue(
-                              r[1] >= TimeUnit.MILLISECONDS.toNanos(600), "call_services waited");
-                          assertTrue(
-                              r[2] < r[1], "get_break_list did not wait behind call_services");
-                          ctx.completeNow();
-                        })));
+    Files.writeString(config, "vendors:\n  vocom:\n    latency:\n      " + latency + "\n");
+    return TestSandbox.start(vertx, "--config", config.toString());
   }
 
   @Test
-  void anUnknownOperationInTheLatencyOptionStopsStartUp(
-      Vertx vertx, VertxTestContext ctx, @TempDir Path dir) throws Exception {
-    Path config = dir.resolve("sandbox.yaml");
-    Files.writeString(config, "vendors:\n  vocom:\n    latency:\n      dialNow: PT1S\n");
-    TestSandbox.start(vertx, "--config", config.toString())
-        .onComplete(
-            ctx.failing(
-                e ->
-                    ctx.verify(
-                        () -> {
-                          assertTrue(e.getMessage().contains("dialNow"), e.getMessage());
-                          ctx.completeNow();
-                        })));
+  void callServicesWaitsForItsConfiguredLatencyWhileOthersAnswerAtOnce() throws IOException {
+    TestSandbox sandbox = startWithLatency("callServices: PT0.6S").await();
+    try {
+      VocomApi vocom = new VocomApi(sandbox);
+      long start = System.nanoTime();
+      Future<Integer> slowStatus =
+          vocom
+              .send(CALL, SEED_AUTHORIZATION, call(BARBARA, "2008", "1199999999").toBuffer())
+              .map(r -> r.statusCode());
+      Future<Long> slow = slowStatus.map(status -> System.nanoTime() - start);
+      Future<Long> fast =
+          vocom
+              .send(BREAK_LIST, SEED_AUTHORIZATION, agent(DEV).toBuffer())
+              .map(r -> System.nanoTime() - start);
+      Future.all(slow, fast).await();
+      sandbox.verifyContracts().await();
+
+      assertEquals(200, slowStatus.result());
+      assertTrue(slow.result() >= TimeUnit.MILLISECONDS.toNanos(600), "call_services waited");
+      assertTrue(fast.result() < slow.result(), "get_break_list did not wait behind call_services");
+    } finally {
+      sandbox.stop().await();
+    }
+  }
+
+  @Test
+  void anUnknownOperationInTheLatencyOptionStopsStartUp() throws IOException {
+    Future<TestSandbox> started = startWithLatency("dialNow: PT1S");
+    Throwable e = assertThrows(Throwable.class, started::await);
+    assertTrue(e.getMessage().contains("dialNow"), e.getMessage());
   }
 }
