@@ -383,7 +383,9 @@ public final class CallCenter {
         id,
         odd.isEmpty()
             ? null
-            : "click-to-call placed although " + String.join("; ", odd) + ": the PBX does not check");
+            : "click-to-call placed although "
+                + String.join("; ", odd)
+                + ": the PBX does not check");
   }
 
   private static Failure noChannel(String why) {

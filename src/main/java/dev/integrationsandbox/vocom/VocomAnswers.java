@@ -66,8 +66,7 @@ final class VocomAnswers {
    * carries no {@code count}, as the vendor's example prints it.
    */
   static Reply list(VocomRequest in, Reports.Page page) {
-    String count =
-        in.command() == VocomCommand.DIALER_LIST_ALL ? ",\"count\":" + page.count() : "";
+    String count = in.command() == VocomCommand.DIALER_LIST_ALL ? ",\"count\":" + page.count() : "";
     Buffer body =
         Buffer.buffer(page.count() * 180 + 128)
             .appendString("{\"response\":{\"list\":")

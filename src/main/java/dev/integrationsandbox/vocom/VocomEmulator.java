@@ -31,8 +31,8 @@ import java.util.function.Supplier;
  *   http://localhost:8080/interact_cti/agent/login/
  * </pre>
  *
- * <p>Tenants are API keys: a key opens its own PBX only, and a {@code company_id} that is not one of
- * its domains is an unknown domain (see {@link Pbx}).
+ * <p>Tenants are API keys: a key opens its own PBX only, and a {@code company_id} that is not one
+ * of its domains is an unknown domain (see {@link Pbx}).
  */
 final class VocomEmulator implements Emulator<Pbx> {
 
@@ -135,7 +135,8 @@ final class VocomEmulator implements Emulator<Pbx> {
       case CALL_SERVICES -> {
         CallCenter.Placed placed =
             domain
-                .orElseThrow(() -> StatusType.EXECUTE_FAILED.failure("no channel: " + unknownDomain))
+                .orElseThrow(
+                    () -> StatusType.EXECUTE_FAILED.failure("no channel: " + unknownDomain))
                 .callServices(agent, in.text("branch"), in.text("to"));
         yield lint(VocomAnswers.callPlaced(in, placed.callId()), placed.lint());
       }
@@ -147,7 +148,8 @@ final class VocomEmulator implements Emulator<Pbx> {
           lint(
               VocomAnswers.ok(in),
               known(domain, unknownDomain).transfer(in.text("call_id"), in.text("to")));
-      case CALL_HOLD -> lint(VocomAnswers.ok(in), known(domain, unknownDomain).hold(in.text("call_id")));
+      case CALL_HOLD ->
+          lint(VocomAnswers.ok(in), known(domain, unknownDomain).hold(in.text("call_id")));
       case CALL_HOLD_RETRIEVE ->
           lint(VocomAnswers.ok(in), known(domain, unknownDomain).retrieve(in.text("call_id")));
       case GET_AGENT_LIST ->
@@ -161,8 +163,7 @@ final class VocomEmulator implements Emulator<Pbx> {
       case TABS_LIST_ALL ->
           lint(
               VocomAnswers.list(
-                  in,
-                  reports(domain).tabs(in.text("date_begin"), in.text("date_end"))),
+                  in, reports(domain).tabs(in.text("date_begin"), in.text("date_end"))),
               domain.isPresent() ? null : unknownDomain + ": no records");
       case DIALER_LIST_ALL ->
           lint(

@@ -54,8 +54,8 @@ public final class VocomFixtures {
   }
 
   /**
-   * A FusionPBX domain, addressed by {@code company_id}, with the API key of its PBX: companies that
-   * share a key are domains of one PBX (one tenant of the sandbox).
+   * A FusionPBX domain, addressed by {@code company_id}, with the API key of its PBX: companies
+   * that share a key are domains of one PBX (one tenant of the sandbox).
    */
   public record Company(
       String companyId,

@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * A request to one Vocom command, its body read as the vendor's PHP server reads it: any scalar as
- * text, objects, arrays and absent keys as null; echoes keep the value as sent. The emulator takes its parameters from here and
- * the dialect its echoes, so that an answer and an error of one request echo the same {@code
- * agent}.
+ * text, objects, arrays and absent keys as null; echoes keep the value as sent. The emulator takes
+ * its parameters from here and the dialect its echoes, so that an answer and an error of one
+ * request echo the same {@code agent}.
  *
  * @param body the JSON object sent, or an empty one when the body was absent or not an object
  */
