@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,15 @@ import java.util.function.Supplier;
  * the rest see an agent already On Break.
  *
  * <p>The agent's day: Logged Out → login → Available → state_set_break → On Break →
- * state_return_break → Available → logout → Logged Out. Calls: call_services (Available agent only)
- * → active ⇄ held (call_hold / call_hold_retrieve) → transferred or ended, and the agent's outbound
- * counters move when the call leaves the agent.
+ * state_return_break → Available → logout → Logged Out. A login more than {@link #SESSION_GAP}
+ * after the last logout opens a new consolidated session (new {@code first_login}, counters from
+ * zero). Calls: call_services originates from an extension (the PBX never looks at the agent) →
+ * active ⇄ held (call_hold / call_hold_retrieve) → transferred or ended, and the outbound counters
+ * of the extension's agent move when the call leaves it.
+ *
+ * <p>Where the reference server accepts something nonsensical (holding a call that does not exist,
+ * a click-to-call by an agent on a break), the command succeeds as there and returns a lint note
+ * for the journal: the client gets the vendor's answer, the team gets told.
  */
 public final class CallCenter {
 
@@ -46,6 +53,9 @@ public final class CallCenter {
     }
   }
 
+  /** How long after a logout a login still continues the same consolidated session. */
+  public static final Duration SESSION_GAP = Duration.ofHours(4);
+
   /** An agent as {@code get_agent_list} shows it (counters in seconds / calls). */
   public record AgentInfo(
       String name,
@@ -60,7 +70,7 @@ public final class CallCenter {
       long outboundDuration,
       String breakId) {
 
-    /** The vendor's shape: every value a string, {@code first_login} null if never logged in. */
+    /** A logged-in entry: every value a string, {@code first_login} null if never logged in. */
     public JsonObject toJson() {
       return new JsonObject()
           .put("name", name)
@@ -73,7 +83,28 @@ public final class CallCenter {
           .put("outbound_count", String.valueOf(outboundCount))
           .put("outbound_duration", String.valueOf(outboundDuration));
     }
+
+    /**
+     * A logged-out entry: the reference server reads these from mod_callcenter's agents table, a
+     * field set of its own ({@code ready_time} is the epoch from which the agent may be offered
+     * calls again, 0 when no wrap-up is pending).
+     */
+    public JsonObject toLoggedOutJson() {
+      return new JsonObject()
+          .put("name", name)
+          .put("status", status.wire())
+          .put("no_answer_count", String.valueOf(notAnsweredCount))
+          .put("calls_answered", String.valueOf(answeredCount))
+          .put("ready_time", "0");
+    }
   }
+
+  /**
+   * The answer of click-to-call.
+   *
+   * @param lint what looked odd to the sandbox (the agent on a break), or null
+   */
+  public record Placed(String callId, String lint) {}
 
   /** A click-to-call call; {@code endedAt} is set once it is transferred or ended. */
   public record CallInfo(
@@ -97,8 +128,9 @@ public final class CallCenter {
   private static final class Agent {
     final String name;
     final List<String> queues;
-    String branch;
+    final String branch;
     AgentStatus status;
+    Instant loggedOutAt;
     Long firstLogin;
     long answeredCount;
     long answeredDuration;
@@ -196,29 +228,48 @@ public final class CallCenter {
     calls.clear();
   }
 
+  /** Whether the agent exists for the PBX: in mod_callcenter, an agent exists through a tier. */
+  public synchronized boolean hasAgent(String agentName) {
+    Agent agent = agents.get(agentName);
+    return agent != null && !agent.queues.isEmpty();
+  }
+
   // ---- agent commands
 
   /**
-   * Logs the agent into its queues; the agent becomes Available whatever its status was (as
-   * mod_callcenter does when told "Available" again). A non-empty {@code branch} becomes the
-   * agent's extension.
+   * Logs the agent in, as the reference server does: a Logged Out agent becomes Available, an
+   * Available one stays so, and any other status (On Break) is {@code not_found_failed} and is
+   * kept. The {@code branch} sent is not read: the extension is the agent's contact. A login more
+   * than {@link #SESSION_GAP} after the last logout starts a new consolidated session.
    */
-  public synchronized void login(String agentName, String branch) {
+  public synchronized void login(String agentName) {
     Agent agent = agents.get(agentName);
-    if (agent == null) {
-      throw StatusType.NOT_FOUND_FAILED.failure("no agent " + agentName);
+    if (agent == null || agent.queues.isEmpty()) {
+      throw StatusType.NOT_FOUND_FAILED.failure("no agent " + agentName + " with a queue tier");
     }
-    if (agent.queues.isEmpty()) {
-      throw StatusType.NOT_FOUND_FAILED.failure("agent " + agentName + " has no queue tier");
+    if (agent.status == AgentStatus.AVAILABLE) {
+      return;
     }
-    if (branch != null && !branch.isEmpty()) {
-      agent.branch = branch;
+    if (agent.status != AgentStatus.LOGGED_OUT) {
+      throw StatusType.NOT_FOUND_FAILED.failure(
+          "agent " + agentName + " is " + agent.status.wire() + ": status kept");
+    }
+    Instant now = clock.now();
+    boolean newSession =
+        agent.firstLogin == null
+            || agent.loggedOutAt != null
+                && Duration.between(agent.loggedOutAt, now).compareTo(SESSION_GAP) > 0;
+    if (newSession) {
+      agent.firstLogin = now.getEpochSecond();
+      agent.answeredCount = 0;
+      agent.answeredDuration = 0;
+      agent.notAnsweredCount = 0;
+      agent.outboundCount = 0;
+      agent.outboundDuration = 0;
     }
     agent.status = AgentStatus.AVAILABLE;
     agent.breakId = null;
-    if (agent.firstLogin == null) {
-      agent.firstLogin = clock.now().getEpochSecond();
-    }
+    agent.loggedOutAt = null;
   }
 
   /**
@@ -227,7 +278,7 @@ public final class CallCenter {
    *
    * @return whether the agent was logged out
    */
-  public synchronized boolean logout(String agentName, String branch) {
+  public synchronized boolean logout(String agentName) {
     Agent agent = agents.get(agentName);
     if (agent == null) {
       throw StatusType.EXECUTE_FAILED.failure("no agent " + agentName);
@@ -237,15 +288,16 @@ public final class CallCenter {
     }
     agent.status = AgentStatus.LOGGED_OUT;
     agent.breakId = null;
+    agent.loggedOutAt = clock.now();
     return true;
   }
 
-  /** The break types the agent may take (the company's list, whatever the agent's status). */
+  /**
+   * The break types the agent may take (the company's list, whatever the agent's status), or null
+   * for an unknown agent: the reference server answers ok with {@code "result":null} then.
+   */
   public synchronized List<BreakType> breakList(String agentName) {
-    if (!agents.containsKey(agentName)) {
-      throw StatusType.NOT_FOUND_FAILED.failure("no agent " + agentName);
-    }
-    return company.breaks();
+    return hasAgent(agentName) ? company.breaks() : null;
   }
 
   /** Puts an Available agent On Break with one of the company's break types. */
@@ -266,48 +318,74 @@ public final class CallCenter {
   }
 
   /**
-   * Brings an agent back from break. Already Available is fine (nothing to do); a Logged Out agent
-   * cannot return from a break it never took.
+   * Sets the agent Available unconditionally, as the reference server does: a Logged Out agent is
+   * thereby logged in, and an unknown agent changes nothing. Always succeeds.
+   *
+   * @return a lint note when the agent was not On Break, else null
    */
-  public synchronized void returnBreak(String agentName) {
+  public synchronized String returnBreak(String agentName) {
     Agent agent = agents.get(agentName);
     if (agent == null) {
-      throw StatusType.NOT_FOUND_FAILED.failure("no agent " + agentName);
+      return "state_return_break for unknown agent " + agentName + ": the PBX answers ok anyway";
     }
-    if (agent.status == AgentStatus.LOGGED_OUT) {
-      throw StatusType.EXECUTE_FAILED.failure("agent " + agentName + " is Logged Out");
-    }
+    AgentStatus was = agent.status;
     agent.status = AgentStatus.AVAILABLE;
     agent.breakId = null;
+    agent.loggedOutAt = null;
+    return was == AgentStatus.ON_BREAK
+        ? null
+        : "state_return_break for "
+            + agentName
+            + ", who was "
+            + was.wire()
+            + ", not On Break: the PBX sets it Available anyway";
   }
 
   // ---- call commands
 
   /**
-   * Click-to-call: the agent's extension calls {@code to}. Needs an Available agent with no live
-   * call and a destination; otherwise the PBX finds no channel. Returns the new {@code call_id}.
+   * Click-to-call: originates from {@code user/{branch}} to {@code to}, as the reference server
+   * does; it never reads the agent or its status. A channel exists when {@code branch} and {@code
+   * to} are not empty; otherwise {@code execute_failed} ("no channel found"). The call counts for
+   * the extension's agent, or the named agent when no agent has that extension.
    */
-  public synchronized String callServices(String agentName, String branch, String to) {
-    Agent agent = agents.get(agentName);
-    if (agent == null) {
-      throw noChannel("no agent " + agentName);
-    }
-    if (agent.status != AgentStatus.AVAILABLE) {
-      throw noChannel("agent " + agentName + " is " + agent.status.wire());
+  public synchronized Placed callServices(String agentName, String branch, String to) {
+    if (branch == null || branch.isEmpty()) {
+      throw noChannel("empty branch");
     }
     if (to == null || to.isBlank()) {
       throw noChannel("empty destination");
     }
-    boolean busy =
-        calls.values().stream().anyMatch(c -> c.agent.equals(agentName) && c.state.live());
-    if (busy) {
-      throw noChannel("agent " + agentName + " is on a call");
+    Agent owner =
+        agents.values().stream()
+            .filter(a -> branch.equals(a.branch))
+            .findFirst()
+            .orElse(agents.get(agentName));
+    List<String> odd = new ArrayList<>();
+    if (owner == null) {
+      odd.add("neither extension " + branch + " nor agent " + agentName + " is known");
+    } else {
+      if (!owner.name.equals(agentName)) {
+        odd.add("extension " + branch + " is not " + agentName + "'s");
+      }
+      if (owner.status != AgentStatus.AVAILABLE) {
+        odd.add("agent " + owner.name + " is " + owner.status.wire());
+      }
+      if (calls.values().stream().anyMatch(c -> c.agent.equals(owner.name) && c.state.live())) {
+        odd.add("agent " + owner.name + " already has a live call");
+      }
     }
     String id = callIds.get();
-    String from = branch == null || branch.isEmpty() ? agent.branch : branch;
-    calls.put(id, new Call(id, agentName, from, to, clock.now()));
+    String counted = owner == null ? agentName : owner.name;
+    calls.put(id, new Call(id, String.valueOf(counted), branch, to, clock.now()));
     forgetOldEndedCalls();
-    return id;
+    return new Placed(
+        id,
+        odd.isEmpty()
+            ? null
+            : "click-to-call placed although "
+                + String.join("; ", odd)
+                + ": the PBX does not check");
   }
 
   private static Failure noChannel(String why) {
@@ -339,41 +417,64 @@ public final class CallCenter {
     }
   }
 
-  /** Blind transfer to {@code to}; the call leaves the agent, who may then dial again. */
-  public synchronized void transfer(String callId, String to) {
-    Call live = live(callId);
+  /**
+   * Blind transfer through {@code bgapi}, which accepts the job at once: any non-empty call_id is
+   * ok, whatever the call's state. A live call is transferred; anything else changes nothing.
+   *
+   * @return a lint note when nothing could be done, else null
+   */
+  public synchronized String transfer(String callId, String to) {
+    Call live = acceptedJob(callId);
+    if (live == null) {
+      return noLiveCall("call_transfer", callId);
+    }
     if (to == null || to.isBlank()) {
-      throw StatusType.EXECUTE_FAILED.failure("transfer without destination");
+      return "call_transfer of " + callId + " to an empty destination: the job fails on the PBX";
     }
     live.transferredTo = to;
     finish(live, CallState.TRANSFERRED);
+    return null;
   }
 
-  /** Puts an active call on hold. */
-  public synchronized void hold(String callId) {
-    Call live = live(callId);
-    if (live.state != CallState.ACTIVE) {
-      throw StatusType.EXECUTE_FAILED.failure("call " + callId + " is already held");
+  /**
+   * Puts a call on hold through {@code bgapi}: ok for any non-empty call_id.
+   *
+   * @return a lint note when the call is not active, else null
+   */
+  public synchronized String hold(String callId) {
+    Call live = acceptedJob(callId);
+    if (live == null || live.state != CallState.ACTIVE) {
+      return live == null
+          ? noLiveCall("call_hold", callId)
+          : "call_hold of " + callId + ", which is already held: nothing changes";
     }
     live.state = CallState.HELD;
+    return null;
   }
 
-  /** Takes a held call off hold. */
-  public synchronized void retrieve(String callId) {
-    Call live = live(callId);
-    if (live.state != CallState.HELD) {
-      throw StatusType.EXECUTE_FAILED.failure("call " + callId + " is not held");
+  /**
+   * Takes a call off hold through {@code bgapi}: ok for any non-empty call_id.
+   *
+   * @return a lint note when the call is not held, else null
+   */
+  public synchronized String retrieve(String callId) {
+    Call live = acceptedJob(callId);
+    if (live == null || live.state != CallState.HELD) {
+      return live == null
+          ? noLiveCall("call_hold_retrieve", callId)
+          : "call_hold_retrieve of " + callId + ", which is not held: nothing changes";
     }
     live.state = CallState.ACTIVE;
+    return null;
   }
 
   // ---- queries
 
-  /** The queue's agents split by logged in (any status but Logged Out) and logged out. */
+  /**
+   * The queue's agents split by logged in (any status but Logged Out) and logged out; an unknown
+   * queue has none, and the reference server answers ok with both halves "".
+   */
   public synchronized QueueAgents agentList(String queue) {
-    if (!company.queues().contains(queue)) {
-      throw StatusType.NOT_FOUND_FAILED.failure("no queue " + queue);
-    }
     List<AgentInfo> members =
         agents.values().stream().filter(a -> a.queues.contains(queue)).map(Agent::info).toList();
     return new QueueAgents(
@@ -426,16 +527,24 @@ public final class CallCenter {
         .put("calls", callArray);
   }
 
-  private Call live(String callId) {
+  /**
+   * The live call a {@code bgapi} job acts on, or null when there is none.
+   *
+   * @throws Failure execute_failed for an empty call_id, which the reference server refuses
+   */
+  private Call acceptedJob(String callId) {
+    if (callId == null || callId.isEmpty()) {
+      throw StatusType.EXECUTE_FAILED.failure("empty call_id");
+    }
     Call call = calls.get(callId);
-    if (call == null) {
-      throw StatusType.EXECUTE_FAILED.failure("no call " + callId);
-    }
-    if (!call.state.live()) {
-      throw StatusType.EXECUTE_FAILED.failure(
-          "call " + callId + " is " + call.state.name().toLowerCase());
-    }
-    return call;
+    return call != null && call.state.live() ? call : null;
+  }
+
+  private static String noLiveCall(String command, String callId) {
+    return command
+        + " of "
+        + callId
+        + ", which is not a live call: bgapi accepts the job, which fails on the PBX";
   }
 
   private void finish(Call call, CallState end) {

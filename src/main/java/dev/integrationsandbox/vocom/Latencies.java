@@ -30,7 +30,7 @@ final class Latencies {
   /** The answer, success or failure, held back for the command's latency. */
   <T> Future<T> delay(VocomCommand command, Future<T> answer) {
     Latency latency = byCommand.get(command);
-    if (latency == null) {
+    if (latency == null || latency.max().isZero()) {
       return answer;
     }
     long millis = latency.pick(ThreadLocalRandom.current()).toMillis();
@@ -40,10 +40,11 @@ final class Latencies {
   /** For the start-up line: {@code latency [callServices=PT8S..PT12S]}. */
   @Override
   public String toString() {
-    return byCommand.isEmpty()
+    return byCommand.values().stream().allMatch(l -> l.max().isZero())
         ? "no added latency"
         : "latency "
             + byCommand.entrySet().stream()
+                .filter(e -> !e.getValue().max().isZero())
                 .map(e -> e.getKey().operationId() + "=" + e.getValue())
                 .toList();
   }

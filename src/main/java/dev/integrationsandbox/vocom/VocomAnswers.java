@@ -32,9 +32,15 @@ final class VocomAnswers {
     return respond(in.agentAndCommand(), null, null).withNote(why);
   }
 
+  /** The break list, or {@code "result":null} for an unknown agent, as the reference server. */
   static Reply breakList(VocomRequest in, List<BreakType> breaks) {
-    JsonArray result = new JsonArray();
-    breaks.forEach(b -> result.add(b.toJson()));
+    JsonArray result = null;
+    if (breaks != null) {
+      result = new JsonArray();
+      for (BreakType b : breaks) {
+        result.add(b.toJson());
+      }
+    }
     return respond(in.agentAndCommand().put("result", result), "ok", "");
   }
 
@@ -45,26 +51,29 @@ final class VocomAnswers {
   static Reply agentList(VocomRequest in, CallCenter.QueueAgents agents) {
     JsonObject result =
         new JsonObject()
-            .put("logged_out_agents", agentsOrEmpty(agents.loggedOut()))
-            .put("logged_in_agents", agentsOrEmpty(agents.loggedIn()));
+            .put("logged_out_agents", agentsOrEmpty(agents.loggedOut(), true))
+            .put("logged_in_agents", agentsOrEmpty(agents.loggedIn(), false));
     JsonObject response =
         new JsonObject()
-            .put("queue", in.text("queue"))
+            .put("queue", in.echo("queue"))
             .put("command", in.command().command())
             .put("result", result);
     return respond(response, "ok", "");
   }
 
-  /** A report: the records, newest first, and how many there are. */
+  /**
+   * A report: the records, newest first, and for the dialer how many there are. The tabs report
+   * carries no {@code count}, as the vendor's example prints it.
+   */
   static Reply list(VocomRequest in, Reports.Page page) {
+    String count = in.command() == VocomCommand.DIALER_LIST_ALL ? ",\"count\":" + page.count() : "";
     Buffer body =
         Buffer.buffer(page.count() * 180 + 128)
             .appendString("{\"response\":{\"list\":")
             .appendBuffer(page.json())
             .appendString(",\"command\":")
             .appendString(Json.encode(in.command().command()))
-            .appendString(
-                ",\"count\":" + page.count() + ",\"status\":\"ok\",\"status_type\":\"\"}}");
+            .appendString(count + ",\"status\":\"ok\",\"status_type\":\"\"}}");
     return Reply.encoded(200, body);
   }
 
@@ -74,13 +83,16 @@ final class VocomAnswers {
     return Reply.json(200, new JsonObject().put("response", response));
   }
 
-  /** The vendor sends "" rather than [] for an empty half of the queue. */
-  private static Object agentsOrEmpty(List<CallCenter.AgentInfo> agents) {
+  /**
+   * The vendor sends "" rather than [] for an empty half of the queue; logged-out entries have
+   * their own field set.
+   */
+  private static Object agentsOrEmpty(List<CallCenter.AgentInfo> agents, boolean loggedOut) {
     if (agents.isEmpty()) {
       return "";
     }
     JsonArray out = new JsonArray();
-    agents.forEach(a -> out.add(a.toJson()));
+    agents.forEach(a -> out.add(loggedOut ? a.toLoggedOutJson() : a.toJson()));
     return out;
   }
 }

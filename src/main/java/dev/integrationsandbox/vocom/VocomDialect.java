@@ -4,7 +4,10 @@ import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
 import dev.integrationsandbox.spi.Failure;
 import dev.integrationsandbox.spi.Reply;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,17 +16,31 @@ import java.util.Optional;
  * place errors are rendered: the emulator's own failures (thrown with their {@link StatusType}) and
  * those the pipeline finds (an unknown API key, a body over the limit, a body that breaks the
  * contract) look alike, as they do on the vendor's server.
+ *
+ * <p>What never reaches the vendor's code is Slim 3's: a path it has no route for (the vendor
+ * registers each path with its trailing slash only) is Slim's default 404 page, and a method other
+ * than POST its 405 page with {@code Allow: POST}, both {@code text/html}.
  */
 final class VocomDialect implements Dialect {
 
+  /** Slim 3's {@code Content-type} for its default error pages. */
+  static final String TEXT_HTML = "text/html";
+
   @Override
   public Reply render(Failure f, Call call) {
+    if (f.kind() == Failure.Kind.NO_ROUTE) {
+      return slimNotFound(call).withNote(f.getMessage());
+    }
+    if (f.kind() == Failure.Kind.METHOD_NOT_ALLOWED) {
+      return slimNotAllowed().withNote(f.getMessage());
+    }
     Optional<VocomRequest> request = VocomRequest.of(call);
     Optional<StatusType> type = StatusType.of(f);
     if (request.isEmpty() || type.isEmpty()) {
-      return noCommand(f);
+      return slimNotFound(call).withNote(f.getMessage());
     }
-    return VocomAnswers.respond(errorShape(request.get()), "error", type.get().wire());
+    return VocomAnswers.respond(errorShape(request.get()), "error", type.get().wire())
+        .withNote(f.kind() + ": " + f.getMessage());
   }
 
   /** Each command's own keys beside the status pair, as the reference implementation sends. */
@@ -39,13 +56,84 @@ final class VocomDialect implements Dialect {
     };
   }
 
-  /** A path the server has no command for. */
-  private static Reply noCommand(Failure f) {
-    JsonObject response =
-        new JsonObject()
-            .put("command", null)
-            .put("status", "error")
-            .put("status_type", StatusType.NOT_FOUND_FAILED.wire());
-    return Reply.json(404, new JsonObject().put("response", response)).withNote(f.getMessage());
+  /** Slim 3's {@code NotFound} handler, HTML flavour: its home link is the request's origin. */
+  static Reply slimNotFound(Call call) {
+    String host = call == null ? null : call.header("Host");
+    String home = host == null ? "" : "http://" + host;
+    String page =
+        """
+        <html>
+            <head>
+                <title>Page Not Found</title>
+                <style>
+                    body{
+                        margin:0;
+                        padding:30px;
+                        font:12px/1.5 Helvetica,Arial,Verdana,sans-serif;
+                    }
+                    h1{
+                        margin:0;
+                        font-size:48px;
+                        font-weight:normal;
+                        line-height:48px;
+                    }
+                    strong{
+                        display:inline-block;
+                        width:65px;
+                    }
+                </style>
+            </head>
+            <body>
+                <h1>Page Not Found</h1>
+                <p>
+                    The page you are looking for could not be found. Check the address bar
+                    to ensure your URL is spelled correctly. If all else fails, you can
+                    visit our home page at the link below.
+                </p>
+                <a href='%s'>Visit the Home Page</a>
+            </body>
+        </html>"""
+            .formatted(home);
+    return html(404, page);
+  }
+
+  /** Slim 3's {@code NotAllowed} handler, HTML flavour; every Vocom route is POST only. */
+  static Reply slimNotAllowed() {
+    String page =
+        """
+        <html>
+            <head>
+                <title>Method not allowed</title>
+                <style>
+                    body{
+                        margin:0;
+                        padding:30px;
+                        font:12px/1.5 Helvetica,Arial,Verdana,sans-serif;
+                    }
+                    h1{
+                        margin:0;
+                        font-size:48px;
+                        font-weight:normal;
+                        line-height:48px;
+                    }
+                </style>
+            </head>
+            <body>
+                <h1>Method not allowed</h1>
+                <p>Method not allowed. Must be one of: <strong>POST</strong></p>
+            </body>
+        </html>""";
+    return html(405, page).header("Allow", "POST");
+  }
+
+  private static Reply html(int status, String page) {
+    return new Reply(
+        status,
+        TEXT_HTML,
+        MultiMap.caseInsensitiveMultiMap(),
+        null,
+        Buffer.buffer(page),
+        null,
+        List.of());
   }
 }

@@ -6,7 +6,7 @@ import dev.integrationsandbox.support.SandboxClock;
 import java.util.UUID;
 
 /** Vocom's companies, agents, breaks and reports, loaded once and shared by every world. */
-final class VocomEmulation implements Emulation<CallCenter> {
+final class VocomEmulation implements Emulation<Pbx> {
 
   private final VocomFixtures fixtures;
   private final Latencies latencies;
@@ -17,7 +17,7 @@ final class VocomEmulation implements Emulation<CallCenter> {
   }
 
   @Override
-  public Emulator<CallCenter> newEmulator(SandboxClock clock) {
+  public Emulator<Pbx> newEmulator(SandboxClock clock) {
     return new VocomEmulator(fixtures, clock, () -> UUID.randomUUID().toString(), latencies);
   }
 

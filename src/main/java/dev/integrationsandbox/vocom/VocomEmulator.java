@@ -8,18 +8,22 @@ import dev.integrationsandbox.support.SandboxClock;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The Vocom PBX of one world: a {@link CallCenter} per company, reached through the company's API
- * key. The pipeline keeps the vendor's order of checks: the API key here first, then the contract's
- * required keys, then the command in {@link #handle}. Failures are thrown with their {@link
- * StatusType} and rendered by {@link VocomDialect}; successes have {@link VocomAnswers}' shapes.
+ * The Vocom PBXs of one world: a {@link Pbx} per API key, each with its domains ({@link
+ * CallCenter}s). The pipeline keeps the vendor's order of checks: the API key here first, then the
+ * contract's required keys, then the command in {@link #handle}. Failures are thrown with their
+ * {@link StatusType} and rendered by {@link VocomDialect}; successes have {@link VocomAnswers}'
+ * shapes, with a lint note where the vendor accepts something nonsensical.
  *
  * <pre>
  * curl -u api_key:e45c53c6-049f-474d-896a-8e891ec57473 -H 'Content-Type: application/json' \
@@ -27,27 +31,32 @@ import java.util.function.Supplier;
  *   http://localhost:8080/interact_cti/agent/login/
  * </pre>
  *
- * <p>Tenants are companies: the API key picks one, and a {@code company_id} naming another company
- * is refused as {@code authentication_failed} (a sandbox choice; the contract says so).
+ * <p>Tenants are API keys: a key opens its own PBX only, and a {@code company_id} that is not one
+ * of its domains is an unknown domain (see {@link Pbx}).
  */
-final class VocomEmulator implements Emulator<CallCenter> {
+final class VocomEmulator implements Emulator<Pbx> {
+
+  /** What an unknown domain reports: nothing, with the dates still checked. */
+  private static final Reports NO_REPORTS = new Reports(List.of(), List.of());
 
   private final Map<String, CallCenter> byCompany;
-  private final Map<String, CallCenter> byApiKey;
+  private final Map<String, Pbx> byApiKey;
   private final Latencies latencies;
 
   /** {@code callIds} lets tests pin the otherwise random {@code call_id}s. */
   VocomEmulator(
       VocomFixtures fixtures, SandboxClock clock, Supplier<String> callIds, Latencies latencies) {
     Map<String, CallCenter> companies = new LinkedHashMap<>();
-    Map<String, CallCenter> keys = new LinkedHashMap<>();
+    Map<String, List<CallCenter>> keys = new LinkedHashMap<>();
     for (VocomFixtures.Company c : fixtures.companies().values()) {
       CallCenter center = new CallCenter(c, clock, callIds);
       companies.put(c.companyId(), center);
-      keys.put(c.apiKey(), center);
+      keys.computeIfAbsent(c.apiKey(), k -> new ArrayList<>()).add(center);
     }
-    this.byCompany = Map.copyOf(companies);
-    this.byApiKey = Map.copyOf(keys);
+    Map<String, Pbx> pbxs = new LinkedHashMap<>();
+    keys.forEach((key, domains) -> pbxs.put(key, new Pbx(domains)));
+    this.byCompany = Collections.unmodifiableMap(companies);
+    this.byApiKey = Map.copyOf(pbxs);
     this.latencies = latencies;
   }
 
@@ -81,7 +90,7 @@ final class VocomEmulator implements Emulator<CallCenter> {
   }
 
   @Override
-  public CallCenter authenticate(Call call) {
+  public Pbx authenticate(Call call) {
     return apiKeyFrom(call.header("Authorization"))
         .map(byApiKey::get)
         .orElseThrow(() -> StatusType.AUTHENTICATION_FAILED.failure("missing or unknown API key"));
@@ -89,61 +98,99 @@ final class VocomEmulator implements Emulator<CallCenter> {
 
   /** Failures are delayed like answers: the real PBX sleeps before it answers either. */
   @Override
-  public Future<Reply> handle(Call call, CallCenter center) {
+  public Future<Reply> handle(Call call, Pbx pbx) {
     VocomRequest request =
         VocomRequest.of(call)
             .orElseThrow(
                 () -> Failure.of(Failure.Kind.NO_ROUTE, "no command for " + call.operationId()));
     Future<Reply> answer;
     try {
-      answer = Future.succeededFuture(answer(request, center));
+      answer = Future.succeededFuture(answer(request, pbx));
     } catch (Failure f) {
       answer = Future.failedFuture(f);
     }
     return latencies.delay(request.command(), answer);
   }
 
-  private static Reply answer(VocomRequest in, CallCenter cc) {
-    String companyId = in.text("company_id");
-    if (!cc.companyId().equals(companyId)) {
-      throw StatusType.AUTHENTICATION_FAILED.failure(
-          "the API key belongs to company " + cc.companyId() + ", not " + companyId);
-    }
+  private static Reply answer(VocomRequest in, Pbx pbx) {
     String agent = in.agent();
+    String companyId = in.text("company_id");
+    Optional<CallCenter> domain = pbx.domain(companyId);
+    String unknownDomain = "company_id " + companyId + " is not a domain of this API key's PBX";
     return switch (in.command()) {
-      case AGENT_LOGIN -> okAfter(in, () -> cc.login(agent, in.text("branch")));
+      case AGENT_LOGIN -> {
+        pbx.forAgent(agent).login(agent);
+        yield VocomAnswers.ok(in);
+      }
       case AGENT_LOGOUT ->
-          cc.logout(agent, in.text("branch"))
+          pbx.forAgent(agent).logout(agent)
               ? VocomAnswers.ok(in)
               : VocomAnswers.undetermined(in, "agent " + agent + " is not Available: unchanged");
-      case STATE_SET_BREAK -> okAfter(in, () -> cc.setBreak(agent, in.text("break_id")));
-      case STATE_RETURN_BREAK -> okAfter(in, () -> cc.returnBreak(agent));
-      case CALL_TERMINATE -> okAfter(in, () -> cc.terminate(in.text("call_id")));
-      case CALL_TRANSFER -> okAfter(in, () -> cc.transfer(in.text("call_id"), in.text("to")));
-      case CALL_HOLD -> okAfter(in, () -> cc.hold(in.text("call_id")));
-      case CALL_HOLD_RETRIEVE -> okAfter(in, () -> cc.retrieve(in.text("call_id")));
-      case GET_BREAK_LIST -> VocomAnswers.breakList(in, cc.breakList(agent));
-      case CALL_SERVICES ->
-          VocomAnswers.callPlaced(in, cc.callServices(agent, in.text("branch"), in.text("to")));
-      case GET_AGENT_LIST -> VocomAnswers.agentList(in, cc.agentList(in.text("queue")));
+      case GET_BREAK_LIST -> VocomAnswers.breakList(in, pbx.forAgent(agent).breakList(agent));
+      case STATE_SET_BREAK -> {
+        pbx.forAgent(agent).setBreak(agent, in.text("break_id"));
+        yield VocomAnswers.ok(in);
+      }
+      case STATE_RETURN_BREAK -> lint(VocomAnswers.ok(in), pbx.forAgent(agent).returnBreak(agent));
+      case CALL_SERVICES -> {
+        CallCenter.Placed placed =
+            domain
+                .orElseThrow(
+                    () -> StatusType.EXECUTE_FAILED.failure("no channel: " + unknownDomain))
+                .callServices(agent, in.text("branch"), in.text("to"));
+        yield lint(VocomAnswers.callPlaced(in, placed.callId()), placed.lint());
+      }
+      case CALL_TERMINATE -> {
+        domain.ifPresent(d -> d.terminate(in.text("call_id")));
+        yield lint(VocomAnswers.ok(in), domain.isPresent() ? null : unknownDomain + ": ok anyway");
+      }
+      case CALL_TRANSFER ->
+          lint(
+              VocomAnswers.ok(in),
+              known(domain, unknownDomain).transfer(in.text("call_id"), in.text("to")));
+      case CALL_HOLD ->
+          lint(VocomAnswers.ok(in), known(domain, unknownDomain).hold(in.text("call_id")));
+      case CALL_HOLD_RETRIEVE ->
+          lint(VocomAnswers.ok(in), known(domain, unknownDomain).retrieve(in.text("call_id")));
+      case GET_AGENT_LIST ->
+          lint(
+              VocomAnswers.agentList(
+                  in,
+                  domain
+                      .map(d -> d.agentList(in.text("queue")))
+                      .orElse(new CallCenter.QueueAgents(List.of(), List.of()))),
+              domain.isPresent() ? null : unknownDomain + ": no agents");
       case TABS_LIST_ALL ->
-          VocomAnswers.list(in, cc.reports().tabs(in.text("date_begin"), in.text("date_end")));
+          lint(
+              VocomAnswers.list(
+                  in, reports(domain).tabs(in.text("date_begin"), in.text("date_end"))),
+              domain.isPresent() ? null : unknownDomain + ": no records");
       case DIALER_LIST_ALL ->
-          VocomAnswers.list(
-              in,
-              cc.reports()
-                  .dialer(
-                      in.text("date_begin"),
-                      in.text("date_end"),
-                      in.text("destination"),
-                      in.text("mailing"),
-                      in.text("hangup_cause")));
+          lint(
+              VocomAnswers.list(
+                  in,
+                  reports(domain)
+                      .dialer(
+                          in.text("date_begin"),
+                          in.text("date_end"),
+                          in.text("destination"),
+                          in.text("mailing"),
+                          in.text("hangup_cause"))),
+              domain.isPresent() ? null : unknownDomain + ": no records");
     };
   }
 
-  private static Reply okAfter(VocomRequest in, Runnable command) {
-    command.run();
-    return VocomAnswers.ok(in);
+  /** Hold, retrieve and transfer address the PBX domain: an unknown one is execute_failed. */
+  private static CallCenter known(Optional<CallCenter> domain, String why) {
+    return domain.orElseThrow(() -> StatusType.EXECUTE_FAILED.failure(why));
+  }
+
+  private static Reports reports(Optional<CallCenter> domain) {
+    return domain.map(CallCenter::reports).orElse(NO_REPORTS);
+  }
+
+  private static Reply lint(Reply reply, String note) {
+    return note == null ? reply : reply.withLint(note);
   }
 
   /** Every company back to its fixture. */
@@ -152,7 +199,7 @@ final class VocomEmulator implements Emulator<CallCenter> {
     byCompany.values().forEach(CallCenter::reset);
   }
 
-  /** All tenants' live state, keyed by company_id, for the admin API. */
+  /** All domains' live state, keyed by company_id, for the admin API. */
   @Override
   public JsonObject snapshot() {
     JsonObject out = new JsonObject();

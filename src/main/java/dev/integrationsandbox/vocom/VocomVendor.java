@@ -16,13 +16,16 @@ import java.util.Map;
  * answer is HTTP 200 with {@code {"response":{…}}}, errors included.
  *
  * <p>Options (YAML, under {@code vendors.vocom}): {@code latency}, a map of operationId to a delay,
- * an ISO-8601 duration ({@code PT10S}, {@code PT0.25S}) or a random range ({@code PT8S..PT12S}):
+ * an ISO-8601 duration ({@code PT10S}, {@code PT0.25S}) or a random range ({@code PT8S..PT12S}).
+ * {@code callServices} takes {@code PT10S} by default, as the vendor's server sleeps ten seconds
+ * before it answers, so that client timeouts are rehearsed against the real thing; fast test suites
+ * turn it off with one line:
  *
  * <pre>
  * vendors:
  *   vocom:
  *     latency:
- *       callServices: PT8S..PT12S
+ *       callServices: PT0S
  * </pre>
  */
 public final class VocomVendor implements Vendor {
@@ -58,7 +61,7 @@ public final class VocomVendor implements Vendor {
   }
 
   @Override
-  public Future<Emulation<CallCenter>> emulation(VendorContext context) {
+  public Future<Emulation<Pbx>> emulation(VendorContext context) {
     Map<VocomCommand, Latency> latencies = latencies(context.options(VocomOptions.class).latency());
     return context
         .vertx()
@@ -66,8 +69,10 @@ public final class VocomVendor implements Vendor {
         .map(fixtures -> new VocomEmulation(fixtures, new Latencies(context.vertx(), latencies)));
   }
 
+  /** The configured latencies over the vendor's own: {@code callServices} 10 s unless set. */
   static Map<VocomCommand, Latency> latencies(Map<String, String> option) {
     Map<VocomCommand, Latency> latencies = new EnumMap<>(VocomCommand.class);
+    latencies.put(VocomCommand.CALL_SERVICES, Latency.VOCOM_CALL_SERVICES);
     for (Map.Entry<String, String> e : option.entrySet()) {
       String op = String.valueOf(e.getKey());
       VocomCommand command =

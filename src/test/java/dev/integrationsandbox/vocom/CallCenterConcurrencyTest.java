@@ -83,7 +83,7 @@ class CallCenterConcurrencyTest {
   @RepeatedTest(5)
   void fiftySimultaneousHangUpsCountTheCallOnce() throws Exception {
     CallCenter pbx = new VocomTestWorld().seedCompany();
-    String id = pbx.callServices("SUPORTE.BARBARA", "2008", "11999");
+    String id = pbx.callServices("SUPORTE.BARBARA", "2008", "11999").callId();
     long before = pbx.agent("SUPORTE.BARBARA").get().outboundCount();
     List<String> outcomes = atOnce(() -> pbx.terminate(id));
     assertEquals(Map.of("ok", 50L), tally(outcomes));

@@ -29,7 +29,7 @@ class CallCenterTest {
     assertEquals(AgentStatus.LOGGED_OUT, status("DEV"));
     assertNull(pbx.agent("DEV").orElseThrow().firstLogin());
 
-    assertDoesNotThrow(() -> pbx.login("DEV", "2000"));
+    assertDoesNotThrow(() -> pbx.login("DEV"));
     assertEquals(AgentStatus.AVAILABLE, status("DEV"));
     assertEquals(VocomTestWorld.START.getEpochSecond(), pbx.agent("DEV").get().firstLogin());
 
@@ -40,7 +40,7 @@ class CallCenterTest {
     assertDoesNotThrow(() -> pbx.returnBreak("DEV"));
     assertEquals(AgentStatus.AVAILABLE, status("DEV"));
 
-    String callId = pbx.callServices("DEV", "3000", "1199999999");
+    String callId = pbx.callServices("DEV", "3000", "1199999999").callId();
     assertEquals(CallState.ACTIVE, pbx.call(callId).orElseThrow().state());
     world.clock.advance(Duration.ofSeconds(20));
     assertDoesNotThrow(() -> pbx.hold(callId));
@@ -52,7 +52,7 @@ class CallCenterTest {
     assertDoesNotThrow(() -> pbx.terminate(callId));
     assertEquals(CallState.ENDED, pbx.call(callId).get().state());
 
-    String second = pbx.callServices("DEV", "3000", "1188888888");
+    String second = pbx.callServices("DEV", "3000", "1188888888").callId();
     world.clock.advance(Duration.ofSeconds(40));
     assertDoesNotThrow(() -> pbx.transfer(second, "2000"));
     assertEquals(CallState.TRANSFERRED, pbx.call(second).get().state());
@@ -63,11 +63,11 @@ class CallCenterTest {
     assertEquals(60 + 40, dev.outboundDuration());
 
     world.clock.advance(Duration.ofHours(8));
-    assertTrue(pbx.logout("DEV", "2000"));
+    assertTrue(pbx.logout("DEV"));
     assertEquals(AgentStatus.LOGGED_OUT, status("DEV"));
 
     world.clock.advance(Duration.ofHours(16));
-    assertDoesNotThrow(() -> pbx.login("DEV", "2000"));
+    assertDoesNotThrow(() -> pbx.login("DEV"));
     assertEquals(
         VocomTestWorld.START.getEpochSecond(),
         pbx.agent("DEV").get().firstLogin(),
@@ -76,37 +76,37 @@ class CallCenterTest {
 
   @Test
   void loginFailsNotFoundForAnUnknownAgentOrOneWithoutQueue() {
-    assertFails(StatusType.NOT_FOUND_FAILED, () -> pbx.login("NOBODY", "2000"));
-    assertFails(StatusType.NOT_FOUND_FAILED, () -> pbx.login("TREINAMENTO.SEM_FILA", "2099"));
+    assertFails(StatusType.NOT_FOUND_FAILED, () -> pbx.login("NOBODY"));
+    assertFails(StatusType.NOT_FOUND_FAILED, () -> pbx.login("TREINAMENTO.SEM_FILA"));
     assertEquals(AgentStatus.LOGGED_OUT, status("TREINAMENTO.SEM_FILA"));
   }
 
   @Test
   void loginOfALoggedInAgentIsAcceptedAndLeavesItAvailable() {
-    assertDoesNotThrow(() -> pbx.login("SUPORTE.BARBARA", "2008"));
+    assertDoesNotThrow(() -> pbx.login("SUPORTE.BARBARA"));
     assertEquals(AgentStatus.AVAILABLE, status("SUPORTE.BARBARA"));
-    assertDoesNotThrow(() -> pbx.login("SUPORTE.CARLOS", ""));
+    assertDoesNotThrow(() -> pbx.login("SUPORTE.CARLOS"));
     assertEquals(AgentStatus.AVAILABLE, status("SUPORTE.CARLOS"));
     assertEquals("2009", pbx.agent("SUPORTE.CARLOS").get().branch(), "empty branch keeps it");
   }
 
   @Test
   void loginWithAnotherBranchMovesTheAgentThere() {
-    pbx.login("DEV", "2050");
+    pbx.login("DEV");
     assertEquals("2050", pbx.agent("DEV").get().branch());
   }
 
   @Test
   void logoutOfAnUnknownAgentFailsToExecute() {
-    assertFails(StatusType.EXECUTE_FAILED, () -> pbx.logout("NOBODY", "2000"));
+    assertFails(StatusType.EXECUTE_FAILED, () -> pbx.logout("NOBODY"));
   }
 
   /** The null status of the answer is asserted in {@code VocomEmulatorTest}. */
   @Test
   void logoutOfAnAgentThatIsNotAvailableIsUndeterminedAndChangesNothing() {
-    assertFalse(pbx.logout("SUPORTE.CARLOS", "2009"));
+    assertFalse(pbx.logout("SUPORTE.CARLOS"));
     assertEquals(AgentStatus.ON_BREAK, status("SUPORTE.CARLOS"));
-    assertFalse(pbx.logout("DEV", "2000"));
+    assertFalse(pbx.logout("DEV"));
   }
 
   @Test
@@ -141,7 +141,7 @@ class CallCenterTest {
     assertFails(StatusType.EXECUTE_FAILED, () -> pbx.callServices("DEV", "3000", "11999"));
     assertFails(StatusType.EXECUTE_FAILED, () -> pbx.callServices("SUPORTE.CARLOS", "", "11999"));
     assertFails(StatusType.EXECUTE_FAILED, () -> pbx.callServices("SUPORTE.BARBARA", "", ""));
-    String id = pbx.callServices("SUPORTE.BARBARA", "", "11999");
+    String id = pbx.callServices("SUPORTE.BARBARA", "", "11999").callId();
     assertEquals("2008", pbx.call(id).get().branch(), "empty branch dials from the agent's");
     assertFails(StatusType.EXECUTE_FAILED, () -> pbx.callServices("SUPORTE.BARBARA", "", "11888"));
     pbx.terminate(id);
@@ -156,7 +156,7 @@ class CallCenterTest {
       assertFails(StatusType.EXECUTE_FAILED, () -> pbx.transfer(unknown, "2000"));
       assertDoesNotThrow(() -> pbx.terminate(unknown), "terminate always answers ok");
     }
-    String id = pbx.callServices("SUPORTE.BARBARA", "2008", "11999");
+    String id = pbx.callServices("SUPORTE.BARBARA", "2008", "11999").callId();
     assertFails(StatusType.EXECUTE_FAILED, () -> pbx.retrieve(id));
     assertDoesNotThrow(() -> pbx.hold(id));
     assertFails(StatusType.EXECUTE_FAILED, () -> pbx.hold(id));
@@ -198,8 +198,8 @@ class CallCenterTest {
 
   @Test
   void resetRestoresTheFixture() {
-    pbx.login("DEV", "2050");
-    String id = pbx.callServices("DEV", "", "11999");
+    pbx.login("DEV");
+    String id = pbx.callServices("DEV", "", "11999").callId();
     pbx.reset();
     assertEquals(AgentStatus.LOGGED_OUT, status("DEV"));
     assertEquals("2000", pbx.agent("DEV").get().branch());

@@ -120,7 +120,7 @@ class VocomEmulatorTest {
 
   @Test
   void getAgentListAnswersTheSeedShapeWithEmptyStringsForEmptyHalves() {
-    vocom.company(COMPANY).get().logout("DESENVOLVIMENTO.LUIZ", "2001");
+    vocom.company(COMPANY).get().logout("DESENVOLVIMENTO.LUIZ");
     JsonObject r =
         seed(VocomCommand.GET_AGENT_LIST, body("queue", "FILA_SUPORTE", "company_id", COMPANY))
             .response();

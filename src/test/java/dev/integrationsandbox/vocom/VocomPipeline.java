@@ -50,7 +50,7 @@ final class VocomPipeline {
     Call call = call(command, authorization, body);
     Reply reply;
     try {
-      CallCenter center = emulator.authenticate(call);
+      Pbx center = emulator.authenticate(call);
       List<Violation> violations = contract.validateRequest(call);
       if (!violations.isEmpty()) {
         throw Failure.invalid(violations);
