@@ -166,7 +166,7 @@ class VocomFixturesTest {
             "/"
                 + VocomTestWorld.COMPANY
                 + "/3/date_time_start:"
-                + " not a date and time as YYYY-MM-DD HH:MM:SS");
+                + " must be a date and time as YYYY-MM-DD HH:MM:SS");
   }
 
   @Test
