@@ -1,24 +1,33 @@
 package dev.integrationsandbox.btg;
 
 import dev.integrationsandbox.support.BrazilianDocument;
+import dev.integrationsandbox.support.FixtureException;
+import dev.integrationsandbox.support.FixtureFiles;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The BTG world as {@code fixtures/btg/} describes it: the user pool and its app clients ({@code
  * clients.json}), the ticket attributes ({@code info.json}) and tickets that already exist ({@code
  * tickets.json}, optional) and the token signing key ({@code signing-key.pem}, optional; a
- * sandbox-only key, public in the repository like every fixture). Problems are reported with the
- * file and field, since users edit these files by hand.
+ * sandbox-only key, public in the repository like every fixture). The JSON files are held to the
+ * schemas under {@code fixture-schemas/btg/}; a problem is reported with the file and JSON pointer,
+ * since users edit these files by hand.
  */
 record BtgFixtures(
     String issuer,
@@ -28,80 +37,61 @@ record BtgFixtures(
     List<TicketBook.Seed> tickets,
     String signingKey) {
 
+  /** Reads the folder on a worker thread: the files are small, but reading them blocks. */
   static Future<BtgFixtures> load(Vertx vertx, Path folder) {
-    Future<JsonObject> clients = read(vertx, folder.resolve("clients.json"), true);
-    Future<JsonObject> info = read(vertx, folder.resolve("info.json"), true);
-    Future<JsonObject> tickets = read(vertx, folder.resolve("tickets.json"), false);
-    String keyFile = folder.resolve("signing-key.pem").toString();
-    Future<String> key =
-        vertx
-            .fileSystem()
-            .exists(keyFile)
-            .compose(
-                exists ->
-                    exists
-                        ? vertx.fileSystem().readFile(keyFile).map(b -> b.toString())
-                        : Future.succeededFuture((String) null));
-    return Future.all(clients, info, tickets, key)
-        .map(all -> parse(folder, clients.result(), info.result(), tickets.result(), key.result()));
+    return vertx.executeBlocking(() -> read(folder), false);
   }
 
-  private static Future<JsonObject> read(Vertx vertx, Path file, boolean required) {
-    String name = file.toString();
-    return vertx
-        .fileSystem()
-        .exists(name)
-        .compose(
-            exists -> {
-              if (!exists) {
-                return required
-                    ? Future.failedFuture(
-                        new IllegalStateException("fixture " + name + " is missing"))
-                    : Future.succeededFuture(new JsonObject());
-              }
-              return vertx.fileSystem().readFile(name).map(b -> new JsonObject(b));
-            })
-        .recover(
-            e ->
-                Future.failedFuture(
-                    new IllegalStateException("fixture " + name + ": " + e.getMessage())));
-  }
-
-  private static BtgFixtures parse(
-      Path folder,
-      JsonObject clientsJson,
-      JsonObject infoJson,
-      JsonObject ticketsJson,
-      String signingKey) {
-    String where = folder.resolve("clients.json").toString();
+  /**
+   * Reads and checks the folder; blocking.
+   *
+   * @throws FixtureException naming the file and JSON pointer of the first problem
+   */
+  static BtgFixtures read(Path folder) {
+    Path clientsFile = folder.resolve("clients.json");
+    Path ticketsFile = folder.resolve("tickets.json");
+    JsonObject clientsJson = FixtureFiles.read(clientsFile, "btg/clients");
+    TicketsInfo info =
+        TicketsInfo.fromJson(FixtureFiles.read(folder.resolve("info.json"), "btg/info"));
+    JsonObject ticketsJson =
+        FixtureFiles.readIfPresent(ticketsFile, "btg/tickets").orElseGet(JsonObject::new);
     Map<String, AppClient> clients = new LinkedHashMap<>();
-    for (Object o : require(clientsJson.getJsonArray("clients"), where + ": clients")) {
-      AppClient c = AppClient.fromJson((JsonObject) o);
-      if (c.clientId() == null || c.clientSecret() == null || c.assessoria() == null) {
-        throw new IllegalStateException(
-            where + ": each client needs clientId, clientSecret, assessoria and scopes");
+    JsonArray clientList = clientsJson.getJsonArray("clients");
+    for (int i = 0; i < clientList.size(); i++) {
+      AppClient c = AppClient.fromJson(clientList.getJsonObject(i));
+      if (clients.putIfAbsent(c.clientId(), c) != null) {
+        throw FixtureFiles.problem(
+            clientsFile, FixtureFiles.pointer("clients", i, "clientId"), "duplicate clientId");
       }
-      clients.put(c.clientId(), c);
     }
     String region = clientsJson.getString("region", "sa-east-1");
     String pool = clientsJson.getString("userPoolId", region + "_SandboxBTG");
-    TicketsInfo info = TicketsInfo.fromJson(infoJson);
     List<TicketBook.Seed> seeds = new ArrayList<>();
-    String ticketsWhere = folder.resolve("tickets.json").toString();
-    for (Object o : ticketsJson.getJsonArray("tickets", new JsonArray())) {
-      JsonObject t = (JsonObject) o;
+    Set<UUID> ids = new HashSet<>();
+    JsonArray ticketList = ticketsJson.getJsonArray("tickets", new JsonArray());
+    for (int i = 0; i < ticketList.size(); i++) {
+      JsonObject t = ticketList.getJsonObject(i);
       AppClient owner = clients.get(t.getString("clientId"));
       if (owner == null) {
-        throw new IllegalStateException(
-            ticketsWhere + ": ticket " + t.getString("id") + " names an unknown clientId");
+        throw FixtureFiles.problem(
+            ticketsFile,
+            FixtureFiles.pointer("tickets", i, "clientId"),
+            "names no client of clients.json");
       }
       if (!BrazilianDocument.isValid(t.getString("documentNumber"))) {
-        throw new IllegalStateException(
-            ticketsWhere + ": ticket " + t.getString("id") + " has an invalid documentNumber");
+        throw FixtureFiles.problem(
+            ticketsFile,
+            FixtureFiles.pointer("tickets", i, "documentNumber"),
+            "not a valid CPF or CNPJ");
+      }
+      UUID id = UUID.fromString(t.getString("id"));
+      if (!ids.add(id)) {
+        throw FixtureFiles.problem(
+            ticketsFile, FixtureFiles.pointer("tickets", i, "id"), "duplicate ticket id");
       }
       Ticket ticket =
           new Ticket(
-              UUID.fromString(t.getString("id")),
+              id,
               t.getString("documentNumber"),
               t.getString("phoneAreaCode"),
               t.getString("phoneNumber"),
@@ -123,13 +113,16 @@ record BtgFixtures(
         Map.copyOf(clients),
         info,
         seeds,
-        signingKey);
+        signingKey(folder.resolve("signing-key.pem")));
   }
 
-  private static JsonArray require(JsonArray array, String where) {
-    if (array == null || array.isEmpty()) {
-      throw new IllegalStateException(where + " must list at least one entry");
+  private static String signingKey(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw FixtureFiles.problem(file, "", "cannot be read (" + e.getClass().getSimpleName() + ")");
     }
-    return array;
   }
 }

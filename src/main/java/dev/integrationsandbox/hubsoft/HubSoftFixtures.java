@@ -1,5 +1,7 @@
 package dev.integrationsandbox.hubsoft;
 
+import dev.integrationsandbox.support.FixtureException;
+import dev.integrationsandbox.support.FixtureFiles;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -13,8 +15,8 @@ import java.util.Map;
 /**
  * The HubSoft world as {@code fixtures/hubsoft/} describes it: the OAuth clients with their API
  * users and token lifetimes ({@code oauth-clients.json}), and each provider's installation ({@code
- * provedores.json}). Problems are reported with the file and entry, since users edit these files by
- * hand.
+ * provedores.json}), held to the schemas under {@code fixture-schemas/hubsoft/}. A problem is
+ * reported with the file and JSON pointer, since users edit these files by hand.
  */
 record HubSoftFixtures(
     long tokenLifetimeSeconds,
@@ -22,62 +24,47 @@ record HubSoftFixtures(
     Map<String, OAuthClient> clients,
     Map<String, Provedor> provedores) {
 
+  /** Reads the folder on a worker thread: reading and checking the files blocks. */
   static Future<HubSoftFixtures> load(Vertx vertx, Path folder) {
-    Path clients = folder.resolve("oauth-clients.json");
-    Path provedores = folder.resolve("provedores.json");
-    Future<JsonObject> c = read(vertx, clients);
-    Future<JsonObject> p = read(vertx, provedores);
-    return Future.all(c, p)
-        .compose(
-            all -> {
-              try {
-                return Future.succeededFuture(
-                    parse(clients.toString(), c.result(), provedores.toString(), p.result()));
-              } catch (RuntimeException e) {
-                return Future.failedFuture(e);
-              }
-            });
+    return vertx.executeBlocking(() -> read(folder), false);
   }
 
-  private static Future<JsonObject> read(Vertx vertx, Path file) {
-    return vertx
-        .fileSystem()
-        .readFile(file.toString())
-        .map(JsonObject::new)
-        .recover(
-            e ->
-                Future.failedFuture(
-                    new IllegalStateException("fixture " + file + ": " + e.getMessage())));
-  }
-
-  static HubSoftFixtures parse(
-      String clientsWhere,
-      JsonObject clientsJson,
-      String provedoresWhere,
-      JsonObject provedoresJson) {
+  /**
+   * Reads and checks the folder; blocking.
+   *
+   * @throws FixtureException naming the file and JSON pointer of the first problem
+   */
+  static HubSoftFixtures read(Path folder) {
+    Path clientsFile = folder.resolve("oauth-clients.json");
+    Path provedoresFile = folder.resolve("provedores.json");
+    JsonObject clientsJson = FixtureFiles.read(clientsFile, "hubsoft/oauth-clients");
+    JsonObject provedoresJson = FixtureFiles.read(provedoresFile, "hubsoft/provedores");
     Map<String, Provedor> provedores = new LinkedHashMap<>();
-    JsonObject byName = provedoresJson.getJsonObject("provedores", new JsonObject());
+    JsonObject byName = provedoresJson.getJsonObject("provedores");
     for (String name : byName.fieldNames()) {
       provedores.put(
           name,
-          Provedor.fromJson(provedoresWhere + " provedor " + name, byName.getJsonObject(name)));
+          Provedor.fromJson(
+              provedoresFile,
+              FixtureFiles.pointer("provedores", name),
+              byName.getJsonObject(name)));
     }
     Map<String, OAuthClient> clients = new LinkedHashMap<>();
-    for (Object o : clientsJson.getJsonArray("clients", new JsonArray())) {
-      JsonObject c = (JsonObject) o;
+    JsonArray clientList = clientsJson.getJsonArray("clients");
+    for (int i = 0; i < clientList.size(); i++) {
+      JsonObject c = clientList.getJsonObject(i);
       String id = c.getString("clientId");
-      if (id == null || c.getString("clientSecret") == null) {
-        throw new IllegalStateException(
-            clientsWhere + ": each client needs clientId and clientSecret");
+      if (clients.containsKey(id)) {
+        throw FixtureFiles.problem(
+            clientsFile, FixtureFiles.pointer("clients", i, "clientId"), "duplicate clientId");
       }
       if (!provedores.containsKey(c.getString("provedor"))) {
-        throw new IllegalStateException(
-            clientsWhere
-                + ": client "
-                + id
-                + " names an unknown provedor '"
-                + c.getString("provedor")
-                + "'");
+        throw FixtureFiles.problem(
+            clientsFile,
+            FixtureFiles.pointer("clients", i, "provedor"),
+            "names no provedor of provedores.json (known: "
+                + String.join(", ", provedores.keySet())
+                + ")");
       }
       List<OAuthClient.ApiUser> users = new ArrayList<>();
       for (Object u : c.getJsonArray("users", new JsonArray())) {
@@ -93,9 +80,6 @@ record HubSoftFixtures(
           id,
           new OAuthClient(
               id, c.getString("clientSecret"), c.getString("provedor"), List.copyOf(users)));
-    }
-    if (clients.isEmpty()) {
-      throw new IllegalStateException(clientsWhere + ": clients must list at least one entry");
     }
     return new HubSoftFixtures(
         clientsJson.getLong("tokenLifetimeSeconds", 2_592_000L),

@@ -1,7 +1,11 @@
 package dev.integrationsandbox.hubsoft;
 
+import dev.integrationsandbox.support.BrazilianDocument;
+import dev.integrationsandbox.support.FixtureException;
+import dev.integrationsandbox.support.FixtureFiles;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +50,20 @@ record Provedor(
     return id == null ? null : usuarios.getOrDefault(id, "Usuário " + id);
   }
 
+  /** One provedor's object read without its file; problems name {@code where} as the file. */
   static Provedor fromJson(String where, JsonObject json) {
+    return fromJson(Path.of(where), "", json);
+  }
+
+  /**
+   * One provedor's object, found at {@code pointer} in {@code file}; checks what the schema cannot:
+   * references between its lists, a default of each kind, CPF/CNPJ check digits.
+   *
+   * @throws FixtureException naming the file and JSON pointer of the first problem
+   */
+  static Provedor fromJson(Path file, String pointer, JsonObject json) {
     Map<Long, Plano> planos = new LinkedHashMap<>();
-    for (JsonObject p : objects(json, "servicos", where)) {
+    for (JsonObject p : objects(json, "servicos", file, pointer)) {
       planos.put(
           p.getLong("id_servico"),
           new Plano(
@@ -58,7 +73,13 @@ record Provedor(
               p.getJsonObject("servico_grupo")));
     }
     Map<Long, ClienteServico> servicos = new LinkedHashMap<>();
-    for (JsonObject c : objects(json, "clientes", where)) {
+    List<JsonObject> clientes = objects(json, "clientes", file, pointer);
+    for (int i = 0; i < clientes.size(); i++) {
+      JsonObject c = clientes.get(i);
+      String at = pointer + FixtureFiles.pointer("clientes", i);
+      if (!BrazilianDocument.isValid(c.getString("cpf_cnpj"))) {
+        throw FixtureFiles.problem(file, at + "/cpf_cnpj", "not a valid CPF or CNPJ");
+      }
       Cliente cliente =
           new Cliente(
               c.getLong("id_cliente"),
@@ -66,14 +87,15 @@ record Provedor(
               c.getString("nome_razaosocial"),
               c.getString("cpf_cnpj"),
               c.getBoolean("ativo", true));
-      for (JsonObject s : objects(c, "servicos", where + " cliente " + cliente.codigo())) {
+      List<JsonObject> contratados = objects(c, "servicos", file, at);
+      for (int j = 0; j < contratados.size(); j++) {
+        JsonObject s = contratados.get(j);
         Plano plano = planos.get(s.getLong("id_servico"));
         if (plano == null) {
-          throw new IllegalStateException(
-              where
-                  + ": cliente_servico "
-                  + s.getLong("id_cliente_servico")
-                  + " names an unknown id_servico");
+          throw FixtureFiles.problem(
+              file,
+              at + FixtureFiles.pointer("servicos", j, "id_servico"),
+              "names no plan of this provedor's servicos");
         }
         servicos.put(
             s.getLong("id_cliente_servico"),
@@ -87,19 +109,24 @@ record Provedor(
                 s.getJsonObject("endereco_instalacao", new JsonObject())));
       }
     }
-    Map<Long, String> usuarios = names(json, "usuarios", "id", "name", where);
+    Map<Long, String> usuarios = names(json, "usuarios", "id", "name", file, pointer);
     Map<Long, String> tipos =
-        names(json, "tiposAtendimento", "id_tipo_atendimento", "descricao", where);
+        names(json, "tiposAtendimento", "id_tipo_atendimento", "descricao", file, pointer);
     Map<Long, String> tiposOs =
-        names(json, "tiposOrdemServico", "id_tipo_ordem_servico", "descricao", where);
-    Map<Long, String> tecnicos = names(json, "tecnicos", "id", "name", where);
+        names(json, "tiposOrdemServico", "id_tipo_ordem_servico", "descricao", file, pointer);
+    Map<Long, String> tecnicos = names(json, "tecnicos", "id", "name", file, pointer);
     List<Atendimento> atendimentos = new ArrayList<>();
-    for (JsonObject a : objects(json, "atendimentos", where)) {
-      Atendimento atendimento = atendimento(a);
-      if (!servicos.containsKey(atendimento.idClienteServico())
-          || !tipos.containsKey(atendimento.idTipoAtendimento())) {
-        throw new IllegalStateException(
-            where + ": atendimento " + atendimento.id() + " names an unknown service or type");
+    List<JsonObject> existing = objects(json, "atendimentos", file, pointer);
+    for (int k = 0; k < existing.size(); k++) {
+      Atendimento atendimento = atendimento(existing.get(k));
+      String at = pointer + FixtureFiles.pointer("atendimentos", k);
+      if (!servicos.containsKey(atendimento.idClienteServico())) {
+        throw FixtureFiles.problem(
+            file, at + "/id_cliente_servico", "names no service of this provedor's clientes");
+      }
+      if (!tipos.containsKey(atendimento.idTipoAtendimento())) {
+        throw FixtureFiles.problem(
+            file, at + "/id_tipo_atendimento", "names no type of this provedor's tiposAtendimento");
       }
       atendimentos.add(atendimento);
     }
@@ -111,11 +138,11 @@ record Provedor(
         json.getLong("proximoIdMensagem", 1L),
         usuarios,
         tipos,
-        padrao(json, "tiposAtendimento", "id_tipo_atendimento", where),
+        padrao(json, "tiposAtendimento", "id_tipo_atendimento", file, pointer),
         tiposOs,
-        padrao(json, "tiposOrdemServico", "id_tipo_ordem_servico", where),
+        padrao(json, "tiposOrdemServico", "id_tipo_ordem_servico", file, pointer),
         tecnicos,
-        padrao(json, "tecnicos", "id", where),
+        padrao(json, "tecnicos", "id", file, pointer),
         Map.copyOf(servicos),
         List.copyOf(atendimentos));
   }
@@ -175,12 +202,13 @@ record Provedor(
         List.copyOf(mensagens));
   }
 
-  private static List<JsonObject> objects(JsonObject json, String key, String where) {
+  private static List<JsonObject> objects(JsonObject json, String key, Path file, String pointer) {
     JsonArray array = json.getJsonArray(key, new JsonArray());
     List<JsonObject> out = new ArrayList<>();
-    for (Object o : array) {
-      if (!(o instanceof JsonObject object)) {
-        throw new IllegalStateException(where + ": every entry of " + key + " must be an object");
+    for (int i = 0; i < array.size(); i++) {
+      if (!(array.getValue(i) instanceof JsonObject object)) {
+        throw FixtureFiles.problem(
+            file, pointer + FixtureFiles.pointer(key, i), "must be an object");
       }
       out.add(object);
     }
@@ -188,23 +216,26 @@ record Provedor(
   }
 
   private static Map<Long, String> names(
-      JsonObject json, String key, String idField, String nameField, String where) {
+      JsonObject json, String key, String idField, String nameField, Path file, String pointer) {
     Map<Long, String> out = new LinkedHashMap<>();
-    for (JsonObject o : objects(json, key, where)) {
+    for (JsonObject o : objects(json, key, file, pointer)) {
       out.put(o.getLong(idField), o.getString(nameField));
     }
     if (out.isEmpty()) {
-      throw new IllegalStateException(where + ": " + key + " must list at least one entry");
+      throw FixtureFiles.problem(
+          file, pointer + FixtureFiles.pointer(key), "must list at least one entry");
     }
     return Map.copyOf(out);
   }
 
-  private static long padrao(JsonObject json, String key, String idField, String where) {
-    for (JsonObject o : objects(json, key, where)) {
+  private static long padrao(
+      JsonObject json, String key, String idField, Path file, String pointer) {
+    for (JsonObject o : objects(json, key, file, pointer)) {
       if (o.getBoolean("padrao", false)) {
         return o.getLong(idField);
       }
     }
-    throw new IllegalStateException(where + ": one of " + key + " must be \"padrao\": true");
+    throw FixtureFiles.problem(
+        file, pointer + FixtureFiles.pointer(key), "no entry is \"padrao\": true");
   }
 }

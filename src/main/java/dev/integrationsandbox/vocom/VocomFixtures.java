@@ -1,11 +1,9 @@
 package dev.integrationsandbox.vocom;
 
+import dev.integrationsandbox.support.FixtureException;
+import dev.integrationsandbox.support.FixtureFiles;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,40 +94,74 @@ public final class VocomFixtures {
     this.companies = companies;
   }
 
-  /** Reads {@code companies.json}, {@code tabs.json} and {@code dialer.json} from a folder. */
+  /**
+   * Reads {@code companies.json}, {@code tabs.json} and {@code dialer.json} from a folder, each
+   * held to its schema under {@code fixture-schemas/vocom/}; blocking, so call it from a worker.
+   *
+   * @throws FixtureException naming the file and JSON pointer of the first problem
+   */
   public static VocomFixtures load(Path folder) {
-    JsonObject merged = read(folder.resolve("companies.json"));
-    merged.put("tabs", readOptional(folder.resolve("tabs.json")));
-    merged.put("dialer", readOptional(folder.resolve("dialer.json")));
-    return from(merged);
+    Files files =
+        new Files(
+            folder.resolve("companies.json"),
+            folder.resolve("tabs.json"),
+            folder.resolve("dialer.json"));
+    JsonObject merged = FixtureFiles.read(files.companies(), "vocom/companies");
+    merged.put(
+        "tabs", FixtureFiles.readIfPresent(files.tabs(), "vocom/tabs").orElseGet(JsonObject::new));
+    merged.put(
+        "dialer",
+        FixtureFiles.readIfPresent(files.dialer(), "vocom/dialer").orElseGet(JsonObject::new));
+    return build(merged, files);
   }
 
-  /** Builds the description from the merged JSON; fails fast on a malformed fixture. */
+  /**
+   * Builds the description from the merged JSON; fails fast on a malformed fixture, naming the
+   * files by their usual names since the JSON came from elsewhere.
+   */
   public static VocomFixtures from(JsonObject json) {
+    return build(
+        json, new Files(Path.of("companies.json"), Path.of("tabs.json"), Path.of("dialer.json")));
+  }
+
+  /** Where each part of the merged JSON came from, for the messages. */
+  private record Files(Path companies, Path tabs, Path dialer) {}
+
+  private static VocomFixtures build(JsonObject json, Files files) {
     JsonObject tabs = json.getJsonObject("tabs", new JsonObject());
     JsonObject dialer = json.getJsonObject("dialer", new JsonObject());
     Map<String, Company> byId = new LinkedHashMap<>();
-    for (Object o : json.getJsonArray("companies", new JsonArray())) {
-      JsonObject c = (JsonObject) o;
-      String id = required(c, "company_id");
-      String apiKey = required(c, "api_key");
+    JsonArray companies = json.getJsonArray("companies", new JsonArray());
+    for (int i = 0; i < companies.size(); i++) {
+      JsonObject c = companies.getJsonObject(i);
+      String at = FixtureFiles.pointer("companies", i);
+      String id = required(c, "company_id", files.companies(), at);
+      String apiKey = required(c, "api_key", files.companies(), at);
       if (byId.containsKey(id)) {
-        throw new IllegalArgumentException("duplicate company_id " + id);
+        throw FixtureFiles.problem(files.companies(), at + "/company_id", "duplicate company_id");
       }
       List<String> queues = strings(c.getJsonArray("queues", new JsonArray()));
       List<BreakType> breaks = new ArrayList<>();
-      for (Object b : c.getJsonArray("breaks", new JsonArray())) {
-        JsonObject br = (JsonObject) b;
+      JsonArray breakList = c.getJsonArray("breaks", new JsonArray());
+      for (int b = 0; b < breakList.size(); b++) {
+        JsonObject br = breakList.getJsonObject(b);
+        String where = at + FixtureFiles.pointer("breaks", b);
         breaks.add(
             new BreakType(
-                required(br, "break_id"),
-                required(br, "break_name"),
+                required(br, "break_id", files.companies(), where),
+                required(br, "break_name", files.companies(), where),
                 String.valueOf(br.getValue("break_timeout", "0")),
                 String.valueOf(br.getValue("break_digit", ""))));
       }
       List<AgentSeed> agents = new ArrayList<>();
-      for (Object a : c.getJsonArray("agents", new JsonArray())) {
-        agents.add(agent((JsonObject) a, queues, id));
+      JsonArray agentList = c.getJsonArray("agents", new JsonArray());
+      for (int a = 0; a < agentList.size(); a++) {
+        agents.add(
+            agent(
+                agentList.getJsonObject(a),
+                queues,
+                files.companies(),
+                at + FixtureFiles.pointer("agents", a)));
       }
       byId.put(
           id,
@@ -140,9 +172,11 @@ public final class VocomFixtures {
               queues,
               breaks,
               agents,
-              records(tabs.getJsonArray(id)),
-              records(dialer.getJsonArray(id))));
+              records(tabs, id, "start_epoch", files.tabs()),
+              records(dialer, id, "date_time_start", files.dialer())));
     }
+    unknownCompanies(tabs, byId, files.tabs());
+    unknownCompanies(dialer, byId, files.dialer());
     return new VocomFixtures(Map.copyOf(byId));
   }
 
@@ -150,13 +184,16 @@ public final class VocomFixtures {
     return companies;
   }
 
-  private static AgentSeed agent(JsonObject a, List<String> companyQueues, String companyId) {
-    String name = required(a, "name");
+  private static AgentSeed agent(
+      JsonObject a, List<String> companyQueues, Path file, String pointer) {
+    String name = required(a, "name", file, pointer);
     List<String> queues = strings(a.getJsonArray("queues", new JsonArray()));
-    for (String q : queues) {
-      if (!companyQueues.contains(q)) {
-        throw new IllegalArgumentException(
-            "agent " + name + " of " + companyId + " is in undeclared queue " + q);
+    for (int q = 0; q < queues.size(); q++) {
+      if (!companyQueues.contains(queues.get(q))) {
+        throw FixtureFiles.problem(
+            file,
+            pointer + FixtureFiles.pointer("queues", q),
+            "names a queue that the company does not list in its queues");
       }
     }
     Number firstLogin = a.getNumber("first_login");
@@ -173,35 +210,51 @@ public final class VocomFixtures {
         a.getLong("outbound_duration", 0L));
   }
 
-  private static List<JsonObject> records(JsonArray array) {
+  /**
+   * One company's report records, each with a real date and time: checked here rather than by the
+   * schema (a pattern per record costs more start-up than this loop) and before the reports are
+   * indexed, which would fail without naming the file.
+   */
+  private static List<JsonObject> records(
+      JsonObject byCompany, String companyId, String timeField, Path file) {
+    JsonArray array = byCompany.getJsonArray(companyId);
     List<JsonObject> out = new ArrayList<>();
-    if (array != null) {
-      array.forEach(o -> out.add((JsonObject) o));
+    if (array == null) {
+      return out;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      JsonObject record = array.getJsonObject(i);
+      if (!(record.getValue(timeField) instanceof String at)
+          || Reports.parseFilterDate(at).isEmpty()) {
+        throw FixtureFiles.problem(
+            file,
+            FixtureFiles.pointer(companyId, i, timeField),
+            "must be a date and time as YYYY-MM-DD HH:MM:SS");
+      }
+      out.add(record);
     }
     return out;
+  }
+
+  private static void unknownCompanies(
+      JsonObject byCompany, Map<String, Company> companies, Path file) {
+    for (String id : byCompany.fieldNames()) {
+      if (!companies.containsKey(id)) {
+        throw FixtureFiles.problem(
+            file, FixtureFiles.pointer(id), "names no company_id of companies.json");
+      }
+    }
   }
 
   private static List<String> strings(JsonArray array) {
     return array.stream().map(String::valueOf).toList();
   }
 
-  private static String required(JsonObject o, String key) {
+  private static String required(JsonObject o, String key, Path file, String pointer) {
     String v = o.getString(key);
     if (v == null || v.isEmpty()) {
-      throw new IllegalArgumentException("fixture object lacks \"" + key + "\": " + o.encode());
+      throw FixtureFiles.problem(file, pointer + FixtureFiles.pointer(key), "is missing");
     }
     return v;
-  }
-
-  private static JsonObject read(Path file) {
-    try {
-      return new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read Vocom fixture " + file, e);
-    }
-  }
-
-  private static JsonObject readOptional(Path file) {
-    return Files.exists(file) ? read(file) : new JsonObject();
   }
 }

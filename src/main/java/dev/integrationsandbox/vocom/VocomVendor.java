@@ -49,6 +49,12 @@ public final class VocomVendor implements Vendor {
     return DIALECT;
   }
 
+  /** Slim registers each route with its trailing slash; {@code /x} is its 404 page. */
+  @Override
+  public boolean exactPaths() {
+    return true;
+  }
+
   /** The vendor's PHP server reads the raw body as JSON whatever the Content-Type says. */
   @Override
   public boolean checksContentType() {

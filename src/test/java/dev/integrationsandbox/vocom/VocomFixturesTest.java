@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.integrationsandbox.support.BrokenFixtures;
+import dev.integrationsandbox.support.FixtureException;
 import dev.integrationsandbox.vocom.VocomFixtures.AgentSeed;
 import dev.integrationsandbox.vocom.VocomFixtures.Company;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class VocomFixturesTest {
 
@@ -38,7 +42,10 @@ class VocomFixturesTest {
                 new JsonArray()
                     .add(new JsonObject().put("company_id", "a").put("api_key", "k"))
                     .add(new JsonObject().put("company_id", "b").put("api_key", "k")));
-    assertThrows(IllegalArgumentException.class, () -> VocomFixtures.from(twoCompaniesOneKey));
+    assertEquals(
+        "companies.json: /companies/1/api_key: is already the api_key of company a",
+        assertThrows(FixtureException.class, () -> VocomFixtures.from(twoCompaniesOneKey))
+            .getMessage());
 
     JsonObject agentInUnknownQueue =
         new JsonObject()
@@ -57,7 +64,11 @@ class VocomFixturesTest {
                                         new JsonObject()
                                             .put("name", "X")
                                             .put("queues", new JsonArray().add("R"))))));
-    assertThrows(IllegalArgumentException.class, () -> VocomFixtures.from(agentInUnknownQueue));
+    assertEquals(
+        "companies.json: /companies/0/agents/0/queues/0:"
+            + " names a queue that the company does not list in its queues",
+        assertThrows(FixtureException.class, () -> VocomFixtures.from(agentInUnknownQueue))
+            .getMessage());
   }
 
   @Test
@@ -70,5 +81,105 @@ class VocomFixturesTest {
                     new JsonArray()
                         .add(new JsonObject().put("company_id", "a").put("api_key", "k"))));
     assertTrue(f.companies().get("a").agents().isEmpty());
+  }
+
+  @Test
+  void aWrongTypeNamesTheFileAndPointer(@TempDir Path temp) {
+    BrokenFixtures.copy("vocom", temp)
+        .edit(
+            "companies.json", j -> j.getJsonArray("companies").getJsonObject(0).put("api_key", 42))
+        .fails(
+            VocomFixtures::load,
+            "companies.json",
+            "/companies/0/api_key: must be a string (got number)");
+  }
+
+  @Test
+  void aMissingKeyIsNamedInThePointer(@TempDir Path temp) {
+    BrokenFixtures.copy("vocom", temp)
+        .edit(
+            "companies.json",
+            j ->
+                j.getJsonArray("companies")
+                    .getJsonObject(1)
+                    .getJsonArray("agents")
+                    .getJsonObject(0)
+                    .remove("name"))
+        .fails(VocomFixtures::load, "companies.json", "/companies/1/agents/0/name: is missing");
+  }
+
+  @Test
+  void anArrayInsteadOfTheObjectIsOneLine(@TempDir Path temp) {
+    BrokenFixtures.copy("vocom", temp)
+        .write("companies.json", "[]")
+        .fails(VocomFixtures::load, "companies.json", "/: must be an object (got array)");
+  }
+
+  @Test
+  void noCompaniesAtAllIsOneLine(@TempDir Path temp) {
+    BrokenFixtures.copy("vocom", temp)
+        .write("companies.json", "{\"companies\": []}")
+        .fails(VocomFixtures::load, "companies.json", "/companies: must list at least one entry");
+  }
+
+  @Test
+  void malformedJsonNamesTheLineAndNotTheContent(@TempDir Path temp) {
+    BrokenFixtures.copy("vocom", temp)
+        .write("companies.json", "{\"companies\": [\n  {\"company_id\": \"a\",}\n]}")
+        .fails(
+            VocomFixtures::load,
+            "companies.json",
+            "/companies/0/company_id: not valid JSON: Unexpected character ('}'):"
+                + " was expecting double-quote to start field name (line 2, column 22)");
+  }
+
+  @Test
+  void anUnknownStatusListsTheAcceptedOnes(@TempDir Path temp) {
+    BrokenFixtures.copy("vocom", temp)
+        .edit(
+            "companies.json",
+            j ->
+                j.getJsonArray("companies")
+                    .getJsonObject(0)
+                    .getJsonArray("agents")
+                    .getJsonObject(2)
+                    .put("status", "Busy"))
+        .fails(
+            VocomFixtures::load,
+            "companies.json",
+            "/companies/0/agents/2/status: must be one of Logged Out, Available, On Break"
+                + " (got \"Busy\")");
+  }
+
+  @Test
+  void aReportRecordWithAnImpossibleDateNamesItsFile(@TempDir Path temp) {
+    BrokenFixtures.copy("vocom", temp)
+        .edit(
+            "dialer.json",
+            j ->
+                j.getJsonArray(VocomTestData.COMPANY)
+                    .getJsonObject(3)
+                    .put("date_time_start", "2026-02-30 10:00:00"))
+        .fails(
+            VocomFixtures::load,
+            "dialer.json",
+            "/"
+                + VocomTestData.COMPANY
+                + "/3/date_time_start:"
+                + " must be a date and time as YYYY-MM-DD HH:MM:SS");
+  }
+
+  @Test
+  void reportsOfAnUnknownCompanyAreRefused(@TempDir Path temp) {
+    BrokenFixtures.copy("vocom", temp)
+        .edit("tabs.json", j -> j.put("nobody", new JsonArray()))
+        .fails(VocomFixtures::load, "tabs.json", "/nobody: names no company_id of companies.json");
+  }
+
+  @Test
+  void aMissingCompaniesFileIsOneLine(@TempDir Path temp) {
+    BrokenFixtures.copy("vocom", temp)
+        .delete("companies.json")
+        .fails(VocomFixtures::load, "companies.json", "/: the file is missing");
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.integrationsandbox.SandboxExtension;
-import dev.integrationsandbox.TestSandbox;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,7 +30,7 @@ class VocomReferenceServerTest {
 
   @RegisterExtension static final SandboxExtension extension = new SandboxExtension(NO_LATENCY);
 
-  static final String COMPANY = VocomTestWorld.COMPANY;
+  static final String COMPANY = VocomTestData.COMPANY;
 
   static Path noLatencyConfig() {
     try {
@@ -49,7 +48,7 @@ class VocomReferenceServerTest {
         .sandbox()
         .client()
         .post(path)
-        .putHeader("Authorization", TestSandbox.VOCOM_SEED_AUTH)
+        .putHeader("Authorization", VocomTestData.SEED_AUTHORIZATION)
         .putHeader("Content-Type", "application/json")
         .sendBuffer(Buffer.buffer(body))
         .await();
@@ -189,7 +188,7 @@ class VocomReferenceServerTest {
 
   @Test
   void anotherTenantsCompanyIdIsAnUnknownDomainNotItsData() {
-    JsonObject other = queue("FILA_VENDAS", VocomTestWorld.OTHER_COMPANY);
+    JsonObject other = queue("FILA_VENDAS", VocomTestData.OTHER_COMPANY);
     assertStatus("ok", "", other);
     assertEquals("", other.getJsonObject("result").getValue("logged_in_agents"));
   }
