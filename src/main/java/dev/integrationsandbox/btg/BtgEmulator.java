@@ -62,7 +62,10 @@ final class BtgEmulator implements Emulator<AppClient> {
   @Override
   public AppClient authenticate(Call call) {
     String op = call.operationId();
-    if (BtgVendor.CREATE_TOKEN.equals(op) || BtgVendor.GET_JWKS.equals(op)) {
+    if (BtgVendor.CREATE_TOKEN.equals(op)
+        || BtgVendor.GET_JWKS.equals(op)
+        || BtgVendor.GET_ISSUER_JWKS.equals(op)
+        || BtgVendor.GET_OPENID_CONFIGURATION.equals(op)) {
       return null;
     }
     String header = call.header("Authorization");
@@ -87,6 +90,8 @@ final class BtgEmulator implements Emulator<AppClient> {
         switch (call.operationId()) {
           case BtgVendor.CREATE_TOKEN -> tokenEndpoint.token(call);
           case BtgVendor.GET_JWKS -> Reply.json(200, tokens.jwks());
+          case BtgVendor.GET_ISSUER_JWKS -> issuerJwks(call);
+          case BtgVendor.GET_OPENID_CONFIGURATION -> openIdConfiguration(call);
           case BtgVendor.GET_TICKETS_INFO -> Reply.json(200, fixtures.info().json(), infoBytes);
           case BtgVendor.CREATE_TICKET -> createTicket(call, client);
           case BtgVendor.ADD_TICKET_CONTRACT -> addContract(call, client);
@@ -97,6 +102,56 @@ final class BtgEmulator implements Emulator<AppClient> {
           default ->
               throw Failure.of(Failure.Kind.NO_ROUTE, "no handler for " + call.operationId());
         });
+  }
+
+  /**
+   * The keys where verifiers look for them: under the issuer's path ({@code
+   * /sa-east-1_SandboxBTG/.well-known/jwks.json}), so that a verifier configured with the issuer's
+   * path on the sandbox's host finds them.
+   */
+  private Reply issuerJwks(Call call) {
+    userPool(call);
+    return Reply.json(200, tokens.jwks());
+  }
+
+  /**
+   * The OIDC discovery document of the user pool, with Cognito's members. {@code issuer} is the
+   * pool's, exactly as in the tokens; the endpoints point at the host that answered, so a client
+   * that discovers them keeps talking to the sandbox.
+   */
+  private Reply openIdConfiguration(Call call) {
+    String pool = userPool(call);
+    String host = call.header("Host") == null ? "localhost" : call.header("Host");
+    String proto = call.header("X-Forwarded-Proto");
+    String base = (proto == null ? "http" : proto) + "://" + host;
+    return Reply.json(
+        200,
+        new JsonObject()
+            .put("authorization_endpoint", base + "/oauth2/authorize")
+            .put("end_session_endpoint", base + "/logout")
+            .put("id_token_signing_alg_values_supported", new JsonArray().add("RS256"))
+            .put("issuer", fixtures.issuer())
+            .put("jwks_uri", base + "/" + pool + "/.well-known/jwks.json")
+            .put("response_types_supported", new JsonArray().add("code").add("token"))
+            .put("revocation_endpoint", base + "/oauth2/revoke")
+            .put(
+                "scopes_supported",
+                new JsonArray().add("openid").add("email").add("phone").add("profile"))
+            .put("subject_types_supported", new JsonArray().add("public"))
+            .put("token_endpoint", base + "/oauth2/token")
+            .put(
+                "token_endpoint_auth_methods_supported",
+                new JsonArray().add("client_secret_basic").add("client_secret_post"))
+            .put("userinfo_endpoint", base + "/oauth2/userInfo"));
+  }
+
+  /** The path's user pool id, when it is this world's pool. */
+  private String userPool(Call call) {
+    String pool = call.pathParam("userPoolId");
+    if (!fixtures.issuer().endsWith("/" + pool)) {
+      throw Failure.notFound("User pool " + pool + " does not exist.");
+    }
+    return pool;
   }
 
   private Reply createTicket(Call call, AppClient client) {
@@ -148,6 +203,7 @@ final class BtgEmulator implements Emulator<AppClient> {
   private Reply attempt(Call call, AppClient client) {
     String document = document(call);
     JsonObject body = (JsonObject) call.body().json();
+    checkSameDocument(body, document, "");
     checkAttempt(body, "");
     return Reply.json(200, openAttempt(call, client, document, body).toJson());
   }
@@ -164,11 +220,10 @@ final class BtgEmulator implements Emulator<AppClient> {
     for (int i = 0; i < items.size(); i++) {
       JsonObject item = items.getJsonObject(i);
       String where = "[" + i + "].";
-      String itemDocument = item.getString("documentNumber");
-      if (pathDocument != null && itemDocument != null && !itemDocument.equals(pathDocument)) {
-        throw Failure.badRequest(where + "documentNumber differs from the document in the path");
+      if (pathDocument != null) {
+        checkSameDocument(item, pathDocument, where);
       }
-      String document = pathDocument != null ? pathDocument : itemDocument;
+      String document = pathDocument != null ? pathDocument : item.getString("documentNumber");
       if (!BrazilianDocument.isValid(document)) {
         throw Failure.badRequest(where + "documentNumber is not a valid CPF or CNPJ: " + document);
       }
@@ -220,6 +275,14 @@ final class BtgEmulator implements Emulator<AppClient> {
                 body.getString("email"),
                 body.getString("scheduledDate")));
     return book.open(client.clientId(), ticket);
+  }
+
+  /** An attempt may repeat its customer's document; when it does, it must be the path's. */
+  private static void checkSameDocument(JsonObject attempt, String pathDocument, String where) {
+    String own = attempt.getString("documentNumber");
+    if (own != null && !own.equals(pathDocument)) {
+      throw Failure.badRequest(where + "documentNumber differs from the document in the path");
+    }
   }
 
   private void checkAttempt(JsonObject body, String where) {

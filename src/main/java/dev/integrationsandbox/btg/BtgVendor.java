@@ -9,14 +9,23 @@ import io.vertx.core.Future;
 import java.util.List;
 
 /**
- * BTG Pactual's Tickets V2 API (v2.4) and the Cognito user pool that issues its tokens. Two hosts
- * in reality, one port here: {@code /oauth2/token} answers in Cognito's dialect, {@code
- * /v2/btg-tickets/…} in the API gateway's.
+ * BTG Pactual's Tickets V2 API (v2.4) and the Cognito user pool that issues its tokens. Three hosts
+ * in reality, one port here: {@code /oauth2/token} (the Cognito domain) answers in Cognito's
+ * dialect, {@code /v2/btg-tickets/…} (the API gateway) in the gateway's, and {@code
+ * /{userPoolId}/.well-known/…} stands for the issuer's keys and discovery document on {@code
+ * cognito-idp}.
+ *
+ * <p>The path prefixes cover what a BTG client may mistype ({@code /v2/btg-tickets} without the
+ * slash, a {@code /v2/btg-tickets-v3}, the sibling {@code /v2/negotiation/} API on the same host,
+ * {@code /oauth2}), so that the client meets the vendor's own 403 or 404 and never the sandbox's
+ * table of vendors.
  */
 public final class BtgVendor implements Vendor {
 
   static final String CREATE_TOKEN = "createToken";
   static final String GET_JWKS = "getJwks";
+  static final String GET_ISSUER_JWKS = "getIssuerJwks";
+  static final String GET_OPENID_CONFIGURATION = "getOpenIdConfiguration";
   static final String GET_TICKETS_INFO = "getTicketsInfo";
   static final String CREATE_TICKET = "createTicket";
   static final String ADD_TICKET_CONTRACT = "addTicketContract";
@@ -30,7 +39,13 @@ public final class BtgVendor implements Vendor {
 
   private static final Descriptor DESCRIPTOR =
       new Descriptor(
-          "btg", "BTG Tickets V2", "btg-tickets.yaml", List.of("/v2/btg-tickets/", "/oauth2/"));
+          "btg",
+          "BTG Tickets V2",
+          "btg-tickets.yaml",
+          List.of("/v2/btg-tickets", "/v2/negotiation/", "/oauth2"));
+
+  /** Cognito's token-endpoint headers (RFC 6749 §5.1 asks for no-store; Cognito sends more). */
+  static final String TOKEN_CACHE_CONTROL = "no-cache, no-store, max-age=0, must-revalidate";
 
   @Override
   public Descriptor descriptor() {
@@ -42,13 +57,26 @@ public final class BtgVendor implements Vendor {
    */
   @Override
   public Dialect dialect(Call call) {
-    return call.path().startsWith("/oauth2/") ? COGNITO : GATEWAY;
+    return isCognitoDomain(call) ? COGNITO : GATEWAY;
   }
 
-  /** API Gateway and Cognito put a request id on every answer. */
+  /**
+   * API Gateway puts {@code x-amzn-RequestId} on every answer; the Cognito domain puts its own
+   * request id and forbids caching instead (VENDOR-FACTS §1d), on errors as on tokens.
+   */
   @Override
   public Reply decorate(Reply reply, Call call) {
+    if (isCognitoDomain(call)) {
+      return reply
+          .header("cache-control", TOKEN_CACHE_CONTROL)
+          .header("pragma", "no-cache")
+          .header("x-amz-cognito-request-id", call.id());
+    }
     return reply.header("x-amzn-RequestId", call.id());
+  }
+
+  private static boolean isCognitoDomain(Call call) {
+    return call.path().equals("/oauth2") || call.path().startsWith("/oauth2/");
   }
 
   @Override

@@ -7,16 +7,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.auth.JWTOptions;
-import io.vertx.ext.auth.PubSecKeyOptions;
-import io.vertx.ext.auth.jwt.JWTAuth;
-import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -27,6 +24,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -51,17 +49,20 @@ final class CognitoTokens {
   private static final int CACHE_LIMIT = 10_000;
 
   /**
-   * The user pool's signing key and its JWT signer: made once and shared by every world, so that a
-   * new world costs no key parsing.
+   * The user pool's signing key: made once and shared by every world, so that a new world costs no
+   * key parsing. Tokens are signed here rather than with vertx-auth-jwt, whose header always
+   * carries {@code "typ":"JWT"}; Cognito's has only {@code kid} and {@code alg}, and a client that
+   * compares headers, or pins a library that rejects unknown members, must see the same.
    */
-  record Keys(String kid, RSAPublicKey publicKey, JWTAuth signer) {}
+  record Keys(String kid, RSAPublicKey publicKey, PrivateKey privateKey) {}
 
   private final SandboxClock clock;
   private final String issuer;
   private final long lifetimeSeconds;
   private final String kid;
   private final RSAPublicKey publicKey;
-  private final JWTAuth signer;
+  private final PrivateKey privateKey;
+  private final String encodedHeader;
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
   CognitoTokens(Keys keys, SandboxClock clock, String issuer, long lifetimeSeconds) {
@@ -70,7 +71,8 @@ final class CognitoTokens {
     this.lifetimeSeconds = lifetimeSeconds;
     this.kid = keys.kid();
     this.publicKey = keys.publicKey();
-    this.signer = keys.signer();
+    this.privateKey = keys.privateKey();
+    this.encodedHeader = encode(new JsonObject().put("kid", kid).put("alg", "RS256").encode());
   }
 
   /**
@@ -83,23 +85,13 @@ final class CognitoTokens {
   static Future<Keys> keys(Vertx vertx, String pem) {
     return vertx
         .executeBlocking(() -> pem == null ? generate() : read(pem))
-        .map(pair -> signer(vertx, pair));
+        .map(CognitoTokens::fromPair);
   }
 
-  private static Keys signer(Vertx vertx, KeyPair pair) {
+  private static Keys fromPair(KeyPair pair) {
     RSAPublicKey publicKey = (RSAPublicKey) pair.getPublic();
     String kid = "sandbox-" + Integer.toHexString(publicKey.getModulus().hashCode());
-    String pem =
-        "-----BEGIN PRIVATE KEY-----\n"
-            + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
-            + "\n-----END PRIVATE KEY-----\n";
-    JWTAuth signer =
-        JWTAuth.create(
-            vertx,
-            new JWTAuthOptions()
-                .addPubSecKey(
-                    new PubSecKeyOptions().setAlgorithm("RS256").setId(kid).setBuffer(pem)));
-    return new Keys(kid, publicKey, signer);
+    return new Keys(kid, publicKey, pair.getPrivate());
   }
 
   private static KeyPair generate() throws GeneralSecurityException {
@@ -123,13 +115,18 @@ final class CognitoTokens {
     return lifetimeSeconds;
   }
 
+  /**
+   * Signs an access token. The scopes are written sorted, so that the same grant always gives the
+   * same {@code scope} claim (the client's scopes are a set, whose order is not stable between
+   * runs).
+   */
   String issue(AppClient client, Set<String> scopes) {
     long now = clock.now().getEpochSecond();
     JsonObject claims =
         new JsonObject()
             .put("sub", client.clientId())
             .put("token_use", "access")
-            .put("scope", String.join(" ", scopes))
+            .put("scope", String.join(" ", new TreeSet<>(scopes)))
             .put("auth_time", now)
             .put("iss", issuer)
             .put("exp", now + lifetimeSeconds)
@@ -137,12 +134,19 @@ final class CognitoTokens {
             .put("version", 2)
             .put("jti", Ids.uuid().toString())
             .put("client_id", client.clientId());
-    return signer.generateToken(
-        claims,
-        new JWTOptions()
-            .setAlgorithm("RS256")
-            .setNoTimestamp(true)
-            .setHeader(new JsonObject().put("kid", kid)));
+    String signed = encodedHeader + "." + encode(claims.encode());
+    try {
+      Signature rsa = Signature.getInstance("SHA256withRSA");
+      rsa.initSign(privateKey);
+      rsa.update(signed.getBytes(StandardCharsets.US_ASCII));
+      return signed + "." + B64URL_OUT.encodeToString(rsa.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot sign with the user pool's key", e);
+    }
+  }
+
+  private static String encode(String json) {
+    return B64URL_OUT.encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   /**

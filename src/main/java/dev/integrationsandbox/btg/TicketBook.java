@@ -32,6 +32,13 @@ final class TicketBook {
     final AtomicInteger count = new AtomicInteger();
   }
 
+  /**
+   * The most contracts one ticket holds. A conversation negotiates a handful; the cap keeps a
+   * client that adds contracts to one ticket forever from growing memory without bound (and every
+   * answer about that ticket with it).
+   */
+  static final int MAX_CONTRACTS_PER_TICKET = 100;
+
   private final Map<String, Shelf> byClient = new ConcurrentHashMap<>();
   private final List<Seed> seeds;
   private final int maxPerClient;
@@ -76,6 +83,14 @@ final class TicketBook {
         t -> {
           if (t.status() == Ticket.Status.CLOSED) {
             throw Failure.unprocessable("Ticket " + ticketId + " is closed");
+          }
+          if (t.contracts().size() >= MAX_CONTRACTS_PER_TICKET) {
+            throw Failure.unprocessable(
+                "Ticket "
+                    + ticketId
+                    + " already holds "
+                    + MAX_CONTRACTS_PER_TICKET
+                    + " contracts, the most a ticket may hold");
           }
           return t.withContract(contract.apply(t));
         });
