@@ -51,10 +51,21 @@ public final class TestSandbox {
     this.registry = registry;
   }
 
+  /**
+   * Vocom's call_services answers after ten seconds by default, as the vendor's does; tests that
+   * are not about that latency run without it (a test that passes its own {@code --config} decides
+   * for itself).
+   */
+  public static final List<String> FAST_VOCOM =
+      List.of("--vendor-option", "vocom.latency.callServices=PT0S");
+
   public static Future<TestSandbox> start(Vertx vertx, String... flags) {
     List<String> args =
         new ArrayList<>(
             List.of("--port", "0", "--host", "127.0.0.1", "--response-validation", "all"));
+    if (!List.of(flags).contains("--config")) {
+      args.addAll(FAST_VOCOM);
+    }
     args.addAll(List.of(flags));
     SandboxConfig config =
         new ConfigLoader(Map.of(), dev.integrationsandbox.core.Vendors::ids)

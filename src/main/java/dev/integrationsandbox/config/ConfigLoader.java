@@ -3,6 +3,7 @@ package dev.integrationsandbox.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,9 @@ public final class ConfigLoader {
       }
     }
     options.modes.forEach((vendor, mode) -> putMode(vendor + "=" + mode, "--mode", modes));
+    for (String flag : options.vendorFlags) {
+      putVendorOption(flag, options.vendorOptions);
+    }
     return build(options, modes);
   }
 
@@ -92,7 +96,8 @@ public final class ConfigLoader {
    * (when this returns null) the declared default.
    */
   private String fallback(ArgSpec arg, Map<String, Object> yaml, String origin) {
-    if (!(arg instanceof OptionSpec option) || option.longestName().equals("--mode")) {
+    if (!(arg instanceof OptionSpec option)
+        || Set.of("--mode", "--vendor-option").contains(option.longestName())) {
       return null;
     }
     String fromEnv = env.get(SettingNames.env(option.longestName()));
@@ -126,7 +131,8 @@ public final class ConfigLoader {
     Set<String> known = new java.util.LinkedHashSet<>();
     for (OptionSpec option : cli.getCommandSpec().options()) {
       String name = option.longestName();
-      if (!Set.of("--config", "--mode", "--check", "--help", "--version").contains(name)) {
+      if (!Set.of("--config", "--mode", "--vendor-option", "--check", "--help", "--version")
+          .contains(name)) {
         known.add(SettingNames.yaml(name));
       }
     }
@@ -161,6 +167,35 @@ public final class ConfigLoader {
       }
       vendorOptions.put(vendor, Map.copyOf(options));
     }
+  }
+
+  /**
+   * {@code vocom.latency.callServices=PT0S} sets {@code vendors.vocom.latency.callServices}, over
+   * what the YAML file says, so that one flag changes one option.
+   */
+  @SuppressWarnings("unchecked")
+  private void putVendorOption(String flag, Map<String, Map<String, Object>> vendorOptions) {
+    int eq = flag.indexOf('=');
+    String[] path = eq <= 0 ? new String[0] : flag.substring(0, eq).split("\\.");
+    if (path.length < 2 || Arrays.stream(path).anyMatch(String::isBlank)) {
+      throw new ConfigException(
+          "--vendor-option expects VENDOR.KEY=VALUE (vocom.latency.callServices=PT0S), got '"
+              + flag
+              + "'");
+    }
+    String vendor = vendor(path[0], "--vendor-option");
+    Map<String, Object> node = new LinkedHashMap<>(vendorOptions.getOrDefault(vendor, Map.of()));
+    vendorOptions.put(vendor, node);
+    for (int i = 1; i < path.length - 1; i++) {
+      Object child = node.get(path[i]);
+      Map<String, Object> copy =
+          child instanceof Map<?, ?> m
+              ? new LinkedHashMap<>((Map<String, Object>) m)
+              : new LinkedHashMap<>();
+      node.put(path[i], copy);
+      node = copy;
+    }
+    node.put(path[path.length - 1], flag.substring(eq + 1));
   }
 
   private void putMode(String pair, String where, Map<String, Mode> modes) {

@@ -2,7 +2,9 @@ package dev.integrationsandbox.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,6 +70,14 @@ public final class SandboxOptions {
       description =
           "Repeatable. Modes: emulate (default), proxy, replay, spy. YAML: vendors.<vendor>.mode.")
   Map<String, String> modes = new LinkedHashMap<>();
+
+  @Option(
+      names = "--vendor-option",
+      paramLabel = "VENDOR.KEY=VALUE",
+      description =
+          "Repeatable. A vendor's option, as under vendors.<vendor> in YAML: --vendor-option"
+              + " vocom.latency.callServices=PT0S.")
+  List<String> vendorFlags = new ArrayList<>();
 
   @Option(
       names = "--body-limit",

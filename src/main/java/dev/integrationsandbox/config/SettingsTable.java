@@ -25,14 +25,18 @@ public final class SettingsTable {
       if (Set.of("--help", "--version").contains(name)) {
         continue;
       }
-      String env = name.equals("--mode") ? "SANDBOX_MODES" : SettingNames.env(name);
+      String env =
+          switch (name) {
+            case "--mode" -> "SANDBOX_MODES";
+            case "--check", "--vendor-option" -> "";
+            default -> SettingNames.env(name);
+          };
       String yaml =
-          name.equals("--mode")
-              ? "vendors.<vendor>.mode"
-              : FLAG_ONLY.contains(name) ? "" : SettingNames.yaml(name);
-      if (name.equals("--check")) {
-        env = "";
-      }
+          switch (name) {
+            case "--mode" -> "vendors.<vendor>.mode";
+            case "--vendor-option" -> "vendors.<vendor>.<key>";
+            default -> FLAG_ONLY.contains(name) ? "" : SettingNames.yaml(name);
+          };
       String label = o.paramLabel();
       String flag = o.arity().max() == 0 ? name : name + " " + label;
       rows.add(new Row(flag, env, yaml, o.defaultValue() == null ? "" : o.defaultValue()));
