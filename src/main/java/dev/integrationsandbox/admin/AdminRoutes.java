@@ -3,7 +3,6 @@ package dev.integrationsandbox.admin;
 import dev.integrationsandbox.core.MountedVendor;
 import dev.integrationsandbox.core.Sandbox;
 import dev.integrationsandbox.exchange.Exchange;
-import dev.integrationsandbox.record.Redactor;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -38,15 +37,21 @@ public final class AdminRoutes {
   private static final int BODY_DISPLAY_LIMIT = 16 * 1024;
 
   private final Sandbox sandbox;
+  private final java.util.Set<String> allowedHosts;
 
   private AdminRoutes(Sandbox sandbox) {
     this.sandbox = sandbox;
+    this.allowedHosts =
+        sandbox.config().adminHosts().stream()
+            .map(h -> h.toLowerCase(java.util.Locale.ROOT))
+            .collect(java.util.stream.Collectors.toSet());
   }
 
   public static Router router(Vertx vertx, Sandbox sandbox) {
     AdminRoutes admin = new AdminRoutes(sandbox);
     Router router = Router.router(vertx);
     router.get("/health").handler(admin::health);
+    router.route().handler(admin::sameSite);
     router.route().handler(admin::guard);
     router.route().handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     router.post("/reset").handler(admin::reset);
@@ -60,6 +65,57 @@ public final class AdminRoutes {
     router.route().handler(rc -> error(rc, 404, "no admin operation at " + rc.normalizedPath()));
     router.route().failureHandler(admin::failure);
     return router;
+  }
+
+  /**
+   * A web page the developer has open must not drive the admin API: a browser sends {@code Origin}
+   * with a cross-site POST, and a DNS-rebinding page reaches the port under a foreign {@code Host}.
+   * Both are refused, token or not; scripts and CI (curl, test clients) send neither.
+   */
+  private void sameSite(RoutingContext rc) {
+    String origin = rc.request().getHeader("Origin");
+    if (origin != null && !origin.equals("null") && !loopbackHost(hostOf(origin))) {
+      error(rc, 403, "cross-origin requests to the admin API are refused (Origin " + origin + ")");
+      return;
+    }
+    if ("null".equals(origin)) {
+      error(rc, 403, "requests from opaque origins are refused");
+      return;
+    }
+    String host = rc.request().getHeader("Host");
+    if (host != null && !loopbackHost(hostOf(host)) && !allowedHosts.contains(hostOf(host))) {
+      error(
+          rc,
+          403,
+          "Host "
+              + host
+              + " is not a loopback name; add it with --admin-host to reach the admin API by it");
+      return;
+    }
+    rc.next();
+  }
+
+  /** {@code http://localhost:8080} → {@code localhost}; {@code [::1]:8080} → {@code ::1}. */
+  static String hostOf(String value) {
+    String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+    int scheme = v.indexOf("://");
+    if (scheme >= 0) {
+      v = v.substring(scheme + 3);
+    }
+    int slash = v.indexOf('/');
+    if (slash >= 0) {
+      v = v.substring(0, slash);
+    }
+    if (v.startsWith("[")) {
+      int end = v.indexOf(']');
+      return end > 0 ? v.substring(1, end) : v;
+    }
+    int colon = v.lastIndexOf(':');
+    return colon >= 0 && v.indexOf(':') == colon ? v.substring(0, colon) : v;
+  }
+
+  static boolean loopbackHost(String host) {
+    return host.equals("localhost") || host.endsWith(".localhost") || isLoopback(host);
   }
 
   private void guard(RoutingContext rc) {
@@ -180,6 +236,9 @@ public final class AdminRoutes {
         error(rc, 400, "send exactly one of advance, set or freeze");
         return;
       }
+    } catch (IllegalArgumentException e) {
+      error(rc, 400, e.getMessage());
+      return;
     } catch (DateTimeParseException | ClassCastException | NullPointerException e) {
       error(
           rc,
@@ -232,7 +291,7 @@ public final class AdminRoutes {
     rc.response().setStatusCode(204).end();
   }
 
-  static JsonObject toJson(Exchange e) {
+  JsonObject toJson(Exchange e) {
     JsonArray violations = new JsonArray();
     e.violations().forEach(v -> violations.add(v.toJson()));
     String requestType = e.requestHeaders() == null ? null : e.requestHeaders().get("Content-Type");
@@ -243,29 +302,30 @@ public final class AdminRoutes {
         .put("operation", e.operationId())
         .put("mode", e.mode() == null ? null : e.mode().id())
         .put("method", e.method().name())
-        .put("path", e.uri())
+        .put("path", sandbox.redactor().uri(e.uri()))
         .put("status", e.status())
         .put("durationMs", e.durationNanos() / 1_000_000.0)
         .put("violations", violations)
-        .put("error", e.error())
+        .put("notes", new JsonArray(e.notes().stream().map(n -> (Object) n).toList()))
+        .put("error", sandbox.redactor().text(e.error()))
         .put(
             "request",
             new JsonObject()
-                .put("headers", Redactor.headers(e.requestHeaders()))
+                .put("headers", sandbox.redactor().headers(e.requestHeaders()))
                 .put("body", body(e.requestBody(), requestType)))
         .put(
             "response",
             new JsonObject()
-                .put("headers", Redactor.headers(e.responseHeaders()))
+                .put("headers", sandbox.redactor().headers(e.responseHeaders()))
                 .put("body", body(e.responseBody(), e.responseContentType())));
   }
 
   /** A kept body for display; a cut one says so, with the size the client really sent. */
-  private static Object body(Exchange.Captured captured, String contentType) {
+  private Object body(Exchange.Captured captured, String contentType) {
     if (captured.truncated()) {
       return "(" + captured.size() + " bytes, the first " + captured.kept().length() + " kept)";
     }
-    return Redactor.body(captured.kept(), contentType, BODY_DISPLAY_LIMIT);
+    return sandbox.redactor().body(captured.kept(), contentType, BODY_DISPLAY_LIMIT);
   }
 
   private void exchange(RoutingContext rc) {
@@ -287,19 +347,36 @@ public final class AdminRoutes {
         .end(prometheus.scrape());
   }
 
+  /**
+   * Snapshots and encodes the state on a worker thread: twenty thousand tickets take hundreds of
+   * milliseconds to copy and encode, which on an event loop would hold up every vendor's requests.
+   * Emulator state is thread-safe, so a worker may read it.
+   */
   private void state(RoutingContext rc) {
     String only = rc.queryParams().get("vendor");
-    JsonObject state = new JsonObject();
-    for (MountedVendor v : sandbox.vendors()) {
-      if ((only == null || only.equals(v.id())) && v.emulator() != null) {
-        state.put(v.id(), v.emulator().snapshot());
-      }
-    }
-    if (only != null && state.isEmpty()) {
+    if (only != null && sandbox.vendor(only).map(v -> v.emulator() == null).orElse(true)) {
       error(rc, 400, "vendor '" + only + "' is not emulated in this sandbox");
       return;
     }
-    json(rc, 200, state);
+    rc.vertx()
+        .executeBlocking(
+            () -> {
+              JsonObject state = new JsonObject();
+              for (MountedVendor v : sandbox.vendors()) {
+                if ((only == null || only.equals(v.id())) && v.emulator() != null) {
+                  state.put(v.id(), v.emulator().snapshot());
+                }
+              }
+              return state.toBuffer();
+            },
+            false)
+        .onSuccess(
+            body ->
+                rc.response()
+                    .setStatusCode(200)
+                    .putHeader("Content-Type", "application/json")
+                    .end(body))
+        .onFailure(e -> error(rc, 500, "state could not be read: " + e.getMessage()));
   }
 
   private void failure(RoutingContext rc) {

@@ -2,6 +2,7 @@ package dev.integrationsandbox.btg;
 
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
+import dev.integrationsandbox.spi.Limits;
 import dev.integrationsandbox.spi.Reply;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
@@ -47,9 +48,17 @@ public final class BtgVendor implements Vendor {
   /** Cognito's token-endpoint headers (RFC 6749 §5.1 asks for no-store; Cognito sends more). */
   static final String TOKEN_CACHE_CONTROL = "no-cache, no-store, max-age=0, must-revalidate";
 
+  /** API Gateway's REST quotas: 10,240 bytes of URL and of request line plus headers, 10 MB. */
+  private static final Limits GATEWAY_LIMITS = new Limits(10_240, 10_240, 10L * 1024 * 1024);
+
   @Override
   public Descriptor descriptor() {
     return DESCRIPTOR;
+  }
+
+  @Override
+  public Limits limits() {
+    return GATEWAY_LIMITS;
   }
 
   /**

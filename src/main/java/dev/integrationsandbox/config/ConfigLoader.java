@@ -231,6 +231,7 @@ public final class ConfigLoader {
         (int) o.journalBodyLimit,
         o.logRequests,
         o.adminToken,
+        List.copyOf(o.adminHosts),
         o.responseValidation,
         o.check,
         Map.copyOf(modes),

@@ -2,6 +2,7 @@ package dev.integrationsandbox.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +31,7 @@ public record SandboxConfig(
     int capturedBodyBytes,
     boolean logRequests,
     String adminToken,
+    List<String> adminHosts,
     ResponseValidation responseValidation,
     boolean checkOnly,
     Map<String, Mode> modes,

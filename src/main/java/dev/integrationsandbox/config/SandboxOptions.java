@@ -154,6 +154,15 @@ public final class SandboxOptions {
   String adminToken;
 
   @Option(
+      names = "--admin-host",
+      paramLabel = "HOST",
+      split = ",",
+      description =
+          "Repeatable. A Host name, besides loopback names, under which the admin API answers"
+              + " (the container's or the CI service's name); any other Host is refused.")
+  List<String> adminHosts = new ArrayList<>();
+
+  @Option(
       names = "--response-validation",
       paramLabel = "POLICY",
       defaultValue = "sampled",

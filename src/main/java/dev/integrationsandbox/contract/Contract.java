@@ -276,9 +276,21 @@ public final class Contract {
     return json;
   }
 
+  /**
+   * A value the validator itself cannot digest (vertx-json-schema's {@code email} format throws on
+   * an empty string) is a violation like any other, so that the vendor's dialect answers 400 rather
+   * than the pipeline a 500.
+   */
   private static void check(
       Validator validator, Object value, String where, String in, List<Violation> violations) {
-    OutputUnit result = validator.validate(value);
+    OutputUnit result;
+    try {
+      result = validator.validate(value);
+    } catch (RuntimeException e) {
+      violations.add(
+          new Violation(in, where, "cannot be checked against the contract (" + e + ")"));
+      return;
+    }
     if (Boolean.TRUE.equals(result.getValid())) {
       return;
     }

@@ -286,7 +286,13 @@ final class QuickSchema {
      * pattern once accepted {@code +19:00} offsets that the validator refuses).
      */
     private static Check format(String format) {
-      return v -> !(v instanceof String s) || Format.fastFormat(format, s);
+      return v -> {
+        try {
+          return !(v instanceof String s) || Format.fastFormat(format, s);
+        } catch (RuntimeException e) {
+          return false;
+        }
+      };
     }
 
     private static Check bound(Object limit, Function<Integer, Boolean> accept) {

@@ -21,8 +21,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The running sandbox's shared state: the mounted vendors, the clock, the journal and the metrics.
@@ -36,13 +38,16 @@ public final class Sandbox {
   private final ExchangeMetrics metrics;
   private final List<MountedVendor> vendors;
   private final Pipeline pipeline;
+  private final Redactor redactor;
 
   private Sandbox(
       SandboxConfig config,
       SandboxClock clock,
       Journal journal,
       ExchangeMetrics metrics,
-      List<MountedVendor> vendors) {
+      List<MountedVendor> vendors,
+      Redactor redactor) {
+    this.redactor = redactor;
     this.config = config;
     this.clock = clock;
     this.journal = journal;
@@ -50,7 +55,7 @@ public final class Sandbox {
     this.vendors = vendors;
     List<ExchangeListener> listeners = new ArrayList<>(List.of(journal, metrics));
     if (config.logRequests()) {
-      listeners.add(new RequestLog(Redactor::uri));
+      listeners.add(new RequestLog(redactor::uri));
     }
     this.pipeline =
         new Pipeline(
@@ -97,16 +102,31 @@ public final class Sandbox {
                               clock,
                               new Journal(config.journalSize(), config.journalBytes()),
                               metrics,
-                              mounts.stream().map(Future::result).toList()));
+                              mounts.stream().map(Future::result).toList(),
+                              folders.redactor()));
             });
   }
 
   /** The contracts and fixtures folders: configured, or the copies packaged in the jar. */
-  private record Folders(Path contracts, Path fixtures) {
+  private record Folders(Path contracts, Path fixtures, Redactor redactor) {
     Folders(SandboxConfig config) {
       this(
+          config,
           config.contracts() != null ? config.contracts() : PackagedFiles.extract("contracts"),
           config.fixtures() != null ? config.fixtures() : PackagedFiles.extract("fixtures"));
+    }
+
+    /** The redactor knows every credential the fixtures and the configuration hold. */
+    private Folders(SandboxConfig config, Path contracts, Path fixtures) {
+      this(contracts, fixtures, new Redactor(credentials(config, fixtures)));
+    }
+
+    private static Set<String> credentials(SandboxConfig config, Path fixtures) {
+      Set<String> values = new LinkedHashSet<>(Redactor.secretsIn(fixtures));
+      if (config.adminToken() != null) {
+        values.add(config.adminToken());
+      }
+      return values;
     }
   }
 
@@ -156,6 +176,11 @@ public final class Sandbox {
 
   public SandboxClock clock() {
     return clock;
+  }
+
+  /** The one redactor every display and write path uses. */
+  public Redactor redactor() {
+    return redactor;
   }
 
   public Journal journal() {

@@ -25,6 +25,7 @@ public final class ExchangeMetrics implements ExchangeListener {
   private final ConcurrentHashMap<RequestKey, Counter> requests = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<TimerKey, Timer> latencies = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<ViolationKey, Counter> violations = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<TimerKey, Counter> lintNotes = new ConcurrentHashMap<>();
 
   public ExchangeMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -53,7 +54,7 @@ public final class ExchangeMetrics implements ExchangeListener {
                         "mode",
                         k.mode,
                         "status",
-                        Integer.toString(k.status))
+                        k.status == 0 ? "aborted" : Integer.toString(k.status))
                     .register(registry))
         .increment();
     latencies
@@ -68,6 +69,18 @@ public final class ExchangeMetrics implements ExchangeListener {
                     .maximumExpectedValue(Duration.ofSeconds(30))
                     .register(registry))
         .record(e.durationNanos(), TimeUnit.NANOSECONDS);
+    if (!e.notes().isEmpty()) {
+      lintNotes
+          .computeIfAbsent(
+              new TimerKey(vendor, operation, mode),
+              k ->
+                  Counter.builder("sandbox_lint_notes")
+                      .description(
+                          "Requests the vendor accepts but that looked odd (see the journal's notes)")
+                      .tags("vendor", k.vendor, "operation", k.operation, "mode", k.mode)
+                      .register(registry))
+          .increment(e.notes().size());
+    }
     for (String in : e.violations().stream().map(v -> v.in()).distinct().toList()) {
       violations
           .computeIfAbsent(

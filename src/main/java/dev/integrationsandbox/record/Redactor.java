@@ -5,81 +5,140 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Removes secrets before anything leaves the process: the admin API's journal today, recordings and
- * logs as they come. Secrets are recognised by name, in headers, JSON bodies and forms alike,
- * because the same secret travels in all three (a Basic header, a form's {@code client_secret}, a
- * JSON token response).
+ * Removes secrets before anything leaves the process (the journal, the request log, and later
+ * recordings), in two ways, because each alone misses some:
  *
- * <p>Redaction keeps the shape: a masked value is still there, so a reader sees that a token was
- * sent without seeing the token.
+ * <ul>
+ *   <li><b>by name</b>: header, query, form and JSON fields whose name says secret ({@code
+ *       Authorization}, {@code client_secret}, {@code accessToken}, {@code Api-Key}, {@code
+ *       X-Auth-Token}…), at any depth, in a structured body or in text that does not parse;
+ *   <li><b>by value</b>: every credential the sandbox was configured with (the admin token, the
+ *       fixtures' secrets, keys and passwords) and every token it issues (JWTs, and the credential
+ *       of any {@code Basic}, {@code Bearer} or {@code Key} scheme), wherever it appears: a token
+ *       form sent with the wrong Content-Type, a malformed JSON body, an error that echoes a
+ *       header.
+ * </ul>
+ *
+ * Redaction keeps the shape: a masked value is still there, so a reader sees that a token was sent
+ * without seeing the token.
  */
 public final class Redactor {
 
   public static final String MASK = "***";
 
-  private static final Set<String> SECRET_NAMES =
-      Set.of(
-          "authorization",
-          "proxy-authorization",
-          "cookie",
-          "set-cookie",
-          "x-sandbox-admin-token",
-          "x-api-key",
-          "password",
-          "senha",
-          "secret",
-          "client_secret",
-          "clientsecret",
-          "access_token",
-          "refresh_token",
-          "id_token",
-          "token",
-          "api_key",
-          "apikey");
+  private static final Pattern SECRET_NAME =
+      Pattern.compile(
+          "(?i)[a-z0-9_-]*(authorization|cookie|secret|password|senha|token|api[_-]?key|"
+              + "credential)[a-z0-9_-]*");
+  private static final Pattern JWT =
+      Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
+  private static final Pattern SCHEME_CREDENTIAL =
+      Pattern.compile("(?i)\\b(basic|bearer|key)( +)([A-Za-z0-9._~+/=-]{6,})");
+  private static final Pattern JSON_FIELD =
+      Pattern.compile("(\"" + SECRET_NAME.pattern() + "\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")");
+  private static final Pattern FORM_FIELD =
+      Pattern.compile("(?<=^|[?&;\\s,])(" + SECRET_NAME.pattern() + ")=([^&\\s,;]*)");
 
-  private Redactor() {}
+  /** A redactor that knows no configured values: names and token shapes only. */
+  public static final Redactor BY_NAME = new Redactor(Set.of());
+
+  private final List<String> values;
+
+  /**
+   * @param values credentials to mask wherever they appear (shorter than 6 characters ignored)
+   */
+  public Redactor(Set<String> values) {
+    this.values =
+        values.stream()
+            .filter(v -> v != null && v.length() >= 6)
+            .distinct()
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
+  }
+
+  /**
+   * The values of secret-named fields in a fixtures folder's JSON files ({@code api_key}, {@code
+   * client_secret}, {@code password}…): what a new vendor's fixtures hold is masked with no code of
+   * its own. Blocking: call from a worker.
+   */
+  public static Set<String> secretsIn(Path fixtures) {
+    Set<String> found = new LinkedHashSet<>();
+    if (fixtures == null || !Files.isDirectory(fixtures)) {
+      return found;
+    }
+    try (Stream<Path> files = Files.walk(fixtures)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (file.toString().endsWith(".json") && Files.size(file) < 4 * 1024 * 1024) {
+          try {
+            collect(io.vertx.core.json.Json.decodeValue(Files.readString(file)), found);
+          } catch (RuntimeException e) {
+            // a broken fixture is reported by its vendor's loader, with its file and pointer
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return found;
+  }
+
+  private static void collect(Object value, Set<String> found) {
+    if (value instanceof JsonObject o) {
+      o.forEach(
+          e -> {
+            if (isSecret(e.getKey()) && e.getValue() instanceof String s) {
+              found.add(s);
+            } else {
+              collect(e.getValue(), found);
+            }
+          });
+    } else if (value instanceof JsonArray a) {
+      a.forEach(v -> collect(v, found));
+    }
+  }
 
   public static boolean isSecret(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return SECRET_NAMES.contains(n) || n.endsWith("_secret") || n.endsWith("password");
+    return SECRET_NAME.matcher(name).matches() && !name.toLowerCase(Locale.ROOT).endsWith("type");
   }
 
   /** Headers for display, names in lower case (as HTTP/2 sends them), secrets masked. */
-  public static JsonObject headers(MultiMap headers) {
+  public JsonObject headers(MultiMap headers) {
     JsonObject out = new JsonObject();
     if (headers == null) {
       return out;
     }
     for (String name : headers.names()) {
       String key = name.toLowerCase(Locale.ROOT);
-      out.put(key, isSecret(key) ? MASK : String.join(", ", headers.getAll(name)));
+      out.put(key, isSecret(key) ? MASK : text(String.join(", ", headers.getAll(name))));
     }
     return out;
   }
 
-  /** A request target with the values of secret-named query parameters masked. */
-  public static String uri(String uri) {
-    int q = uri == null ? -1 : uri.indexOf('?');
-    if (q < 0) {
-      return uri;
-    }
-    StringBuilder out = new StringBuilder(uri.length()).append(uri, 0, q + 1);
-    String[] pairs = uri.substring(q + 1).split("&", -1);
-    for (int i = 0; i < pairs.length; i++) {
-      String pair = pairs[i];
-      int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      out.append(i == 0 ? "" : "&").append(eq >= 0 && isSecret(name) ? name + "=" + MASK : pair);
-    }
-    return out.toString();
+  /** A request target with secret-named query parameters and known credentials masked. */
+  public String uri(String uri) {
+    return uri == null ? null : text(uri);
   }
 
-  /** A body for display: JSON and forms with their secrets masked, other text cut at a limit. */
-  public static Object body(Buffer raw, String contentType, int limit) {
+  /**
+   * A body for display: JSON and forms with their secrets masked structurally, any other text (or a
+   * body that does not parse as its Content-Type says) masked as text; past {@code limit} bytes
+   * only its size is shown.
+   */
+  public Object body(Buffer raw, String contentType, int limit) {
     if (raw == null || raw.length() == 0) {
       return null;
     }
@@ -89,17 +148,16 @@ public final class Redactor {
     Body body = new Body(raw);
     String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
     if (type.contains("x-www-form-urlencoded") && body.isForm()) {
-      JsonObject form = new JsonObject(body.form());
-      return json(form);
+      return json(new JsonObject(body.form()));
     }
     if (!body.isMalformedJson()) {
       return json(body.jsonOrNull());
     }
-    return raw.toString();
+    return text(raw.toString());
   }
 
   /** A copy of a JSON value with every secret-named field masked, at any depth. */
-  public static Object json(Object value) {
+  public Object json(Object value) {
     if (value instanceof JsonObject o) {
       JsonObject copy = new JsonObject();
       o.forEach(e -> copy.put(e.getKey(), isSecret(e.getKey()) ? MASK : json(e.getValue())));
@@ -110,6 +168,38 @@ public final class Redactor {
       a.forEach(v -> copy.add(json(v)));
       return copy;
     }
-    return value;
+    return value instanceof String s ? text(s) : value;
+  }
+
+  /** Free text with secret fields, scheme credentials, JWTs and known values masked. */
+  public String text(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String out = text;
+    for (String value : values) {
+      if (out.contains(value)) {
+        out = out.replace(value, MASK);
+      }
+    }
+    out = JWT.matcher(out).replaceAll(MASK);
+    out = replace(SCHEME_CREDENTIAL, out, m -> m.group(1) + m.group(2) + MASK);
+    out = replace(JSON_FIELD, out, m -> m.group(1) + MASK + m.group(m.groupCount()));
+    out = replace(FORM_FIELD, out, m -> m.group(1) + "=" + MASK);
+    return out;
+  }
+
+  private static String replace(
+      Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {
+    Matcher m = pattern.matcher(text);
+    if (!m.find()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    do {
+      m.appendReplacement(out, Matcher.quoteReplacement(with.apply(m)));
+    } while (m.find());
+    m.appendTail(out);
+    return out.toString();
   }
 }

@@ -41,6 +41,13 @@ public final class SandboxClock {
 
   /** Moves the clock forward (or back, with a negative duration), frozen or not. */
   public Instant advance(Duration by) {
+    Instant target;
+    try {
+      target = now().plus(by);
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      throw new IllegalArgumentException("advancing by " + by + " leaves the calendar");
+    }
+    requireSane(target);
     state.updateAndGet(
         s ->
             s.frozenAt != null
@@ -51,9 +58,29 @@ public final class SandboxClock {
 
   /** Sets the current time; a frozen clock stays frozen at the new instant. */
   public Instant set(Instant to) {
+    requireSane(to);
     state.updateAndGet(
         s -> new State(Duration.between(wall.instant(), to), s.frozenAt != null ? to : null));
     return now();
+  }
+
+  /**
+   * The earliest and latest instants the clock may show: every emulator adds token lifetimes and
+   * deadlines to "now" and formats the result as a four-digit year, so the clock stays well inside
+   * what that arithmetic can take.
+   */
+  public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+  public static final Instant LATEST = Instant.parse("2999-12-31T23:59:59Z");
+
+  /**
+   * @throws IllegalArgumentException outside {@link #EARLIEST}..{@link #LATEST}
+   */
+  private static void requireSane(Instant instant) {
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw new IllegalArgumentException(
+          "the clock must stay between " + EARLIEST + " and " + LATEST + ", not " + instant);
+    }
   }
 
   /** Freezes the clock at the current instant, or lets a frozen clock run on from where it is. */
