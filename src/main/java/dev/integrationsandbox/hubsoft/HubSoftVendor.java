@@ -20,7 +20,8 @@ public final class HubSoftVendor implements Vendor {
 
   private static final Descriptor DESCRIPTOR =
       new Descriptor(
-          "hubsoft", "HubSoft", "hubsoft.yaml", List.of("/api/v1/integracao/", "/oauth/"));
+              "hubsoft", "HubSoft", "hubsoft.yaml", List.of("/api/v1/integracao/", "/oauth/"))
+          .readingAnyContentType();
 
   @Override
   public Descriptor descriptor() {
@@ -31,11 +32,6 @@ public final class HubSoftVendor implements Vendor {
   @Override
   public Dialect dialect(Call call) {
     return call.path().startsWith("/oauth/") ? PASSPORT : LARAVEL;
-  }
-
-  @Override
-  public boolean checksContentType() {
-    return false;
   }
 
   @Override

@@ -31,10 +31,11 @@ public final class PostCenterVendor implements Vendor {
 
   private static final Descriptor DESCRIPTOR =
       new Descriptor(
-          "postcenter",
-          "PostCenter v2",
-          "postcenter.yaml",
-          List.of("/v2/ticket/", "/v2/tickets/", "/v2/accounts/"));
+              "postcenter",
+              "PostCenter v2",
+              "postcenter.yaml",
+              List.of("/v2/ticket/", "/v2/tickets/", "/v2/accounts/"))
+          .readingAnyContentType();
 
   @Override
   public Descriptor descriptor() {
@@ -44,15 +45,6 @@ public final class PostCenterVendor implements Vendor {
   @Override
   public Dialect dialect(Call call) {
     return DIALECT;
-  }
-
-  /**
-   * No operation takes a body; the vendor ignores one sent with a POST (clients built on generic
-   * HTTP helpers often send {@code {}}), so its media type is not checked either.
-   */
-  @Override
-  public boolean checksContentType() {
-    return false;
   }
 
   @Override

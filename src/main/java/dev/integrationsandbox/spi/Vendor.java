@@ -22,10 +22,37 @@ public interface Vendor {
    * @param contractFile the contract's file name inside the contracts folder
    * @param pathPrefixes paths that belong to this vendor: a request under one of them that matches
    *     no operation is answered in this vendor's dialect ({@link Failure.Kind#NO_ROUTE})
+   * @param checksContentType whether a request body must carry a media type that the operation
+   *     declares: BTG's gateway checks; PHP and Laravel servers read the raw body whatever the
+   *     header says
+   * @param exactPaths whether a path must end as the contract writes it: Vocom's Slim registers
+   *     {@code /x/} and answers {@code /x} with its 404 page; most frameworks accept both
    */
-  record Descriptor(String id, String title, String contractFile, List<String> pathPrefixes) {
+  record Descriptor(
+      String id,
+      String title,
+      String contractFile,
+      List<String> pathPrefixes,
+      boolean checksContentType,
+      boolean exactPaths) {
+
     public Descriptor {
       pathPrefixes = List.copyOf(pathPrefixes);
+    }
+
+    /** A vendor that checks media types and accepts paths with or without a trailing slash. */
+    public Descriptor(String id, String title, String contractFile, List<String> pathPrefixes) {
+      this(id, title, contractFile, pathPrefixes, true, false);
+    }
+
+    /** The same vendor, reading any body whatever its Content-Type. */
+    public Descriptor readingAnyContentType() {
+      return new Descriptor(id, title, contractFile, pathPrefixes, false, exactPaths);
+    }
+
+    /** The same vendor, taking each path only as the contract writes it. */
+    public Descriptor withExactPaths() {
+      return new Descriptor(id, title, contractFile, pathPrefixes, checksContentType, true);
     }
   }
 
@@ -59,21 +86,12 @@ public interface Vendor {
     return Limits.DEFAULT;
   }
 
-  /**
-   * Whether a path must end as the contract writes it: a vendor whose router registers {@code /x/}
-   * and answers {@code /x} with its 404 page (Vocom's Slim) says true; most frameworks redirect or
-   * accept both, so the sandbox answers both by default.
-   */
   default boolean exactPaths() {
-    return false;
+    return descriptor().exactPaths();
   }
 
-  /**
-   * Whether a request body must carry a media type that the operation declares. Vocom's server
-   * reads the raw body whatever the header says; BTG's gateway does not.
-   */
   default boolean checksContentType() {
-    return true;
+    return descriptor().checksContentType();
   }
 
   /** Adds what the vendor puts on every answer (e.g. BTG's {@code x-amzn-RequestId}). */

@@ -34,10 +34,12 @@ public final class VocomVendor implements Vendor {
 
   private static final Descriptor DESCRIPTOR =
       new Descriptor(
-          "vocom",
-          "Vocom interact_cti",
-          "vocom.yaml",
-          List.of("/interact_cti/", "/tabs/", "/dialer/"));
+              "vocom",
+              "Vocom interact_cti",
+              "vocom.yaml",
+              List.of("/interact_cti/", "/tabs/", "/dialer/"))
+          .readingAnyContentType()
+          .withExactPaths();
 
   @Override
   public Descriptor descriptor() {
@@ -47,18 +49,6 @@ public final class VocomVendor implements Vendor {
   @Override
   public Dialect dialect(Call call) {
     return DIALECT;
-  }
-
-  /** Slim registers each route with its trailing slash; {@code /x} is its 404 page. */
-  @Override
-  public boolean exactPaths() {
-    return true;
-  }
-
-  /** The vendor's PHP server reads the raw body as JSON whatever the Content-Type says. */
-  @Override
-  public boolean checksContentType() {
-    return false;
   }
 
   @Override
