@@ -3,6 +3,7 @@ package dev.integrationsandbox.admin;
 import dev.integrationsandbox.core.MountedVendor;
 import dev.integrationsandbox.core.Sandbox;
 import dev.integrationsandbox.exchange.Exchange;
+import dev.integrationsandbox.spi.RevokesTokens;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -62,6 +63,7 @@ public final class AdminRoutes {
     router.get("/journal/:id").handler(admin::exchange);
     router.get("/metrics").handler(admin::metrics);
     router.get("/state").handler(admin::state);
+    router.post("/tokens/revoke").handler(admin::revokeTokens);
     router.route().handler(rc -> error(rc, 404, "no admin operation at " + rc.normalizedPath()));
     router.route().failureHandler(admin::failure);
     return router;
@@ -377,6 +379,17 @@ public final class AdminRoutes {
                     .putHeader("Content-Type", "application/json")
                     .end(body))
         .onFailure(e -> error(rc, 500, "state could not be read: " + e.getMessage()));
+  }
+
+  /** {@code POST /tokens/revoke?vendor=hubsoft}: the vendor invalidates every token it issued. */
+  private void revokeTokens(RoutingContext rc) {
+    String only = rc.queryParams().get("vendor");
+    var target = only == null ? java.util.Optional.<MountedVendor>empty() : sandbox.vendor(only);
+    if (target.isEmpty() || !(target.get().emulator() instanceof RevokesTokens revoking)) {
+      error(rc, 400, "name a vendor whose tokens can be revoked: ?vendor=hubsoft");
+      return;
+    }
+    json(rc, 200, new JsonObject().put("vendor", only).put("revoked", revoking.revokeTokens()));
   }
 
   private void failure(RoutingContext rc) {

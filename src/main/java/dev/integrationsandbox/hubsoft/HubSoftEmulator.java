@@ -4,6 +4,7 @@ import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Emulator;
 import dev.integrationsandbox.spi.Failure;
 import dev.integrationsandbox.spi.Reply;
+import dev.integrationsandbox.spi.RevokesTokens;
 import dev.integrationsandbox.support.SandboxClock;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -24,7 +25,7 @@ import java.util.function.Predicate;
  * <p>The bearer token is looked up before anything else, as Laravel's auth middleware does; HubSoft
  * then reads the input with its own rules ({@link Inputs}) and answers in its envelope.
  */
-public final class HubSoftEmulator implements Emulator<HubSoftSession> {
+public final class HubSoftEmulator implements Emulator<HubSoftSession>, RevokesTokens {
 
   static final String CREATE_TOKEN = "createToken";
 
@@ -63,7 +64,8 @@ public final class HubSoftEmulator implements Emulator<HubSoftSession> {
    *
    * @return how many live access tokens were revoked
    */
-  public int revokeAll() {
+  @Override
+  public int revokeTokens() {
     return tokens.revokeAll();
   }
 

@@ -216,7 +216,7 @@ class HubSoftAuthTest {
   void revokedTokensAre401UntilTheClientTakesANewOne() {
     String token = api.token();
     JsonObject first = api.tokens(HubSoftApi.passwordGrant());
-    assertTrue(api.emulator().revokeAll() >= 2);
+    assertTrue(api.emulator().revokeTokens() >= 2);
     assertEquals(
         401, api.send(HttpMethod.POST, ATENDIMENTO, token, HubSoftApi.seedBody()).statusCode());
     JsonObject refresh =
