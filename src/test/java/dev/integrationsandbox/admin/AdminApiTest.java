@@ -79,8 +79,19 @@ class AdminApiTest {
     assertEquals("UP", body.getString("status"));
     JsonObject btg = body.getJsonObject("vendors").getJsonObject("btg");
     assertEquals("emulate", btg.getString("mode"));
-    assertEquals(9, btg.getInteger("operations"));
-    assertEquals(13, body.getJsonObject("vendors").getJsonObject("vocom").getInteger("operations"));
+    assertEquals(operationsIn("btg-tickets.yaml"), btg.getInteger("operations"));
+    assertEquals(
+        operationsIn("vocom.yaml"),
+        body.getJsonObject("vendors").getJsonObject("vocom").getInteger("operations"));
+  }
+
+  /** How many operations the contract file declares, as vertx-openapi loads it. */
+  static int operationsIn(String contract) {
+    Path file = Path.of("contracts", contract);
+    ContractDocument doc = vertx.executeBlocking(() -> ContractDocument.read(file)).await();
+    int operations = OpenAPIContract.from(vertx, doc.loadable()).await().operations().size();
+    assertTrue(operations > 0, contract + " declares no operation");
+    return operations;
   }
 
   @Test

@@ -25,6 +25,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -255,11 +256,30 @@ class BtgErrorsTest {
   }
 
   @Test
-  void anUnknownRouteIsAMissingAuthenticationToken() {
-    HttpResponse<Buffer> r = btg.get(CUSTOMERS + CPF + "/nothing");
+  void anUnknownRouteWithoutATokenIsAMissingAuthenticationToken() {
+    HttpResponse<Buffer> r = anonymous.get(CUSTOMERS + CPF + "/nothing");
     assertEquals(403, r.statusCode());
     assertEquals("Missing Authentication Token", r.bodyAsJsonObject().getString("message"));
     assertEquals("MissingAuthenticationTokenException", r.getHeader("x-amzn-ErrorType"));
+    assertNotNull(r.getHeader("x-amzn-RequestId"));
+  }
+
+  /**
+   * With an {@code Authorization} header, API Gateway takes the bearer token for an incomplete
+   * SigV4 signature (VENDOR-FACTS §1d): still a 403, never a 404, and the token is not accepted as
+   * a route.
+   */
+  @Test
+  void anUnknownRouteWithATokenIsAnIncompleteSignature() {
+    HttpResponse<Buffer> r = btg.get(CUSTOMERS + CPF + "/nothing");
+    assertEquals(403, r.statusCode());
+    JsonObject body = r.bodyAsJsonObject();
+    assertEquals(List.of("message"), List.copyOf(body.fieldNames()));
+    assertTrue(
+        body.getString("message")
+            .startsWith("Authorization header requires 'Credential' parameter."),
+        body.encode());
+    assertEquals("IncompleteSignatureException", r.getHeader("x-amzn-ErrorType"));
     assertNotNull(r.getHeader("x-amzn-RequestId"));
   }
 
@@ -294,11 +314,24 @@ class BtgErrorsTest {
     assertEquals(3600, r.bodyAsJsonObject().getInteger("expires_in"));
   }
 
+  /**
+   * Basic plus the same {@code client_id} in the form is how AWS's own examples call the endpoint;
+   * only a second secret is a double authentication (VENDOR-FACTS §1d, RFC 6749 §2.3).
+   */
   @Test
-  void credentialsInBothHeaderAndFormAreAnInvalidRequest() {
+  void aClientIdBesidesBasicIsAcceptedButASecondSecretIsAnInvalidRequest() {
+    HttpResponse<Buffer> sameClient =
+        anonymous.requestToken(
+            CLIENT, SECRET, form("grant_type", "client_credentials").add("client_id", CLIENT));
+    assertEquals(200, sameClient.statusCode(), sameClient.bodyAsString());
+    assertEquals("Bearer", sameClient.bodyAsJsonObject().getString("token_type"));
     expect(
         anonymous.requestToken(
-            CLIENT, SECRET, form("grant_type", "client_credentials").add("client_id", CLIENT)),
+            CLIENT,
+            SECRET,
+            form("grant_type", "client_credentials")
+                .add("client_id", CLIENT)
+                .add("client_secret", SECRET)),
         400,
         error("invalid_request"));
   }
@@ -330,16 +363,17 @@ class BtgErrorsTest {
         error("invalid_scope"));
   }
 
+  /** Cognito refuses a body that is not a form before reading it (VENDOR-FACTS §1d). */
   @Test
-  void aJsonTokenRequestIsAnInvalidRequest() {
-    expect(
+  void aJsonTokenRequestIs405WithAnEmptyBody() {
+    HttpResponse<Buffer> r =
         anonymous
             .request(HttpMethod.POST, TOKEN)
             .basicAuthentication(CLIENT, SECRET)
             .sendJsonObject(new JsonObject().put("grant_type", "client_credentials"))
-            .await(),
-        400,
-        error("invalid_request"));
+            .await();
+    assertEquals(405, r.statusCode(), r.bodyAsString());
+    assertTrue(r.body() == null || r.body().length() == 0, r.bodyAsString());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static dev.integrationsandbox.vocom.VocomTestWorld.assertFails;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,16 +63,29 @@ class CallCenterTest {
     assertEquals(2, dev.outboundCount());
     assertEquals(60 + 40, dev.outboundDuration());
 
-    world.clock.advance(Duration.ofHours(8));
+    world.clock.advance(Duration.ofHours(4));
     assertTrue(pbx.logout("DEV"));
     assertEquals(AgentStatus.LOGGED_OUT, status("DEV"));
 
-    world.clock.advance(Duration.ofHours(16));
+    world.clock.advance(Duration.ofHours(1));
     assertDoesNotThrow(() -> pbx.login("DEV"));
     assertEquals(
         VocomTestWorld.START.getEpochSecond(),
         pbx.agent("DEV").get().firstLogin(),
-        "first_login keeps the first login");
+        "a login within 4 h of the logout continues the session: first_login kept");
+    assertEquals(2, pbx.agent("DEV").get().outboundCount(), "and its counters");
+
+    world.clock.advance(Duration.ofHours(4));
+    assertTrue(pbx.logout("DEV"));
+    world.clock.advance(CallCenter.SESSION_GAP.plusSeconds(1));
+    assertDoesNotThrow(() -> pbx.login("DEV"));
+    AgentInfo nextDay = pbx.agent("DEV").get();
+    assertEquals(
+        world.clock.now().getEpochSecond(),
+        nextDay.firstLogin(),
+        "a login more than 4 h after the logout starts a new session (VENDOR-FACTS 4a)");
+    assertEquals(0, nextDay.outboundCount(), "counters from the new session");
+    assertEquals(0, nextDay.outboundDuration());
   }
 
   @Test
@@ -81,19 +95,26 @@ class CallCenterTest {
     assertEquals(AgentStatus.LOGGED_OUT, status("TREINAMENTO.SEM_FILA"));
   }
 
+  /** VENDOR-FACTS 4a: only Logged Out and Available agents log in; any other status is kept. */
   @Test
-  void loginOfALoggedInAgentIsAcceptedAndLeavesItAvailable() {
+  void loginOfAnAvailableAgentIsAcceptedAndOfAnAgentOnBreakIsNotFoundAndKeepsTheBreak() {
+    Long firstLogin = pbx.agent("SUPORTE.BARBARA").get().firstLogin();
     assertDoesNotThrow(() -> pbx.login("SUPORTE.BARBARA"));
     assertEquals(AgentStatus.AVAILABLE, status("SUPORTE.BARBARA"));
-    assertDoesNotThrow(() -> pbx.login("SUPORTE.CARLOS"));
-    assertEquals(AgentStatus.AVAILABLE, status("SUPORTE.CARLOS"));
-    assertEquals("2009", pbx.agent("SUPORTE.CARLOS").get().branch(), "empty branch keeps it");
+    assertEquals(firstLogin, pbx.agent("SUPORTE.BARBARA").get().firstLogin());
+    AgentInfo onBreak = pbx.agent("SUPORTE.CARLOS").get();
+    assertFails(StatusType.NOT_FOUND_FAILED, () -> pbx.login("SUPORTE.CARLOS"));
+    assertEquals(AgentStatus.ON_BREAK, status("SUPORTE.CARLOS"));
+    assertEquals(onBreak, pbx.agent("SUPORTE.CARLOS").get(), "nothing about the agent changes");
+    assertEquals("2009", pbx.agent("SUPORTE.CARLOS").get().branch());
   }
 
+  /** The extension comes from the agent's contact: login never rewrites it (VENDOR-FACTS 4a). */
   @Test
-  void loginWithAnotherBranchMovesTheAgentThere() {
+  void loginNeverRewritesTheAgentsExtension() {
     pbx.login("DEV");
-    assertEquals("2050", pbx.agent("DEV").get().branch());
+    assertEquals(AgentStatus.AVAILABLE, status("DEV"));
+    assertEquals("2000", pbx.agent("DEV").get().branch());
   }
 
   @Test
@@ -109,11 +130,17 @@ class CallCenterTest {
     assertFalse(pbx.logout("DEV"));
   }
 
+  /**
+   * The reference server answers ok with {@code result:null} for an agent it does not know, and an
+   * agent exists only through a queue tier (VENDOR-FACTS 4a).
+   */
   @Test
-  void breakListNeedsAKnownAgent() {
-    assertFails(StatusType.NOT_FOUND_FAILED, () -> pbx.breakList("NOBODY"));
+  void breakListIsTheCompanysForAKnownAgentAndNullForAnUnknownOne() {
+    assertNull(assertDoesNotThrow(() -> pbx.breakList("NOBODY")));
+    assertNull(pbx.breakList("TREINAMENTO.SEM_FILA"), "no queue tier: not an agent of the PBX");
     List<VocomFixtures.BreakType> breaks = pbx.breakList("DEV");
     assertEquals("Lanche", breaks.get(0).breakName());
+    assertEquals(breaks, pbx.breakList("SUPORTE.CARLOS"), "whatever the agent's status");
   }
 
   @Test
@@ -126,52 +153,102 @@ class CallCenterTest {
     assertEquals(AgentStatus.AVAILABLE, status("SUPORTE.BARBARA"));
   }
 
+  /**
+   * {@code state_return_break} sets the agent Available unconditionally and answers ok
+   * (VENDOR-FACTS 4a); what was odd comes back as a lint note.
+   */
   @Test
-  void returnBreakIsIdempotentForAvailableAgentsAndRefusedWhenLoggedOut() {
-    assertDoesNotThrow(() -> pbx.returnBreak("SUPORTE.CARLOS"));
-    assertDoesNotThrow(() -> pbx.returnBreak("SUPORTE.CARLOS"));
+  void returnBreakSetsAvailableUnconditionallyAndLintsWhatWasNotABreak() {
+    assertNull(pbx.returnBreak("SUPORTE.CARLOS"), "back from a break: nothing odd");
     assertEquals(AgentStatus.AVAILABLE, status("SUPORTE.CARLOS"));
-    assertFails(StatusType.EXECUTE_FAILED, () -> pbx.returnBreak("DEV"));
-    assertFails(StatusType.NOT_FOUND_FAILED, () -> pbx.returnBreak("NOBODY"));
+    assertNull(pbx.agent("SUPORTE.CARLOS").get().breakId());
+    assertNotNull(pbx.returnBreak("SUPORTE.CARLOS"), "idempotent, but not On Break any more");
+    assertEquals(AgentStatus.AVAILABLE, status("SUPORTE.CARLOS"));
+    assertNotNull(pbx.returnBreak("DEV"));
+    assertEquals(AgentStatus.AVAILABLE, status("DEV"), "even a Logged Out agent");
+    assertNotNull(pbx.returnBreak("NOBODY"));
+    assertFalse(pbx.agent("NOBODY").isPresent(), "an unknown agent is not created");
   }
 
+  /**
+   * call_services originates from {@code user/{branch}} to {@code to} and never reads the agent
+   * (VENDOR-FACTS 4a): only a missing channel (empty branch or destination) is execute_failed; an
+   * unknown agent, an agent not Available or with a live call is placed and linted.
+   */
   @Test
-  void callServicesNeedsAnAvailableAgentWithoutALiveCall() {
-    assertFails(StatusType.EXECUTE_FAILED, () -> pbx.callServices("NOBODY", "3000", "11999"));
-    assertFails(StatusType.EXECUTE_FAILED, () -> pbx.callServices("DEV", "3000", "11999"));
+  void callServicesNeedsOnlyABranchAndADestinationAndLintsWhatThePbxDoesNotCheck() {
     assertFails(StatusType.EXECUTE_FAILED, () -> pbx.callServices("SUPORTE.CARLOS", "", "11999"));
+    assertFails(StatusType.EXECUTE_FAILED, () -> pbx.callServices("SUPORTE.BARBARA", "2008", ""));
     assertFails(StatusType.EXECUTE_FAILED, () -> pbx.callServices("SUPORTE.BARBARA", "", ""));
-    String id = pbx.callServices("SUPORTE.BARBARA", "", "11999").callId();
-    assertEquals("2008", pbx.call(id).get().branch(), "empty branch dials from the agent's");
-    assertFails(StatusType.EXECUTE_FAILED, () -> pbx.callServices("SUPORTE.BARBARA", "", "11888"));
-    pbx.terminate(id);
-    assertDoesNotThrow(() -> pbx.callServices("SUPORTE.BARBARA", "", "11888"));
+
+    CallCenter.Placed unknown = pbx.callServices("NOBODY", "3000", "11999");
+    assertNotNull(unknown.lint(), "neither extension nor agent known");
+    CallCenter.Placed loggedOut = pbx.callServices("DEV", "2000", "11999");
+    assertTrue(loggedOut.lint().contains("Logged Out"), loggedOut.lint());
+    CallCenter.Placed onBreak = pbx.callServices("SUPORTE.CARLOS", "2009", "11999");
+    assertTrue(onBreak.lint().contains("On Break"), onBreak.lint());
+    assertEquals(AgentStatus.LOGGED_OUT, status("DEV"), "placing a call changes no status");
+    assertEquals(AgentStatus.ON_BREAK, status("SUPORTE.CARLOS"));
+
+    CallCenter.Placed first = pbx.callServices("SUPORTE.BARBARA", "2008", "11999");
+    assertNull(first.lint(), "an Available agent at its own extension: nothing odd");
+    assertEquals("2008", pbx.call(first.callId()).get().branch());
+    CallCenter.Placed second = pbx.callServices("SUPORTE.BARBARA", "2008", "11888");
+    assertTrue(second.lint().contains("live call"), second.lint());
+    assertEquals(CallState.ACTIVE, pbx.call(second.callId()).get().state());
+    pbx.terminate(first.callId());
+    pbx.terminate(second.callId());
+    assertNull(pbx.callServices("SUPORTE.BARBARA", "2008", "11777").lint());
+
+    String elsewhere = pbx.callServices("DEV", "2008", "11666").callId();
+    assertEquals(
+        "SUPORTE.BARBARA",
+        pbx.call(elsewhere).get().agent(),
+        "the call counts for the extension's agent, not the one named");
   }
 
+  /**
+   * Hold, retrieve and transfer go through {@code bgapi}, which accepts any non-empty call_id at
+   * once (VENDOR-FACTS 4a): only an empty call_id is execute_failed. A job that can do nothing
+   * changes nothing and is linted; terminate always answers ok.
+   */
   @Test
-  void callControlOnUnknownOrFinishedCallsFailsToExecute() {
-    for (String unknown : List.of("", "1f74b26a-442a-40ca-83af-847eb7132c2e")) {
-      assertFails(StatusType.EXECUTE_FAILED, () -> pbx.hold(unknown));
-      assertFails(StatusType.EXECUTE_FAILED, () -> pbx.retrieve(unknown));
-      assertFails(StatusType.EXECUTE_FAILED, () -> pbx.transfer(unknown, "2000"));
-      assertDoesNotThrow(() -> pbx.terminate(unknown), "terminate always answers ok");
-    }
+  void callControlAcceptsAnyNonEmptyCallIdAndChangesOnlyLiveCalls() {
+    assertFails(StatusType.EXECUTE_FAILED, () -> pbx.hold(""));
+    assertFails(StatusType.EXECUTE_FAILED, () -> pbx.retrieve(""));
+    assertFails(StatusType.EXECUTE_FAILED, () -> pbx.transfer("", "2000"));
+    assertDoesNotThrow(() -> pbx.terminate(""), "terminate always answers ok");
+    String unknown = "1f74b26a-442a-40ca-83af-847eb7132c2e";
+    assertNotNull(assertDoesNotThrow(() -> pbx.hold(unknown)));
+    assertNotNull(assertDoesNotThrow(() -> pbx.retrieve(unknown)));
+    assertNotNull(assertDoesNotThrow(() -> pbx.transfer(unknown, "2000")));
+    assertDoesNotThrow(() -> pbx.terminate(unknown), "terminate always answers ok");
+    assertFalse(pbx.call(unknown).isPresent(), "bgapi jobs create no call");
+
     String id = pbx.callServices("SUPORTE.BARBARA", "2008", "11999").callId();
-    assertFails(StatusType.EXECUTE_FAILED, () -> pbx.retrieve(id));
-    assertDoesNotThrow(() -> pbx.hold(id));
-    assertFails(StatusType.EXECUTE_FAILED, () -> pbx.hold(id));
-    assertFails(StatusType.EXECUTE_FAILED, () -> pbx.transfer(id, ""));
-    assertDoesNotThrow(() -> pbx.transfer(id, "2001"), "a held call can be transferred");
-    assertFails(StatusType.EXECUTE_FAILED, () -> pbx.hold(id));
-    assertFails(StatusType.EXECUTE_FAILED, () -> pbx.transfer(id, "2001"));
+    assertNotNull(pbx.retrieve(id), "an active call is not held");
+    assertEquals(CallState.ACTIVE, pbx.call(id).get().state());
+    assertNull(pbx.hold(id));
+    assertEquals(CallState.HELD, pbx.call(id).get().state());
+    assertNotNull(pbx.hold(id), "already held");
+    assertEquals(CallState.HELD, pbx.call(id).get().state());
+    assertNotNull(pbx.transfer(id, ""), "an empty destination: the job fails on the PBX");
+    assertEquals(CallState.HELD, pbx.call(id).get().state());
+    assertNull(pbx.transfer(id, "2001"), "a held call can be transferred");
+    assertEquals(CallState.TRANSFERRED, pbx.call(id).get().state());
+    assertNotNull(pbx.hold(id), "a transferred call is no longer live");
+    assertNotNull(pbx.transfer(id, "2001"));
+    assertEquals(CallState.TRANSFERRED, pbx.call(id).get().state());
+    assertEquals("2001", pbx.call(id).get().transferredTo());
 
     long before = pbx.agent("SUPORTE.BARBARA").get().outboundCount();
     assertDoesNotThrow(() -> pbx.terminate(id));
+    assertEquals(CallState.TRANSFERRED, pbx.call(id).get().state());
     assertEquals(before, pbx.agent("SUPORTE.BARBARA").get().outboundCount(), "counted once");
   }
 
   @Test
-  void agentListSplitsTheQueueByLoggedInAndLoggedOut() {
+  void agentListSplitsTheQueueByLoggedInAndLoggedOutAndAnUnknownQueueHasNone() {
     CallCenter.QueueAgents suporte = pbx.agentList("FILA_SUPORTE");
     assertEquals(
         List.of("DESENVOLVIMENTO.LUIZ", "SUPORTE.BARBARA", "SUPORTE.CARLOS"),
@@ -192,16 +269,32 @@ class CallCenterTest {
             .put("outbound_duration", "10"),
         barbara.toJson());
 
+    assertEquals(
+        new io.vertx.core.json.JsonObject()
+            .put("name", "DEV")
+            .put("status", "Logged Out")
+            .put("no_answer_count", "0")
+            .put("calls_answered", "0")
+            .put("ready_time", "0"),
+        suporte.loggedOut().get(0).toLoggedOutJson(),
+        "logged-out entries have their own field set (VENDOR-FACTS 4a)");
+
     assertTrue(pbx.agentList("FILA_VAZIA").loggedIn().isEmpty());
-    assertFails(StatusType.NOT_FOUND_FAILED, () -> pbx.agentList("FILA_INEXISTENTE"));
+    assertTrue(pbx.agentList("FILA_VAZIA").loggedOut().isEmpty());
+    CallCenter.QueueAgents unknown =
+        assertDoesNotThrow(() -> pbx.agentList("FILA_INEXISTENTE"), "ok for an unknown queue");
+    assertTrue(unknown.loggedIn().isEmpty());
+    assertTrue(unknown.loggedOut().isEmpty());
   }
 
   @Test
   void resetRestoresTheFixture() {
     pbx.login("DEV");
-    String id = pbx.callServices("DEV", "", "11999").callId();
+    pbx.returnBreak("SUPORTE.CARLOS");
+    String id = pbx.callServices("DEV", "2000", "11999").callId();
     pbx.reset();
     assertEquals(AgentStatus.LOGGED_OUT, status("DEV"));
+    assertEquals(AgentStatus.ON_BREAK, status("SUPORTE.CARLOS"));
     assertEquals("2000", pbx.agent("DEV").get().branch());
     assertFalse(pbx.call(id).isPresent());
   }

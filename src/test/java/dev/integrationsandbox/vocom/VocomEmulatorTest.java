@@ -151,34 +151,68 @@ class VocomEmulatorTest {
             .statusType());
   }
 
+  /** The check is {@code array_keys} presence (VENDOR-FACTS 4a): null and "" are present. */
   @Test
-  void aMissingKeyFailsParamsButAnEmptyStringPasses() {
+  void aMissingKeyFailsParamsButANullOrAnEmptyValuePasses() {
     Answer missing = seed(VocomCommand.AGENT_LOGIN, body("agent", "DEV", "company_id", COMPANY));
     assertEquals("params_failed", missing.statusType());
     assertEquals("DEV", missing.response().getString("agent"));
-    assertEquals(
-        "params_failed",
-        seed(VocomCommand.AGENT_LOGIN, body("agent", "DEV", "branch", null, "company_id", COMPANY))
-            .statusType(),
-        "a null value counts as absent");
     assertEquals("params_failed", seed(VocomCommand.AGENT_LOGIN, null).statusType());
 
+    Answer nullBranch =
+        seed(VocomCommand.AGENT_LOGIN, body("agent", "DEV", "branch", null, "company_id", COMPANY));
+    assertTrue(nullBranch.ok(), "a null value is a present key: " + nullBranch.diagnostic());
     Answer empty =
         seed(VocomCommand.AGENT_LOGIN, body("agent", "DEV", "branch", "", "company_id", COMPANY));
     assertTrue(empty.ok());
   }
 
+  /**
+   * A key opens its own PBX only. Login never reads {@code company_id} (VENDOR-FACTS 4a), so
+   * another company's key naming this company logs in its own DEV; for the commands that read it,
+   * this company's id is an unknown domain of that PBX: no channel, no agents.
+   */
   @Test
-  void aKeyOfAnotherCompanyIsRefused() {
+  void aKeyOfAnotherCompanyActsOnItsOwnPbxOnly() {
+    String otherAuth = basic("api_key", OTHER_API_KEY);
     Answer r =
         pipeline.send(
             VocomCommand.AGENT_LOGIN,
-            basic("api_key", OTHER_API_KEY),
+            otherAuth,
             body("agent", "DEV", "branch", "2000", "company_id", COMPANY));
-    assertEquals("authentication_failed", r.statusType());
+    assertTrue(r.ok(), r.diagnostic());
     assertEquals(AgentStatus.LOGGED_OUT, vocom.company(COMPANY).get().agent("DEV").get().status());
+    assertEquals(
+        AgentStatus.AVAILABLE, vocom.company(OTHER_COMPANY).get().agent("DEV").get().status());
+
+    Answer call =
+        pipeline.send(
+            VocomCommand.CALL_SERVICES,
+            otherAuth,
+            body("agent", "DEV", "branch", "2000", "to", "11", "company_id", COMPANY));
+    assertEquals("execute_failed", call.statusType());
+    assertEquals("", call.response().getString("call_id"));
+    assertTrue(vocom.company(COMPANY).get().snapshot().getJsonArray("calls").isEmpty());
+
+    JsonObject list =
+        pipeline
+            .send(
+                VocomCommand.GET_AGENT_LIST,
+                otherAuth,
+                body("queue", "FILA_SUPORTE", "company_id", COMPANY))
+            .response();
+    assertEquals("ok", list.getString("status"));
+    assertEquals(
+        new JsonObject().put("logged_out_agents", "").put("logged_in_agents", ""),
+        list.getJsonObject("result"),
+        "none of this company's agents");
   }
 
+  /**
+   * Tenants don't see each other: another tenant's call_id is no call here (bgapi accepts the job,
+   * which does nothing), and another tenant's company_id is an unknown domain that shows none of
+   * its data (VENDOR-FACTS 4a).
+   */
   @Test
   void tenantsDoNotSeeEachOther() {
     String otherAuth = basic("api_key", OTHER_API_KEY);
@@ -201,37 +235,60 @@ class VocomEmulatorTest {
                 body("agent", "DEV", "branch", "3000", "to", "11", "company_id", OTHER_COMPANY))
             .response()
             .getString("call_id");
+    Answer hold =
+        seed(
+            VocomCommand.CALL_HOLD, body("agent", "DEV", "call_id", callId, "company_id", COMPANY));
+    assertTrue(hold.ok(), "bgapi accepts any call_id: " + hold.diagnostic());
+    assertEquals(1, hold.reply().lintNotes().size(), "a call of another company is unknown here");
+    assertEquals(
+        CallCenter.CallState.ACTIVE,
+        vocom.company(OTHER_COMPANY).get().call(callId).get().state(),
+        "and stays untouched");
     assertEquals(
         "execute_failed",
-        seed(VocomCommand.CALL_HOLD, body("agent", "DEV", "call_id", callId, "company_id", COMPANY))
+        seed(
+                VocomCommand.CALL_HOLD,
+                body("agent", "DEV", "call_id", callId, "company_id", OTHER_COMPANY))
             .statusType(),
-        "a call of another company is unknown here");
+        "another tenant's company_id is an unknown domain");
     assertEquals(
-        "not_found_failed",
+        CallCenter.CallState.ACTIVE, vocom.company(OTHER_COMPANY).get().call(callId).get().state());
+
+    JsonObject noSuchQueueHere =
         seed(VocomCommand.GET_AGENT_LIST, body("queue", "FILA_VENDAS", "company_id", COMPANY))
-            .statusType());
+            .response();
+    JsonObject otherDomain =
+        seed(VocomCommand.GET_AGENT_LIST, body("queue", "FILA_VENDAS", "company_id", OTHER_COMPANY))
+            .response();
+    for (JsonObject list : new JsonObject[] {noSuchQueueHere, otherDomain}) {
+      assertEquals("ok", list.getString("status"), list.encode());
+      assertEquals(
+          new JsonObject().put("logged_out_agents", "").put("logged_in_agents", ""),
+          list.getJsonObject("result"),
+          "none of the other tenant's agents");
+    }
   }
 
   @Test
   void eachCommandRendersItsOwnErrorShape() {
     assertEquals(
         response(
-            "{\"agent\":\"NOBODY\",\"command\":\"break\",\"result\":\"\",\"status\":\"error\","
-                + "\"status_type\":\"not_found_failed\"}"),
-        seed(VocomCommand.GET_BREAK_LIST, body("agent", "NOBODY", "company_id", COMPANY)).body());
+            "{\"agent\":null,\"command\":\"break\",\"result\":\"\",\"status\":\"error\","
+                + "\"status_type\":\"params_failed\"}"),
+        seed(VocomCommand.GET_BREAK_LIST, body("company_id", COMPANY)).body());
     assertEquals(
         response(
             "{\"agent\":\"NOBODY\",\"command\":\"call_services\",\"call_id\":\"\","
                 + "\"status\":\"error\",\"status_type\":\"execute_failed\"}"),
         seed(
                 VocomCommand.CALL_SERVICES,
-                body("agent", "NOBODY", "branch", "1", "to", "2", "company_id", COMPANY))
+                body("agent", "NOBODY", "branch", "", "to", "2", "company_id", COMPANY))
             .body());
     assertEquals(
         response(
             "{\"agent\":null,\"command\":\"agent_list\",\"status\":\"error\","
-                + "\"status_type\":\"not_found_failed\"}"),
-        seed(VocomCommand.GET_AGENT_LIST, body("queue", "NOPE", "company_id", COMPANY)).body());
+                + "\"status_type\":\"params_failed\"}"),
+        seed(VocomCommand.GET_AGENT_LIST, body("company_id", COMPANY)).body());
     assertEquals(
         response(
             "{\"list\":\"\",\"command\":\"list\",\"status\":\"error\","
@@ -287,12 +344,13 @@ class VocomEmulatorTest {
       assertTrue(r.ok(), c + ": " + r.diagnostic());
       assertEquals(c.command(), r.response().getString("command"));
     }
-    assertEquals(
-        "execute_failed",
+    Answer transfer =
         seed(
-                VocomCommand.CALL_TRANSFER,
-                body("agent", "DEV", "call_id", id, "to", "2000", "company_id", COMPANY))
-            .statusType());
+            VocomCommand.CALL_TRANSFER,
+            body("agent", "DEV", "call_id", id, "to", "2000", "company_id", COMPANY));
+    assertTrue(transfer.ok(), "bgapi accepts a job for an ended call (VENDOR-FACTS 4a)");
+    assertEquals(1, transfer.reply().lintNotes().size(), "and the sandbox lints it");
+    assertEquals(CallCenter.CallState.ENDED, vocom.company(COMPANY).get().call(id).get().state());
   }
 
   @Test
@@ -322,7 +380,8 @@ class VocomEmulatorTest {
     seed(VocomCommand.AGENT_LOGIN, body("agent", "DEV", "branch", "2000", "company_id", COMPANY));
     vocom.reset();
     assertEquals(AgentStatus.LOGGED_OUT, vocom.company(COMPANY).get().agent("DEV").get().status());
-    assertEquals(2, vocom.snapshot().size());
+    assertEquals(
+        VocomTestWorld.FIXTURES.companies().keySet(), vocom.snapshot().fieldNames(), "every one");
   }
 
   @Test
@@ -352,7 +411,9 @@ class VocomEmulatorTest {
   @Test
   void theEmulatorThrowsItsFailuresWithTheVendorsStatusType() {
     Future<Reply> answer =
-        handleSeed(VocomCommand.GET_BREAK_LIST, body("agent", "NOBODY", "company_id", COMPANY));
+        handleSeed(
+            VocomCommand.AGENT_LOGIN,
+            body("agent", "NOBODY", "branch", "2000", "company_id", COMPANY));
     Failure failure = assertThrows(Failure.class, answer::await);
     assertEquals(Failure.Kind.NOT_FOUND, failure.kind());
     assertEquals("not_found_failed", failure.code());

@@ -12,13 +12,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class VocomFixturesTest {
 
   @Test
-  void theCommittedFixtureHoldsTheSeedCompany() {
+  void theCommittedFixtureHoldsTheSeedCompanyItsReportDomainsAndASecondTenant() {
     Company seed = VocomTestWorld.FIXTURES.companies().get(VocomTestData.COMPANY);
     assertEquals(VocomTestData.API_KEY, seed.apiKey());
     assertEquals(
@@ -30,21 +32,53 @@ class VocomFixturesTest {
     assertEquals(108, barbara.notAnsweredCount());
     assertEquals(AgentStatus.AVAILABLE, barbara.status());
     assertTrue(seed.dialer().size() > Reports.CAP);
-    assertEquals(2, VocomTestWorld.FIXTURES.companies().size());
+    Map<String, Company> companies = VocomTestWorld.FIXTURES.companies();
+    assertEquals(
+        Set.of(
+            VocomTestData.COMPANY,
+            VocomTestData.OTHER_COMPANY,
+            VocomTestData.TABS_EXAMPLE_COMPANY,
+            VocomTestData.DIALER_EXAMPLE_COMPANY),
+        companies.keySet());
+    assertEquals(
+        VocomTestData.API_KEY,
+        companies.get(VocomTestData.TABS_EXAMPLE_COMPANY).apiKey(),
+        "the seed's report examples are domains of the seed company's PBX");
+    assertEquals(
+        VocomTestData.API_KEY, companies.get(VocomTestData.DIALER_EXAMPLE_COMPANY).apiKey());
+    assertEquals(
+        VocomTestData.OTHER_API_KEY,
+        companies.get(VocomTestData.OTHER_COMPANY).apiKey(),
+        "the second tenant has a key of its own");
+  }
+
+  /** One key opens one PBX, which may hold several domains (VENDOR-FACTS 4a). */
+  @Test
+  void twoCompaniesMayShareAnApiKeyAsDomainsOfOnePbx() {
+    VocomFixtures f =
+        VocomFixtures.from(
+            new JsonObject()
+                .put(
+                    "companies",
+                    new JsonArray()
+                        .add(new JsonObject().put("company_id", "a").put("api_key", "k"))
+                        .add(new JsonObject().put("company_id", "b").put("api_key", "k"))));
+    assertEquals(Set.of("a", "b"), f.companies().keySet());
+    assertEquals("k", f.companies().get("b").apiKey());
   }
 
   @Test
   void aMalformedFixtureFailsAtLoad() {
-    JsonObject twoCompaniesOneKey =
+    JsonObject oneCompanyTwice =
         new JsonObject()
             .put(
                 "companies",
                 new JsonArray()
                     .add(new JsonObject().put("company_id", "a").put("api_key", "k"))
-                    .add(new JsonObject().put("company_id", "b").put("api_key", "k")));
+                    .add(new JsonObject().put("company_id", "a").put("api_key", "other")));
     assertEquals(
-        "companies.json: /companies/1/api_key: is already the api_key of company a",
-        assertThrows(FixtureException.class, () -> VocomFixtures.from(twoCompaniesOneKey))
+        "companies.json: /companies/1/company_id: duplicate company_id",
+        assertThrows(FixtureException.class, () -> VocomFixtures.from(oneCompanyTwice))
             .getMessage());
 
     JsonObject agentInUnknownQueue =

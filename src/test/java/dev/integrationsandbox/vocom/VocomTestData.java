@@ -23,6 +23,14 @@ public final class VocomTestData {
 
   public static final String OTHER_API_KEY = "0f6e2a91-3c7d-4b58-a1e4-9d2c8b7f6a30";
 
+  /**
+   * The {@code company_id}s of the vendor document's tabs and dialer examples: further domains of
+   * the seed company's PBX, opened by the same {@link #API_KEY}.
+   */
+  public static final String TABS_EXAMPLE_COMPANY = "00-f779-4215-96cd-bbb";
+
+  public static final String DIALER_EXAMPLE_COMPANY = "bbbb-f779-4215-96cd-9999";
+
   /** Agents of the seed company. */
   public static final String DEV = "DEV";
 
