@@ -198,9 +198,9 @@ class BtgErrorsTest {
   }
 
   @Test
-  void anOversizedBodyIsRejectedWith413() {
-    Buffer twoMiB = Buffer.buffer(new byte[2 * 1024 * 1024]);
-    expect(btg.creating(CPF).sendBuffer(twoMiB).await(), 413, message("Request Too Long"));
+  void aBodyPastTheGatewaysTenMegabytesIsRejectedWith413() {
+    Buffer overTen = Buffer.buffer(new byte[10 * 1024 * 1024 + 1]);
+    expect(btg.creating(CPF).sendBuffer(overTen).await(), 413, message("Request Too Long"));
   }
 
   @Test
