@@ -2,8 +2,11 @@ package dev.integrationsandbox.admin;
 
 import dev.integrationsandbox.core.MountedVendor;
 import dev.integrationsandbox.core.Sandbox;
+import dev.integrationsandbox.core.World;
 import dev.integrationsandbox.exchange.Exchange;
+import dev.integrationsandbox.spi.Failure;
 import dev.integrationsandbox.spi.RevokesTokens;
+import dev.integrationsandbox.support.SandboxClock;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -64,6 +67,9 @@ public final class AdminRoutes {
     router.get("/metrics").handler(admin::metrics);
     router.get("/state").handler(admin::state);
     router.post("/tokens/revoke").handler(admin::revokeTokens);
+    router.get("/worlds").handler(admin::worlds);
+    router.post("/worlds").handler(admin::createWorld);
+    router.delete("/worlds/:name").handler(admin::deleteWorld);
     router.route().handler(rc -> error(rc, 404, "no admin operation at " + rc.normalizedPath()));
     router.route().failureHandler(admin::failure);
     return router;
@@ -182,7 +188,24 @@ public final class AdminRoutes {
     json(rc, 200, new JsonObject().put("status", "UP").put("vendors", vendors));
   }
 
+  /**
+   * The world an admin request names with {@code ?world=}, the default one without; a world that
+   * does not exist is a 404 (admin reads never create worlds).
+   */
+  private World world(RoutingContext rc) {
+    String name = rc.queryParams().get("world");
+    World world = sandbox.worlds().find(name).orElse(null);
+    if (world == null) {
+      error(rc, 404, "no world named '" + name + "'");
+    }
+    return world;
+  }
+
   private void reset(RoutingContext rc) {
+    World world = world(rc);
+    if (world == null) {
+      return;
+    }
     String only = rc.queryParams().get("vendor");
     List<MountedVendor> targets =
         only == null ? sandbox.vendors() : sandbox.vendor(only).map(List::of).orElse(List.of());
@@ -192,8 +215,8 @@ public final class AdminRoutes {
     }
     JsonArray done = new JsonArray();
     for (MountedVendor v : targets) {
-      if (v.emulator() != null) {
-        v.emulator().reset();
+      if (world.emulator(v.id()) != null) {
+        world.emulator(v.id()).reset();
       }
       done.add(v.id());
     }
@@ -201,16 +224,22 @@ public final class AdminRoutes {
   }
 
   private void clock(RoutingContext rc) {
-    json(rc, 200, clockJson());
+    World world = world(rc);
+    if (world != null) {
+      json(rc, 200, clockJson(world.clock()));
+    }
   }
 
-  private JsonObject clockJson() {
-    return new JsonObject()
-        .put("now", sandbox.clock().now().toString())
-        .put("frozen", sandbox.clock().frozen());
+  private static JsonObject clockJson(SandboxClock clock) {
+    return new JsonObject().put("now", clock.now().toString()).put("frozen", clock.frozen());
   }
 
   private void setClock(RoutingContext rc) {
+    World world = world(rc);
+    if (world == null) {
+      return;
+    }
+    SandboxClock clock = world.clock();
     JsonObject body;
     try {
       body = rc.body().asJsonObject();
@@ -224,16 +253,16 @@ public final class AdminRoutes {
     }
     try {
       if (body.containsKey("advance")) {
-        sandbox.clock().advance(Duration.parse(body.getString("advance")));
+        clock.advance(Duration.parse(body.getString("advance")));
       } else if (body.containsKey("set")) {
-        sandbox.clock().set(parseInstant(body.getString("set")));
+        clock.set(parseInstant(body.getString("set")));
       } else if (body.containsKey("freeze")) {
         Object freeze = body.getValue("freeze");
         if (!(freeze instanceof Boolean b)) {
           error(rc, 400, "freeze must be true or false");
           return;
         }
-        sandbox.clock().freeze(b);
+        clock.freeze(b);
       } else {
         error(rc, 400, "send exactly one of advance, set or freeze");
         return;
@@ -249,7 +278,7 @@ public final class AdminRoutes {
               + " (2026-01-01T09:00:00Z)");
       return;
     }
-    json(rc, 200, clockJson());
+    json(rc, 200, clockJson(clock));
   }
 
   private static Instant parseInstant(String text) {
@@ -278,9 +307,11 @@ public final class AdminRoutes {
       error(rc, 400, "limit must be between 1 and 1000");
       return;
     }
+    String world = rc.queryParams().get("world");
     Predicate<Exchange> filter =
         e ->
-            (vendor == null || vendor.equals(e.vendor()))
+            (world == null || world.equals(e.world()))
+                && (vendor == null || vendor.equals(e.vendor()))
                 && (operation == null || operation.equals(e.operationId()))
                 && (status == null || status == e.status());
     JsonArray found = new JsonArray();
@@ -300,6 +331,7 @@ public final class AdminRoutes {
     return new JsonObject()
         .put("id", e.id())
         .put("at", e.at().toString())
+        .put("world", e.world())
         .put("vendor", e.vendor())
         .put("operation", e.operationId())
         .put("mode", e.mode() == null ? null : e.mode().id())
@@ -355,8 +387,12 @@ public final class AdminRoutes {
    * Emulator state is thread-safe, so a worker may read it.
    */
   private void state(RoutingContext rc) {
+    World world = world(rc);
+    if (world == null) {
+      return;
+    }
     String only = rc.queryParams().get("vendor");
-    if (only != null && sandbox.vendor(only).map(v -> v.emulator() == null).orElse(true)) {
+    if (only != null && world.emulator(only) == null) {
       error(rc, 400, "vendor '" + only + "' is not emulated in this sandbox");
       return;
     }
@@ -365,8 +401,8 @@ public final class AdminRoutes {
             () -> {
               JsonObject state = new JsonObject();
               for (MountedVendor v : sandbox.vendors()) {
-                if ((only == null || only.equals(v.id())) && v.emulator() != null) {
-                  state.put(v.id(), v.emulator().snapshot());
+                if ((only == null || only.equals(v.id())) && world.emulator(v.id()) != null) {
+                  state.put(v.id(), world.emulator(v.id()).snapshot());
                 }
               }
               return state.toBuffer();
@@ -384,12 +420,59 @@ public final class AdminRoutes {
   /** {@code POST /tokens/revoke?vendor=hubsoft}: the vendor invalidates every token it issued. */
   private void revokeTokens(RoutingContext rc) {
     String only = rc.queryParams().get("vendor");
-    var target = only == null ? java.util.Optional.<MountedVendor>empty() : sandbox.vendor(only);
-    if (target.isEmpty() || !(target.get().emulator() instanceof RevokesTokens revoking)) {
+    World world = world(rc);
+    if (world == null) {
+      return;
+    }
+    if (only == null || !(world.emulator(only) instanceof RevokesTokens revoking)) {
       error(rc, 400, "name a vendor whose tokens can be revoked: ?vendor=hubsoft");
       return;
     }
     json(rc, 200, new JsonObject().put("vendor", only).put("revoked", revoking.revokeTokens()));
+  }
+
+  private void worlds(RoutingContext rc) {
+    JsonArray names = new JsonArray();
+    sandbox.worlds().all().forEach(w -> names.add(worldJson(w)));
+    json(rc, 200, new JsonObject().put("worlds", names).put("max", sandbox.worlds().max()));
+  }
+
+  private static JsonObject worldJson(World w) {
+    return new JsonObject()
+        .put("name", w.name())
+        .put("now", w.clock().now().toString())
+        .put("frozen", w.clock().frozen());
+  }
+
+  /** {@code POST /worlds {"name":"test-42"}}: a world from the fixtures, before its first use. */
+  private void createWorld(RoutingContext rc) {
+    String name;
+    try {
+      name = rc.body().asJsonObject().getString("name");
+    } catch (RuntimeException e) {
+      name = null;
+    }
+    if (name == null) {
+      error(rc, 400, "body must be {\"name\":\"…\"}");
+      return;
+    }
+    try {
+      World world = sandbox.worlds().create(name);
+      json(rc, 201, worldJson(world));
+    } catch (Failure f) {
+      error(rc, f.kind() == Failure.Kind.PROTOCOL ? f.status() : 400, f.getMessage());
+    }
+  }
+
+  private void deleteWorld(RoutingContext rc) {
+    String name = rc.pathParam("name");
+    if (World.DEFAULT.equals(name)) {
+      error(rc, 400, "the default world cannot be deleted; reset it instead");
+    } else if (sandbox.worlds().delete(name)) {
+      rc.response().setStatusCode(204).end();
+    } else {
+      error(rc, 404, "no world named '" + name + "'");
+    }
   }
 
   private void failure(RoutingContext rc) {

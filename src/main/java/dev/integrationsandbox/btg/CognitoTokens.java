@@ -64,6 +64,14 @@ final class CognitoTokens {
   private final PrivateKey privateKey;
   private final String encodedHeader;
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+  private final Set<String> issued = ConcurrentHashMap.newKeySet();
+  private final java.util.Queue<String> issuedOrder =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicInteger issuedCount =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** The most tokens a world remembers having issued. */
+  static final int ISSUED_LIMIT = 50_000;
 
   CognitoTokens(Keys keys, SandboxClock clock, String issuer, long lifetimeSeconds) {
     this.clock = clock;
@@ -132,7 +140,7 @@ final class CognitoTokens {
             .put("exp", now + lifetimeSeconds)
             .put("iat", now)
             .put("version", 2)
-            .put("jti", Ids.uuid().toString())
+            .put("jti", remember(Ids.uuid().toString()))
             .put("client_id", client.clientId());
     String signed = encodedHeader + "." + encode(claims.encode());
     try {
@@ -143,6 +151,24 @@ final class CognitoTokens {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign with the user pool's key", e);
     }
+  }
+
+  /**
+   * Remembers a token this world issued: a token signed with the same key by another world (or by
+   * an earlier run of the sandbox) means nothing here, as a token of another user pool means
+   * nothing to Cognito. Bounded: the oldest are forgotten first.
+   */
+  private String remember(String jti) {
+    issued.add(jti);
+    issuedOrder.add(jti);
+    if (issuedCount.incrementAndGet() > ISSUED_LIMIT) {
+      String oldest = issuedOrder.poll();
+      if (oldest != null) {
+        issued.remove(oldest);
+        issuedCount.decrementAndGet();
+      }
+    }
+    return jti;
   }
 
   private static String encode(String json) {
@@ -213,6 +239,9 @@ final class CognitoTokens {
       if (!issuer.equals(payload.getString("iss"))
           || !"access".equals(payload.getString("token_use"))) {
         throw Failure.unauthorized("token is not an access token of this user pool");
+      }
+      if (!issued.contains(payload.getString("jti", ""))) {
+        throw Failure.unauthorized("token was not issued in this world");
       }
       Set<String> scopes = new LinkedHashSet<>();
       for (String s : payload.getString("scope", "").split(" ")) {

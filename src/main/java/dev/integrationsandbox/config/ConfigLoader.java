@@ -226,6 +226,8 @@ public final class ConfigLoader {
         o.idleTimeout,
         o.readTimeout,
         o.maxConnections,
+        o.maxWorlds,
+        o.worldIdleTimeout,
         o.journalSize,
         o.journalBytes,
         (int) o.journalBodyLimit,

@@ -26,6 +26,8 @@ public record SandboxConfig(
     Duration idleTimeout,
     Duration readTimeout,
     int maxConnections,
+    int maxWorlds,
+    Duration worldIdleTimeout,
     int journalSize,
     long journalBytes,
     int capturedBodyBytes,

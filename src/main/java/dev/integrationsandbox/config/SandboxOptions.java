@@ -154,6 +154,24 @@ public final class SandboxOptions {
   String adminToken;
 
   @Option(
+      names = "--max-worlds",
+      paramLabel = "N",
+      defaultValue = "100",
+      converter = Converters.Count.class,
+      description =
+          "Most named worlds (isolated copies of every vendor's state, one per parallel test);"
+              + " past it, creating one is refused.")
+  int maxWorlds;
+
+  @Option(
+      names = "--world-idle-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "PT30M",
+      converter = Converters.Timeout.class,
+      description = "A named world unused this long is dropped.")
+  Duration worldIdleTimeout;
+
+  @Option(
       names = "--admin-host",
       paramLabel = "HOST",
       split = ",",

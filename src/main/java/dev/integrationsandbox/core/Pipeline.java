@@ -9,7 +9,6 @@ import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Failure;
 import dev.integrationsandbox.spi.Reply;
 import dev.integrationsandbox.support.Ids;
-import dev.integrationsandbox.support.SandboxClock;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -43,17 +42,20 @@ public final class Pipeline {
 
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
-  private final SandboxClock clock;
+  /** Selects a world for a request to a vendor's own path: {@code X-Sandbox-World: a}. */
+  public static final String WORLD_HEADER = "X-Sandbox-World";
+
+  private final Worlds worlds;
   private final ResponseChecks responseChecks;
   private final List<ExchangeListener> listeners;
   private final int capturedBodyBytes;
 
   Pipeline(
-      SandboxClock clock,
+      Worlds worlds,
       ResponseChecks responseChecks,
       List<ExchangeListener> listeners,
       int capturedBodyBytes) {
-    this.clock = clock;
+    this.worlds = worlds;
     this.responseChecks = responseChecks;
     this.listeners = List.copyOf(listeners);
     this.capturedBodyBytes = capturedBodyBytes;
@@ -63,22 +65,57 @@ public final class Pipeline {
   public Handler<RoutingContext> operation(MountedVendor vendor, String operationId) {
     return rc -> {
       long start = System.nanoTime();
-      Call call = call(rc, vendor, operationId);
+      World world;
+      try {
+        world = worlds.resolve(worldName(rc.request()));
+      } catch (Failure f) {
+        fail(
+            rc.request(),
+            worlds.defaultWorld(),
+            vendor,
+            call(rc, vendor, null, worlds.defaultWorld()),
+            f,
+            start);
+        return;
+      }
+      Call call = call(rc, vendor, operationId, world);
       Future<Reply> answer;
       try {
-        answer = answer(vendor, vendor.handler(), call);
+        answer = answer(vendor, world.handler(vendor.id()), call);
       } catch (RuntimeException e) {
         answer = Future.failedFuture(e);
       }
       answer.onComplete(
           ar -> {
             if (ar.succeeded()) {
-              send(rc.request(), vendor, call, ar.result(), List.of(), null, start);
+              send(rc.request(), world, vendor, call, ar.result(), List.of(), null, start);
             } else {
-              fail(rc.request(), vendor, call, Failure.from(ar.cause()), start);
+              fail(rc.request(), world, vendor, call, Failure.from(ar.cause()), start);
             }
           });
     };
+  }
+
+  /**
+   * The world a request names: the {@code /__worlds/{name}/} prefix of its path, or the {@value
+   * #WORLD_HEADER} header; null for the default world.
+   */
+  static String worldName(HttpServerRequest request) {
+    String path = request.path();
+    if (path != null && path.startsWith(SandboxRoutes.WORLDS_PREFIX)) {
+      int end = path.indexOf('/', SandboxRoutes.WORLDS_PREFIX.length());
+      return path.substring(SandboxRoutes.WORLDS_PREFIX.length(), end < 0 ? path.length() : end);
+    }
+    return request.getHeader(WORLD_HEADER);
+  }
+
+  /** The world of a request that is failing anyway: a bad world name falls back to the default. */
+  private World worldOrDefault(HttpServerRequest request) {
+    try {
+      return worlds.resolve(worldName(request));
+    } catch (Failure f) {
+      return worlds.defaultWorld();
+    }
   }
 
   private <P> Future<Reply> answer(MountedVendor vendor, ModeHandler<P> mode, Call call) {
@@ -89,20 +126,23 @@ public final class Pipeline {
 
   /** A request under the vendor's prefixes that matches none of its operations. */
   public Handler<RoutingContext> unmatched(MountedVendor vendor) {
-    return rc ->
-        fail(
-            rc.request(),
-            vendor,
-            call(rc, vendor, null),
-            Failure.of(
-                Failure.Kind.NO_ROUTE,
-                "no operation of "
-                    + vendor.id()
-                    + " at "
-                    + rc.request().method()
-                    + " "
-                    + rc.normalizedPath()),
-            System.nanoTime());
+    return rc -> {
+      World world = worldOrDefault(rc.request());
+      fail(
+          rc.request(),
+          world,
+          vendor,
+          call(rc, vendor, null, world),
+          Failure.of(
+              Failure.Kind.NO_ROUTE,
+              "no operation of "
+                  + vendor.id()
+                  + " at "
+                  + rc.request().method()
+                  + " "
+                  + rc.normalizedPath()),
+          System.nanoTime());
+    };
   }
 
   /**
@@ -110,7 +150,8 @@ public final class Pipeline {
    * escapes…), answered in the owning vendor's dialect from the bare request.
    */
   public void reject(HttpServerRequest request, MountedVendor vendor, Failure failure) {
-    fail(request, vendor, bareCall(request, vendor), failure, System.nanoTime());
+    World world = worldOrDefault(request);
+    fail(request, world, vendor, bareCall(request, vendor, world), failure, System.nanoTime());
   }
 
   /** A known path asked with a method the contract does not declare: 405 with {@code Allow}. */
@@ -118,10 +159,12 @@ public final class Pipeline {
     String allow = String.join(", ", methods);
     return rc -> {
       rc.response().putHeader("Allow", allow);
+      World world = worldOrDefault(rc.request());
       fail(
           rc.request(),
+          world,
           vendor,
-          call(rc, vendor, null),
+          call(rc, vendor, null, world),
           Failure.of(
               Failure.Kind.METHOD_NOT_ALLOWED,
               rc.request().method() + " is not allowed here; allowed: " + allow),
@@ -135,7 +178,8 @@ public final class Pipeline {
    */
   void aborted(
       RoutingContext rc, MountedVendor vendor, String operationId, Buffer partial, String why) {
-    Call call = call(rc, vendor, operationId);
+    World world = worldOrDefault(rc.request());
+    Call call = call(rc, vendor, operationId, world);
     Exchange exchange =
         new Exchange(
             call.id(),
@@ -154,11 +198,12 @@ public final class Pipeline {
             List.of(),
             "ABORTED: " + why,
             List.of(),
-            0);
+            0,
+            world.name());
     tell(exchange);
   }
 
-  private Call bareCall(HttpServerRequest request, MountedVendor vendor) {
+  private Call bareCall(HttpServerRequest request, MountedVendor vendor, World world) {
     return new Call(
         Ids.uuid().toString(),
         vendor.id(),
@@ -169,7 +214,7 @@ public final class Pipeline {
         MultiMap.caseInsensitiveMultiMap(),
         request.headers(),
         new Body(null),
-        clock.now());
+        world.clock().now());
   }
 
   /**
@@ -181,10 +226,11 @@ public final class Pipeline {
       if (rc.response().ended()) {
         return;
       }
-      Call call = call(rc, vendor, operationId);
+      World world = worldOrDefault(rc.request());
+      Call call = call(rc, vendor, operationId, world);
       Failure failure =
           switch (rc.statusCode()) {
-            case 413 -> credentialsFirst(vendor, call, tooLarge(vendor));
+            case 413 -> credentialsFirst(world, vendor, call, tooLarge(vendor));
             case 400 -> Failure.badRequest("request could not be read");
             default ->
                 rc.failure() == null
@@ -192,7 +238,7 @@ public final class Pipeline {
                     : Failure.from(rc.failure());
           };
       rc.response().putHeader("Connection", "close");
-      fail(rc.request(), vendor, call, failure, System.nanoTime());
+      fail(rc.request(), world, vendor, call, failure, System.nanoTime());
     };
   }
 
@@ -206,9 +252,10 @@ public final class Pipeline {
    * The vendor checks credentials before the size of the body (Vocom: "authentication before any
    * size or parameter check"), so a refused body with bad credentials is an authentication error.
    */
-  private static Failure credentialsFirst(MountedVendor vendor, Call call, Failure otherwise) {
+  private static Failure credentialsFirst(
+      World world, MountedVendor vendor, Call call, Failure otherwise) {
     try {
-      vendor.handler().authenticate(call);
+      world.handler(vendor.id()).authenticate(call);
       return otherwise;
     } catch (Failure f) {
       return f;
@@ -218,7 +265,12 @@ public final class Pipeline {
   }
 
   private void fail(
-      HttpServerRequest request, MountedVendor vendor, Call call, Failure failure, long start) {
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Failure failure,
+      long start) {
     if (failure.kind() == Failure.Kind.INTERNAL) {
       LOG.error("{} {}: sandbox fault: {}", vendor.id(), call.operationId(), failure.getMessage());
     }
@@ -231,6 +283,7 @@ public final class Pipeline {
     }
     send(
         request,
+        world,
         vendor,
         call,
         reply,
@@ -242,6 +295,7 @@ public final class Pipeline {
   /** Decorate, validate the response, send, then tell the listeners. */
   private void send(
       HttpServerRequest request,
+      World world,
       MountedVendor vendor,
       Call call,
       Reply reply,
@@ -282,7 +336,8 @@ public final class Pipeline {
             List.copyOf(violations),
             error != null ? error : decorated.note(),
             decorated.lintNotes(),
-            System.nanoTime() - start);
+            System.nanoTime() - start,
+            world.name());
     tell(exchange);
   }
 
@@ -316,7 +371,7 @@ public final class Pipeline {
     return found;
   }
 
-  private Call call(RoutingContext rc, MountedVendor vendor, String operationId) {
+  private Call call(RoutingContext rc, MountedVendor vendor, String operationId, World world) {
     Buffer raw = rc.get(BodyReader.KEY);
     return new Call(
         Ids.uuid().toString(),
@@ -328,6 +383,6 @@ public final class Pipeline {
         rc.queryParams(),
         rc.request().headers(),
         new Body(raw),
-        clock.now());
+        world.clock().now());
   }
 }

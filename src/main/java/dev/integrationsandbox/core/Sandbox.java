@@ -39,6 +39,7 @@ public final class Sandbox {
   private final List<MountedVendor> vendors;
   private final Pipeline pipeline;
   private final Redactor redactor;
+  private final Worlds worlds;
 
   private Sandbox(
       SandboxConfig config,
@@ -49,6 +50,7 @@ public final class Sandbox {
       Redactor redactor) {
     this.redactor = redactor;
     this.config = config;
+    this.worlds = new Worlds(vendors, clock, config.maxWorlds(), config.worldIdleTimeout());
     this.clock = clock;
     this.journal = journal;
     this.metrics = metrics;
@@ -59,7 +61,7 @@ public final class Sandbox {
     }
     this.pipeline =
         new Pipeline(
-            clock,
+            worlds,
             new ResponseChecks(config.responseValidation()),
             listeners,
             config.capturedBodyBytes());
@@ -176,6 +178,10 @@ public final class Sandbox {
 
   public SandboxClock clock() {
     return clock;
+  }
+
+  public Worlds worlds() {
+    return worlds;
   }
 
   /** The one redactor every display and write path uses. */

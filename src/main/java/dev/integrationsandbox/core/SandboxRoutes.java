@@ -24,9 +24,20 @@ public final class SandboxRoutes {
 
   private SandboxRoutes() {}
 
+  /** The path prefix that selects a world: {@code /__worlds/{name}/v2/btg-tickets/…}. */
+  public static final String WORLDS_PREFIX = "/__worlds/";
+
   public static Router router(Vertx vertx, Sandbox sandbox) {
     Router router = Router.router(vertx);
     router.route("/__sandbox/*").subRouter(AdminRoutes.router(vertx, sandbox));
+    router.route(WORLDS_PREFIX + ":world/*").subRouter(vendorRouter(vertx, sandbox));
+    router.route("/*").subRouter(vendorRouter(vertx, sandbox));
+    return router;
+  }
+
+  /** Every vendor's operations and catch-alls, then a plain 404: mounted at / and per world. */
+  private static Router vendorRouter(Vertx vertx, Sandbox sandbox) {
+    Router router = Router.router(vertx);
     Pipeline pipeline = sandbox.pipeline();
     for (MountedVendor vendor : sandbox.vendors()) {
       Map<String, List<String>> methodsByPath = new LinkedHashMap<>();
@@ -70,6 +81,15 @@ public final class SandboxRoutes {
     return router;
   }
 
+  /** {@code /__worlds/a/v2/x} → {@code /v2/x}; other paths as they are. */
+  static String withoutWorld(String path) {
+    if (path == null || !path.startsWith(WORLDS_PREFIX)) {
+      return path;
+    }
+    int end = path.indexOf('/', WORLDS_PREFIX.length());
+    return end < 0 ? "/" : path.substring(end);
+  }
+
   /**
    * The route of a contract path, for one method or (null) any. A vendor with exact paths gets a
    * regular expression that takes the path only as the contract writes it, trailing slash included;
@@ -96,8 +116,9 @@ public final class SandboxRoutes {
     return regex.append(Pattern.quote(openApiPath.substring(last))).append('$').toString();
   }
 
-  /** The vendor whose path prefixes cover this raw path, if any. */
-  static java.util.Optional<MountedVendor> vendorOwning(Sandbox sandbox, String path) {
+  /** The vendor whose path prefixes cover this raw path (after any world prefix), if any. */
+  static java.util.Optional<MountedVendor> vendorOwning(Sandbox sandbox, String rawPath) {
+    String path = withoutWorld(rawPath);
     return sandbox.vendors().stream()
         .filter(
             v ->

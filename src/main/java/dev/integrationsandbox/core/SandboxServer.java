@@ -24,13 +24,18 @@ public final class SandboxServer {
   private final Sandbox sandbox;
   private final int port;
   private final String deployment;
+  private final long expiry;
 
   private SandboxServer(Vertx vertx, Sandbox sandbox, int port, String deployment) {
     this.vertx = vertx;
     this.sandbox = sandbox;
     this.port = port;
     this.deployment = deployment;
+    this.expiry = vertx.setPeriodic(WORLD_SWEEP_MILLIS, id -> sandbox.worlds().expire());
   }
+
+  /** How often idle worlds are looked for. */
+  static final long WORLD_SWEEP_MILLIS = 30_000;
 
   public static Future<SandboxServer> start(
       Vertx vertx, SandboxConfig config, MeterRegistry registry) {
@@ -70,6 +75,7 @@ public final class SandboxServer {
   }
 
   public Future<Void> stop() {
+    vertx.cancelTimer(expiry);
     return vertx.undeploy(deployment);
   }
 }

@@ -21,6 +21,7 @@ import java.util.List;
  * @param operationId null when no operation matched
  * @param error the sandbox-side diagnostic (never sent to the client), or null
  * @param notes lint notes: what the vendor accepts but looked odd, never sent to the client
+ * @param world the world the request addressed
  */
 public record Exchange(
     String id,
@@ -39,7 +40,8 @@ public record Exchange(
     List<Violation> violations,
     String error,
     List<String> notes,
-    long durationNanos) {
+    long durationNanos,
+    String world) {
 
   /** The bytes this exchange keeps in memory, give or take the objects' own overhead. */
   public long retainedBytes() {
