@@ -2,6 +2,7 @@ package dev.integrationsandbox.admin;
 
 import dev.integrationsandbox.core.MountedVendor;
 import dev.integrationsandbox.core.Sandbox;
+import dev.integrationsandbox.coverage.CoverageRoutes;
 import dev.integrationsandbox.exchange.Exchange;
 import dev.integrationsandbox.spi.RevokesTokens;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -64,6 +65,7 @@ public final class AdminRoutes {
     router.get("/metrics").handler(admin::metrics);
     router.get("/state").handler(admin::state);
     router.post("/tokens/revoke").handler(admin::revokeTokens);
+    CoverageRoutes.mount(router, sandbox.coverage());
     router.route().handler(rc -> error(rc, 404, "no admin operation at " + rc.normalizedPath()));
     router.route().failureHandler(admin::failure);
     return router;

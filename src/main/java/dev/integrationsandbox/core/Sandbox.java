@@ -5,6 +5,7 @@ import dev.integrationsandbox.config.Mode;
 import dev.integrationsandbox.config.OptionsBinder;
 import dev.integrationsandbox.config.SandboxConfig;
 import dev.integrationsandbox.contract.Contract;
+import dev.integrationsandbox.coverage.Coverage;
 import dev.integrationsandbox.exchange.ExchangeListener;
 import dev.integrationsandbox.exchange.ExchangeMetrics;
 import dev.integrationsandbox.exchange.Journal;
@@ -21,8 +22,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,6 +42,7 @@ public final class Sandbox {
   private final List<MountedVendor> vendors;
   private final Pipeline pipeline;
   private final Redactor redactor;
+  private final Coverage coverage;
 
   private Sandbox(
       SandboxConfig config,
@@ -53,7 +57,10 @@ public final class Sandbox {
     this.journal = journal;
     this.metrics = metrics;
     this.vendors = vendors;
-    List<ExchangeListener> listeners = new ArrayList<>(List.of(journal, metrics));
+    Map<String, Contract> contracts = new LinkedHashMap<>();
+    vendors.forEach(v -> contracts.put(v.id(), v.contract()));
+    this.coverage = Coverage.overall(contracts);
+    List<ExchangeListener> listeners = new ArrayList<>(List.of(journal, metrics, coverage));
     if (config.logRequests()) {
       listeners.add(new RequestLog(redactor::uri));
     }
@@ -189,6 +196,11 @@ public final class Sandbox {
 
   public ExchangeMetrics metrics() {
     return metrics;
+  }
+
+  /** What the exchanges so far have exercised of each vendor's contract. */
+  public Coverage coverage() {
+    return coverage;
   }
 
   public List<MountedVendor> vendors() {
