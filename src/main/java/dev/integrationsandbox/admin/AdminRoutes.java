@@ -3,6 +3,7 @@ package dev.integrationsandbox.admin;
 import dev.integrationsandbox.core.MountedVendor;
 import dev.integrationsandbox.core.Sandbox;
 import dev.integrationsandbox.core.World;
+import dev.integrationsandbox.coverage.CoverageRoutes;
 import dev.integrationsandbox.exchange.Exchange;
 import dev.integrationsandbox.spi.Failure;
 import dev.integrationsandbox.spi.RevokesTokens;
@@ -70,6 +71,7 @@ public final class AdminRoutes {
     router.get("/worlds").handler(admin::worlds);
     router.post("/worlds").handler(admin::createWorld);
     router.delete("/worlds/:name").handler(admin::deleteWorld);
+    CoverageRoutes.mount(router, sandbox.coverage());
     router.route().handler(rc -> error(rc, 404, "no admin operation at " + rc.normalizedPath()));
     router.route().failureHandler(admin::failure);
     return router;

@@ -5,6 +5,7 @@ import dev.integrationsandbox.config.Mode;
 import dev.integrationsandbox.config.OptionsBinder;
 import dev.integrationsandbox.config.SandboxConfig;
 import dev.integrationsandbox.contract.Contract;
+import dev.integrationsandbox.coverage.WorldCoverage;
 import dev.integrationsandbox.exchange.ExchangeListener;
 import dev.integrationsandbox.exchange.ExchangeMetrics;
 import dev.integrationsandbox.exchange.Journal;
@@ -21,8 +22,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,6 +43,7 @@ public final class Sandbox {
   private final Pipeline pipeline;
   private final Redactor redactor;
   private final Worlds worlds;
+  private final WorldCoverage coverage;
 
   private Sandbox(
       SandboxConfig config,
@@ -55,7 +59,10 @@ public final class Sandbox {
     this.journal = journal;
     this.metrics = metrics;
     this.vendors = vendors;
-    List<ExchangeListener> listeners = new ArrayList<>(List.of(journal, metrics));
+    Map<String, Contract> contracts = new LinkedHashMap<>();
+    vendors.forEach(v -> contracts.put(v.id(), v.contract()));
+    this.coverage = new WorldCoverage(contracts);
+    List<ExchangeListener> listeners = new ArrayList<>(List.of(journal, metrics, coverage));
     if (config.logRequests()) {
       listeners.add(new RequestLog(redactor::uri));
     }
@@ -195,6 +202,11 @@ public final class Sandbox {
 
   public ExchangeMetrics metrics() {
     return metrics;
+  }
+
+  /** What the exchanges so far have exercised of each vendor's contract. */
+  public WorldCoverage coverage() {
+    return coverage;
   }
 
   public List<MountedVendor> vendors() {

@@ -145,6 +145,17 @@ class WorldsTest {
   }
 
   @Test
+  void coverageIsReportedPerWorld() {
+    token("covered").await();
+    JsonObject world =
+        client().get("/__sandbox/coverage?world=covered").send().await().bodyAsJsonObject();
+    JsonObject other =
+        client().get("/__sandbox/coverage?world=untouched").send().await().bodyAsJsonObject();
+    assertEquals("covered", world.getString("world"));
+    assertNotEquals(world.encode().replace("covered", ""), other.encode().replace("untouched", ""));
+  }
+
+  @Test
   void aTokenOfOneWorldMeansNothingInAnother() {
     String token = token("alpha").await();
     HttpResponse<Buffer> here =

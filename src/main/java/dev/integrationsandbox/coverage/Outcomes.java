@@ -1,0 +1,61 @@
+package dev.integrationsandbox.coverage;
+
+import dev.integrationsandbox.coverage.DeclaredResponses.ErrorProbe;
+import dev.integrationsandbox.coverage.DeclaredResponses.Outcome;
+import dev.integrationsandbox.exchange.Exchange;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Tells which outcome an exchange produced, by its status and, where declared, its body. */
+final class Outcomes {
+
+  private static final byte[] ERROR_VALUE = "\"error\"".getBytes(StandardCharsets.US_ASCII);
+
+  private Outcomes() {}
+
+  /**
+   * The status alone, unless the contract declares in-body errors for it: then the body is read,
+   * but only when it contains {@code "error"} at all, so that the common successful answer (a large
+   * list, say) is never parsed on the event loop. A truncated body cannot be parsed and counts as
+   * the plain status.
+   */
+  static Outcome classify(DeclaredResponses declared, Exchange e) {
+    List<ErrorProbe> probes = declared.probes().get(e.status());
+    if (probes == null || probes.isEmpty()) {
+      return new Outcome(e.status(), null);
+    }
+    Buffer body = e.responseBody().kept();
+    if (e.responseBody().truncated() || !contains(body, ERROR_VALUE)) {
+      return new Outcome(e.status(), null);
+    }
+    JsonObject json;
+    try {
+      json = body.toJsonObject();
+    } catch (RuntimeException notAnObject) {
+      return new Outcome(e.status(), null);
+    }
+    for (ErrorProbe probe : probes) {
+      String kind = probe.kindOf(json);
+      if (kind != null) {
+        return new Outcome(e.status(), kind);
+      }
+    }
+    return new Outcome(e.status(), null);
+  }
+
+  private static boolean contains(Buffer body, byte[] needle) {
+    int last = body.length() - needle.length;
+    outer:
+    for (int i = 0; i <= last; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (body.getByte(i + j) != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+}
