@@ -4,49 +4,58 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Keeps clients from holding the server's sockets: each connection must send a complete request
- * head within the head timeout of connecting or of its last answer (a slowloris that trickles
+ * head within the idle timeout of connecting or of its last answer (a slowloris that trickles
  * header bytes, or a keep-alive connection left idle, is closed), and past the connection cap the
  * oldest connection is closed to make room for the newest, so that a health probe still gets in
  * while thousands of idle connections are open. Shared by every event loop.
+ *
+ * <p>A request costs two field writes: a sweep, a few times per timeout, closes the connections
+ * that waited too long, instead of a timer armed and cancelled per request.
  */
 final class ConnectionGuard {
 
-  private final Vertx vertx;
-  private final long headTimeoutMillis;
-  private final int maxConnections;
-  private final ConcurrentLinkedDeque<HttpConnection> open = new ConcurrentLinkedDeque<>();
-  private final Set<HttpConnection> live = ConcurrentHashMap.newKeySet();
-  private final ConcurrentHashMap<HttpConnection, Long> deadlines = new ConcurrentHashMap<>();
+  /** One connection's state: busy while a request is being answered, else idle since when. */
+  private static final class Watch {
+    volatile boolean busy;
+    volatile long idleSince = System.nanoTime();
+  }
 
-  ConnectionGuard(Vertx vertx, Duration headTimeout, int maxConnections) {
+  private final long idleNanos;
+  private final int maxConnections;
+  private final ConcurrentLinkedDeque<HttpConnection> order = new ConcurrentLinkedDeque<>();
+  private final ConcurrentHashMap<HttpConnection, Watch> watches = new ConcurrentHashMap<>();
+  private final long sweeper;
+  private final Vertx vertx;
+
+  ConnectionGuard(Vertx vertx, Duration idleTimeout, int maxConnections) {
     this.vertx = vertx;
-    this.headTimeoutMillis = Math.max(1, headTimeout.toMillis());
+    this.idleNanos = idleTimeout.toNanos();
     this.maxConnections = maxConnections;
+    long every = Math.max(10, Math.min(1000, idleTimeout.toMillis() / 4));
+    this.sweeper = vertx.setPeriodic(every, id -> sweep());
   }
 
   /** For {@code HttpServer.connectionHandler}. */
   Handler<HttpConnection> onConnection() {
     return connection -> {
-      open.addLast(connection);
-      live.add(connection);
+      order.addLast(connection);
+      watches.put(connection, new Watch());
       connection.closeHandler(
           v -> {
-            live.remove(connection);
-            disarm(connection);
-            open.remove(connection);
+            watches.remove(connection);
+            order.remove(connection);
           });
-      arm(connection);
-      while (open.size() > maxConnections) {
-        HttpConnection oldest = open.pollFirst();
+      while (watches.size() > maxConnections) {
+        HttpConnection oldest = order.pollFirst();
         if (oldest == null || oldest == connection) {
           break;
         }
+        watches.remove(oldest);
         oldest.close();
       }
     };
@@ -54,32 +63,36 @@ final class ConnectionGuard {
 
   /** A request head arrived: the connection is busy until its answer has been sent. */
   void requestArrived(HttpConnection connection) {
-    disarm(connection);
+    Watch w = watches.get(connection);
+    if (w != null) {
+      w.busy = true;
+    }
   }
 
-  /** The answer was sent: the next request head must come within the head timeout. */
+  /** The answer was sent: the next request head must come within the idle timeout. */
   void answered(HttpConnection connection) {
-    if (live.contains(connection)) {
-      arm(connection);
+    Watch w = watches.get(connection);
+    if (w != null) {
+      w.idleSince = System.nanoTime();
+      w.busy = false;
     }
   }
 
-  private void arm(HttpConnection connection) {
-    long timer = vertx.setTimer(headTimeoutMillis, id -> connection.close());
-    Long previous = deadlines.put(connection, timer);
-    if (previous != null) {
-      vertx.cancelTimer(previous);
-    }
-  }
-
-  private void disarm(HttpConnection connection) {
-    Long timer = deadlines.remove(connection);
-    if (timer != null) {
-      vertx.cancelTimer(timer);
-    }
+  private void sweep() {
+    long now = System.nanoTime();
+    watches.forEach(
+        (connection, w) -> {
+          if (!w.busy && now - w.idleSince > idleNanos) {
+            connection.close();
+          }
+        });
   }
 
   int openConnections() {
-    return live.size();
+    return watches.size();
+  }
+
+  void stop() {
+    vertx.cancelTimer(sweeper);
   }
 }

@@ -25,8 +25,11 @@ public final class SandboxServer {
   private final int port;
   private final String deployment;
   private final long expiry;
+  private final ConnectionGuard guard;
 
-  private SandboxServer(Vertx vertx, Sandbox sandbox, int port, String deployment) {
+  private SandboxServer(
+      Vertx vertx, Sandbox sandbox, int port, String deployment, ConnectionGuard guard) {
+    this.guard = guard;
     this.vertx = vertx;
     this.sandbox = sandbox;
     this.port = port;
@@ -63,7 +66,7 @@ public final class SandboxServer {
         .deployVerticle(
             () -> new HttpVerticle(sandbox, guard, config.host(), port, bound),
             new DeploymentOptions().setInstances(loops))
-        .map(id -> new SandboxServer(vertx, sandbox, bound.get(), id));
+        .map(id -> new SandboxServer(vertx, sandbox, bound.get(), id, guard));
   }
 
   public int port() {
@@ -76,6 +79,7 @@ public final class SandboxServer {
 
   public Future<Void> stop() {
     vertx.cancelTimer(expiry);
+    guard.stop();
     return vertx.undeploy(deployment);
   }
 }

@@ -21,13 +21,21 @@ final class Outcomes {
    * list, say) is never parsed on the event loop. A truncated body cannot be parsed and counts as
    * the plain status.
    */
+  /**
+   * In-body error answers are small envelopes ({@code {"response":{…,"status":"error"}}}); a larger
+   * body is a success (a 341 KB report), and is not scanned.
+   */
+  static final int ERROR_ENVELOPE_MAX = 4096;
+
   static Outcome classify(DeclaredResponses declared, Exchange e) {
     List<ErrorProbe> probes = declared.probes().get(e.status());
     if (probes == null || probes.isEmpty()) {
       return new Outcome(e.status(), null);
     }
     Buffer body = e.responseBody().kept();
-    if (e.responseBody().truncated() || !contains(body, ERROR_VALUE)) {
+    if (e.responseBody().truncated()
+        || body.length() > ERROR_ENVELOPE_MAX
+        || !contains(body, ERROR_VALUE)) {
       return new Outcome(e.status(), null);
     }
     JsonObject json;

@@ -13,9 +13,10 @@ import java.util.List;
  * and what recordings are written from. Like WireMock's {@code ServeEvent}, it is made once, when
  * the answer has been sent, and then only read by {@link ExchangeListener}s.
  *
- * <p>It holds copies, never the live request: headers are copied and bodies are cut at the
- * configured size ({@link Captured}), so that what a client sends costs the journal a bounded
- * number of bytes however large the body was.
+ * <p>Bodies are cut at the configured size ({@link Captured}), so that what a client sends costs
+ * the journal a bounded number of bytes however large the body was; headers are bounded by the
+ * vendor's header limit, and are kept as the request and the reply had them, since neither changes
+ * once the answer is sent.
  *
  * @param at the sandbox clock's time when the request arrived
  * @param operationId null when no operation matched
