@@ -66,7 +66,8 @@ public final class ConfigLoader {
       throw new ConfigException(oneLine(e.getMessage()));
     }
     if (cli.isUsageHelpRequested()) {
-      throw new HelpRequested(usage(cli));
+      throw new HelpRequested(
+          usage(cli) + "%nVendors: ".formatted() + String.join(", ", vendorIds.get()) + "\n");
     }
     if (cli.isVersionHelpRequested()) {
       throw new HelpRequested(String.join("\n", cli.getCommandSpec().version()) + "\n");

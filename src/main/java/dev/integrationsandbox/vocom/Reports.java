@@ -7,8 +7,10 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -42,7 +44,27 @@ public final class Reports {
    * The records a query selects, as encoded bytes: a report of 2,000 records is 341 KB, and
    * encoding it per request was most of its cost, so each record is encoded once, when loaded.
    */
-  public record Page(List<Buffer> rows) {
+  public static final class Page {
+
+    private final List<Buffer> rows;
+    private volatile Buffer rendered;
+
+    Page(List<Buffer> rows) {
+      this.rows = rows;
+    }
+
+    /**
+     * The page's answer, rendered once: the same query asked again (a dashboard polling a day's
+     * report) is answered with the same bytes, without assembling 341 KB again.
+     */
+    public Buffer rendered(java.util.function.Function<Page, Buffer> render) {
+      Buffer answer = rendered;
+      if (answer == null) {
+        answer = render.apply(this);
+        rendered = answer;
+      }
+      return answer;
+    }
 
     public int count() {
       return rows.size();
@@ -73,6 +95,19 @@ public final class Reports {
   private final List<Row> tabs;
   private final List<Row> dialer;
 
+  /** The latest queries' pages: the reports never change, so a page once made stays right. */
+  private final Map<List<Object>, Page> recent =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<List<Object>, Page> eldest) {
+              return size() > RECENT_PAGES;
+            }
+          });
+
+  /** At most this many pages are kept per company: a day's report is 341 KB. */
+  static final int RECENT_PAGES = 4;
+
   public Reports(List<JsonObject> tabs, List<JsonObject> dialer) {
     this.tabs = rows(tabs, "start_epoch");
     this.dialer = rows(dialer, "date_time_start");
@@ -84,7 +119,9 @@ public final class Reports {
    * @throws Failure {@code params_failed} when a date is not in a format the vendor accepts
    */
   public Page tabs(String dateBegin, String dateEnd) {
-    return between(tabs, dateBegin, dateEnd, r -> true);
+    return recent(
+        Arrays.asList("tabs", dateBegin, dateEnd),
+        () -> between(tabs, dateBegin, dateEnd, r -> true));
   }
 
   /**
@@ -100,7 +137,18 @@ public final class Reports {
             (blank(destination) || destination.equals(r.destination))
                 && (blank(mailing) || mailing.equalsIgnoreCase(r.mailingId))
                 && (blank(hangupCause) || hangupCause.equalsIgnoreCase(r.hangupCause));
-    return between(dialer, dateBegin, dateEnd, filter);
+    return recent(
+        Arrays.asList("dialer", dateBegin, dateEnd, destination, mailing, hangupCause),
+        () -> between(dialer, dateBegin, dateEnd, filter));
+  }
+
+  private Page recent(List<Object> query, java.util.function.Supplier<Page> make) {
+    Page page = recent.get(query);
+    if (page == null) {
+      page = make.get();
+      recent.put(query, page);
+    }
+    return page;
   }
 
   /**

@@ -66,15 +66,18 @@ final class VocomAnswers {
    * carries no {@code count}, as the vendor's example prints it.
    */
   static Reply list(VocomRequest in, Reports.Page page) {
-    String count = in.command() == VocomCommand.DIALER_LIST_ALL ? ",\"count\":" + page.count() : "";
-    Buffer body =
-        Buffer.buffer(page.count() * 180 + 128)
-            .appendString("{\"response\":{\"list\":")
-            .appendBuffer(page.json())
-            .appendString(",\"command\":")
-            .appendString(Json.encode(in.command().command()))
-            .appendString(count + ",\"status\":\"ok\",\"status_type\":\"\"}}");
-    return Reply.encoded(200, body);
+    VocomCommand command = in.command();
+    return Reply.encoded(200, page.rendered(p -> listBody(command, p)));
+  }
+
+  private static Buffer listBody(VocomCommand command, Reports.Page page) {
+    String count = command == VocomCommand.DIALER_LIST_ALL ? ",\"count\":" + page.count() : "";
+    return Buffer.buffer(page.count() * 180 + 128)
+        .appendString("{\"response\":{\"list\":")
+        .appendBuffer(page.json())
+        .appendString(",\"command\":")
+        .appendString(Json.encode(command.command()))
+        .appendString(count + ",\"status\":\"ok\",\"status_type\":\"\"}}");
   }
 
   /** Closes a response with its status pair and wraps it as the vendor does, errors included. */

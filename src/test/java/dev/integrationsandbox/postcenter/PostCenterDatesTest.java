@@ -67,4 +67,18 @@ class PostCenterDatesTest {
         "2016-12-21T13:17:29.000",
         PostCenterDates.isoMillis(PostCenterDates.of(Instant.parse("2016-12-21T13:17:29Z"))));
   }
+
+  @Test
+  void listedDatesMatchTheVendorsPatternForEveryInstant() {
+    java.util.Random random = new java.util.Random(11);
+    java.time.format.DateTimeFormatter pattern =
+        java.time.format.DateTimeFormatter.ofPattern("dd-MM-uuuu HH:mm:ss");
+    for (int i = 0; i < 10_000; i++) {
+      java.time.LocalDateTime t =
+          java.time.LocalDateTime.ofEpochSecond(
+              random.nextLong(-62_000_000_000L, 250_000_000_000L), 0, java.time.ZoneOffset.UTC);
+      org.junit.jupiter.api.Assertions.assertEquals(
+          pattern.format(t), PostCenterDates.listed(t), t.toString());
+    }
+  }
 }
