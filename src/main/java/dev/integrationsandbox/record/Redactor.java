@@ -53,6 +53,12 @@ public final class Redactor {
   private static final Pattern FORM_FIELD =
       Pattern.compile("(?<=^|[?&;\\s,])(" + SECRET_NAME.pattern() + ")=([^&\\s,;]*)");
 
+  /**
+   * Credentials live in small configuration-like fixtures (clients, keys, users); the large ones
+   * are generated history (reports, tickets), and reading them again would slow start-up.
+   */
+  static final long SCANNED_FILE_MAX = 64 * 1024;
+
   /** A redactor that knows no configured values: names and token shapes only. */
   public static final Redactor BY_NAME = new Redactor(Set.of());
 
@@ -82,7 +88,7 @@ public final class Redactor {
     }
     try (Stream<Path> files = Files.walk(fixtures)) {
       for (Path file : (Iterable<Path>) files::iterator) {
-        if (file.toString().endsWith(".json") && Files.size(file) < 4 * 1024 * 1024) {
+        if (file.toString().endsWith(".json") && Files.size(file) < SCANNED_FILE_MAX) {
           try {
             collect(io.vertx.core.json.Json.decodeValue(Files.readString(file)), found);
           } catch (RuntimeException e) {
