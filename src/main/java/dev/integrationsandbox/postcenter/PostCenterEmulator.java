@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
  */
 final class PostCenterEmulator implements Emulator<TicketDesk> {
 
-  static final int PAGE_SIZE = 100;
-
   static final String NO_CREDENTIALS = "Authentication credentials were not provided.";
   static final String NO_TOKEN = "Invalid token header. No credentials provided.";
   static final String SPACES = "Invalid token header. Token string should not contain spaces.";
@@ -163,17 +161,8 @@ final class PostCenterEmulator implements Emulator<TicketDesk> {
       }
     }
     String network = call.pathParam("social_network");
-    TicketPage page = desk.page(network, from, to, next, PAGE_SIZE);
-    JsonArray tickets = new JsonArray();
-    page.tickets().forEach(t -> tickets.add(t.listed()));
-    Reply reply =
-        Reply.json(
-            200,
-            new JsonObject()
-                .put("tickets", tickets)
-                .put("status", 200)
-                .put("number_of_tickets", tickets.size())
-                .put("next_page", page.next()));
+    RenderedPage rendered = desk.rendered(network, from, to, next, PostCenterEmulator::render);
+    Reply reply = Reply.json(200, rendered.json(), rendered.bytes());
     if (!desk.establishment().hasChannel(network)) {
       reply =
           reply.withLint("the establishment has no account on social network '" + network + "'");
@@ -182,6 +171,24 @@ final class PostCenterEmulator implements Emulator<TicketDesk> {
       reply = reply.withLint("from is not before to: the range is empty");
     }
     return reply;
+  }
+
+  /** A page as the vendor sends it, and its bytes, made once per state of the desk. */
+  private record RenderedPage(JsonObject json, io.vertx.core.buffer.Buffer bytes) {}
+
+  private static RenderedPage render(TicketPage page) {
+    JsonObject json = pageBody(page);
+    return new RenderedPage(json, json.toBuffer());
+  }
+
+  private static JsonObject pageBody(TicketPage page) {
+    JsonArray tickets = new JsonArray();
+    page.tickets().forEach(t -> tickets.add(t.listed()));
+    return new JsonObject()
+        .put("tickets", tickets)
+        .put("status", 200)
+        .put("number_of_tickets", tickets.size())
+        .put("next_page", page.next());
   }
 
   private static Reply summaries(List<Ticket> found) {

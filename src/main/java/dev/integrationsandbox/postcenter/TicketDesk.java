@@ -81,10 +81,81 @@ public final class TicketDesk {
    *
    * @param after the cursor a previous page gave, or null for the first page
    */
+  /**
+   * A page's answer, rendered once per state of the desk: clients poll the same range again and
+   * again, and building a page of 100 tickets was nearly all of its cost. Any change to the desk
+   * makes a new ticket list, and with it new keys; at most {@value #RENDERED_PAGES} are kept.
+   */
+  public <T> T rendered(
+      String socialNetwork,
+      LocalDateTime from,
+      LocalDateTime to,
+      String after,
+      java.util.function.Function<TicketPage, T> render) {
+    List<Ticket> snapshot = tickets.get();
+    PageKey key = new PageKey(snapshot, socialNetwork, from, to, after);
+    @SuppressWarnings("unchecked")
+    T known = (T) renderedPages.get(key);
+    if (known != null) {
+      return known;
+    }
+    T made = render.apply(page(snapshot, socialNetwork, from, to, after, PAGE_SIZE));
+    renderedPages.put(key, made);
+    return made;
+  }
+
+  /** The vendor's page size: "la paginación es de a 100 tickets". */
+  public static final int PAGE_SIZE = 100;
+
+  static final int RENDERED_PAGES = 8;
+
+  /** A query on one state of the desk: the ticket list compared by identity, not content. */
+  private record PageKey(
+      List<Ticket> snapshot,
+      String socialNetwork,
+      LocalDateTime from,
+      LocalDateTime to,
+      String after) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PageKey k
+          && k.snapshot == snapshot
+          && k.socialNetwork.equals(socialNetwork)
+          && k.from.equals(from)
+          && k.to.equals(to)
+          && java.util.Objects.equals(k.after, after);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(
+          System.identityHashCode(snapshot), socialNetwork, from, to, after);
+    }
+  }
+
+  private final Map<PageKey, Object> renderedPages =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<PageKey, Object> eldest) {
+              return size() > RENDERED_PAGES;
+            }
+          });
+
   public TicketPage page(
       String socialNetwork, LocalDateTime from, LocalDateTime to, String after, int size) {
+    return page(tickets.get(), socialNetwork, from, to, after, size);
+  }
+
+  private static TicketPage page(
+      List<Ticket> all,
+      String socialNetwork,
+      LocalDateTime from,
+      LocalDateTime to,
+      String after,
+      int size) {
     List<Ticket> page = new ArrayList<>(size);
-    for (Ticket t : tickets.get()) {
+    for (Ticket t : all) {
       if ((after == null || t.id().compareTo(after) < 0)
           && t.account().socialNetwork().equals(socialNetwork)
           && !t.created().isBefore(from)
