@@ -151,11 +151,7 @@ final class QuickSchema {
           yield v -> !(v instanceof String s) || s.codePointCount(0, s.length()) <= max;
         }
         case "pattern" -> {
-          String regex = (String) value;
-          if (!regex.startsWith("^") || !regex.endsWith("$")) {
-            throw new Unsupported();
-          }
-          Pattern p = Pattern.compile(regex);
+          Pattern p = Pattern.compile((String) value);
           yield v -> !(v instanceof String s) || p.matcher(s).find();
         }
         case "format" -> format((String) value);

@@ -204,6 +204,38 @@ class QuickSchemaTest {
     assertTrue(checked >= 15000);
   }
 
+  /**
+   * vertx-json-schema compiles a pattern with {@link java.util.regex.Pattern} and searches with
+   * {@code find()}, anchored or not; the fast path does exactly that, so the two agree on every
+   * string, including the unanchored {@code \\S} HubSoft uses for "not blank".
+   */
+  @Test
+  void patternsAgreeWithTheFullValidatorAnchoredOrNot() {
+    Random random = new Random(3);
+    for (String pattern : List.of("\\S", "^-?[0-9]+$", "[0-9]{2}", "^a", "b$")) {
+      JsonObject schema = new JsonObject().put("type", "string").put("pattern", pattern);
+      Validator full =
+          Validator.create(
+              io.vertx.json.schema.JsonSchema.of(schema),
+              new io.vertx.json.schema.JsonSchemaOptions()
+                  .setDraft(io.vertx.json.schema.Draft.DRAFT202012)
+                  .setBaseUri("https://sandbox.local/")
+                  .setOutputFormat(io.vertx.json.schema.OutputFormat.Basic));
+      QuickSchema.Check quick = QuickSchema.compile(schema, new JsonObject());
+      String alphabet = " \t\nab-0123456789";
+      for (int i = 0; i < 2000; i++) {
+        StringBuilder value = new StringBuilder();
+        for (int k = random.nextInt(6); k > 0; k--) {
+          value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        assertEquals(
+            full.validate(value.toString()).getValid(),
+            quick.certainlyValid(value.toString()),
+            pattern + " disagrees on '" + value + "'");
+      }
+    }
+  }
+
   static String formatCandidate(String format, Random r) {
     String two = String.format("%02d", r.nextInt(100));
     String date =
