@@ -476,7 +476,10 @@ public final class CallCenter {
    */
   public synchronized QueueAgents agentList(String queue) {
     List<AgentInfo> members =
-        agents.values().stream().filter(a -> a.queues.contains(queue)).map(Agent::info).toList();
+        agents.values().stream()
+            .filter(a -> queue != null && a.queues.contains(queue))
+            .map(Agent::info)
+            .toList();
     return new QueueAgents(
         members.stream().filter(a -> a.status() != AgentStatus.LOGGED_OUT).toList(),
         members.stream().filter(a -> a.status() == AgentStatus.LOGGED_OUT).toList());
