@@ -101,12 +101,8 @@ public final class Pipeline {
    * #WORLD_HEADER} header; null for the default world.
    */
   static String worldName(HttpServerRequest request) {
-    String path = request.path();
-    if (path != null && path.startsWith(SandboxRoutes.WORLDS_PREFIX)) {
-      int end = path.indexOf('/', SandboxRoutes.WORLDS_PREFIX.length());
-      return path.substring(SandboxRoutes.WORLDS_PREFIX.length(), end < 0 ? path.length() : end);
-    }
-    return request.getHeader(WORLD_HEADER);
+    String fromPath = SandboxRoutes.worldOf(request.path());
+    return fromPath != null ? fromPath : request.getHeader(WORLD_HEADER);
   }
 
   /** The world of a request that is failing anyway: a bad world name falls back to the default. */

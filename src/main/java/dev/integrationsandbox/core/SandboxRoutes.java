@@ -83,11 +83,23 @@ public final class SandboxRoutes {
 
   /** {@code /__worlds/a/v2/x} → {@code /v2/x}; other paths as they are. */
   static String withoutWorld(String path) {
+    int end = worldEnd(path);
+    return end < 0 ? path : end == path.length() ? "/" : path.substring(end);
+  }
+
+  /** {@code /__worlds/a/v2/x} → {@code a}; null for a path without the world prefix. */
+  static String worldOf(String path) {
+    int end = worldEnd(path);
+    return end < 0 ? null : path.substring(WORLDS_PREFIX.length(), end);
+  }
+
+  /** Where the world's name ends in a path with the world prefix; -1 without one. */
+  private static int worldEnd(String path) {
     if (path == null || !path.startsWith(WORLDS_PREFIX)) {
-      return path;
+      return -1;
     }
-    int end = path.indexOf('/', WORLDS_PREFIX.length());
-    return end < 0 ? "/" : path.substring(end);
+    int slash = path.indexOf('/', WORLDS_PREFIX.length());
+    return slash < 0 ? path.length() : slash;
   }
 
   /**
