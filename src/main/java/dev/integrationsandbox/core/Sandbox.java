@@ -20,6 +20,7 @@ import dev.integrationsandbox.support.PackagedFiles;
 import dev.integrationsandbox.support.SandboxClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,9 +76,12 @@ public final class Sandbox {
   }
 
   /**
-   * Loads every available vendor's contract and world in its configured mode. Each vendor starts
-   * loading on a worker thread, so that the CPU-heavy parts (compiling a contract, parsing large
-   * fixtures) of different vendors run on different cores and never on an event loop.
+   * Loads every available vendor's contract and world in its configured mode. Each vendor loads in
+   * a context of its own, on worker threads, so that the CPU-heavy parts (compiling a contract,
+   * parsing large fixtures) of different vendors run on different cores and never on an event loop.
+   * One shared context would not do: vertx-openapi and the fixture loaders use {@code
+   * executeBlocking} in its ordered form, which runs the tasks of one context one after another, so
+   * every vendor would wait for the previous one (about half of the start-up time).
    */
   public static Future<Sandbox> load(
       Vertx vertx, SandboxConfig config, ExchangeMetrics metrics, List<Vendor> available) {
@@ -96,47 +100,47 @@ public final class Sandbox {
         .executeBlocking(() -> new Folders(config), false)
         .compose(
             folders -> {
+              Future<Redactor> redactor =
+                  vertx.executeBlocking(
+                      () -> new Redactor(credentials(config, folders.fixtures())), false);
               List<Future<MountedVendor>> mounts = new ArrayList<>();
               for (Vendor vendor : available) {
                 mounts.add(
-                    vertx
+                    ((VertxInternal) vertx)
+                        .createEventLoopContext()
                         .executeBlocking(() -> mount(vertx, config, folders, clock, vendor), false)
                         .compose(mounting -> mounting));
               }
               return Future.all(mounts)
+                  .compose(all -> redactor)
                   .map(
-                      all ->
+                      redacting ->
                           new Sandbox(
                               config,
                               clock,
                               new Journal(config.journalSize(), config.journalBytes()),
                               metrics,
                               mounts.stream().map(Future::result).toList(),
-                              folders.redactor()));
+                              redacting));
             });
   }
 
   /** The contracts and fixtures folders: configured, or the copies packaged in the jar. */
-  private record Folders(Path contracts, Path fixtures, Redactor redactor) {
+  private record Folders(Path contracts, Path fixtures) {
     Folders(SandboxConfig config) {
       this(
-          config,
           config.contracts() != null ? config.contracts() : PackagedFiles.extract("contracts"),
           config.fixtures() != null ? config.fixtures() : PackagedFiles.extract("fixtures"));
     }
+  }
 
-    /** The redactor knows every credential the fixtures and the configuration hold. */
-    private Folders(SandboxConfig config, Path contracts, Path fixtures) {
-      this(contracts, fixtures, new Redactor(credentials(config, fixtures)));
+  /** The redactor knows every credential the fixtures and the configuration hold. */
+  private static Set<String> credentials(SandboxConfig config, Path fixtures) {
+    Set<String> values = new LinkedHashSet<>(Redactor.secretsIn(fixtures));
+    if (config.adminToken() != null) {
+      values.add(config.adminToken());
     }
-
-    private static Set<String> credentials(SandboxConfig config, Path fixtures) {
-      Set<String> values = new LinkedHashSet<>(Redactor.secretsIn(fixtures));
-      if (config.adminToken() != null) {
-        values.add(config.adminToken());
-      }
-      return values;
-    }
+    return values;
   }
 
   private static Future<MountedVendor> mount(
@@ -153,14 +157,13 @@ public final class Sandbox {
     Record options =
         OptionsBinder.bind(
             vendor.optionsType(), config.optionsOf(vendor.id()), "vendors." + vendor.id());
-    return Contract.load(vertx, folders.contracts().resolve(vendor.contractFile()))
-        .compose(
-            contract ->
-                vendor
-                    .emulation(
-                        new VendorContext(
-                            vertx, folders.fixtures().resolve(vendor.id()), options, contract))
-                    .map(emulation -> mounted(config, vendor, mode, contract, emulation, clock)));
+    Future<Contract> contract =
+        Contract.load(vertx, folders.contracts().resolve(vendor.contractFile()));
+    Future<? extends Emulation<?>> emulation =
+        vendor.emulation(
+            new VendorContext(vertx, folders.fixtures().resolve(vendor.id()), options));
+    return Future.all(contract, emulation)
+        .map(loaded -> mounted(config, vendor, mode, contract.result(), emulation.result(), clock));
   }
 
   private static <P> MountedVendor mounted(

@@ -51,7 +51,7 @@ public final class PostCenterVendor implements Vendor {
   public Future<PostCenterEmulation> emulation(VendorContext context) {
     return context
         .vertx()
-        .executeBlocking(() -> PostCenterFixtures.load(context.fixtures()))
+        .executeBlocking(() -> PostCenterFixtures.load(context.fixtures()), false)
         .map(PostCenterEmulation::new);
   }
 }

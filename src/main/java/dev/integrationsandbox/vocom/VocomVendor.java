@@ -61,7 +61,7 @@ public final class VocomVendor implements Vendor {
     Map<VocomCommand, Latency> latencies = latencies(context.options(VocomOptions.class).latency());
     return context
         .vertx()
-        .executeBlocking(() -> VocomFixtures.load(context.fixtures()))
+        .executeBlocking(() -> VocomFixtures.load(context.fixtures()), false)
         .map(fixtures -> new VocomEmulation(fixtures, new Latencies(context.vertx(), latencies)));
   }
 
