@@ -19,11 +19,11 @@ import java.util.regex.Pattern;
  * <p>vertx-json-schema takes about 10 µs to accept a four-field request body and 60 µs for a
  * 462-byte response; most requests are valid, and most of a sandbox's CPU went there. This class
  * compiles the plain keywords of a schema (type, required, properties, enum, const, lengths,
- * pattern, numeric bounds, items, {@code $ref}, allOf, and formats, through vertx-json-schema's own
- * format function) into a predicate. When the predicate holds, the value is valid under JSON Schema
- * 2020-12 as well; when it does not, or when the schema uses anything else (oneOf, anyOf, not…),
- * the caller asks vertx-json-schema, which stays the authority on every verdict that is not a plain
- * "valid", and on the wording of every error.
+ * pattern, numeric bounds, items, {@code $ref}, allOf, oneOf, and formats, through
+ * vertx-json-schema's own format function) into a predicate. When the predicate holds, the value is
+ * valid under JSON Schema 2020-12 as well; when it does not, or when the schema uses anything else
+ * (anyOf, not…), the caller asks vertx-json-schema, which stays the authority on every verdict that
+ * is not a plain "valid", and on the wording of every error.
  */
 final class QuickSchema {
 
@@ -50,6 +50,12 @@ final class QuickSchema {
   }
 
   private static final Check NEVER_SURE = v -> false;
+
+  /** The mirror of {@link Check}: true means invalid for sure; false means "not sure". */
+  @FunctionalInterface
+  private interface Refutation {
+    boolean certainlyInvalid(Object value);
+  }
 
   private QuickSchema() {}
 
@@ -194,7 +200,132 @@ final class QuickSchema {
             return true;
           };
         }
+        case "oneOf" -> oneOf((JsonArray) value, depth);
         default -> throw new Unsupported();
+      };
+    }
+
+    /**
+     * Valid for sure when one branch is valid for sure and every other branch certainly fails: the
+     * usual {@code oneOf} of an answer and an error envelope, told apart by a {@code const}.
+     */
+    private Check oneOf(JsonArray branches, int depth) {
+      int n = branches.size();
+      Check[] valid = new Check[n];
+      Refutation[] invalid = new Refutation[n];
+      for (int i = 0; i < n; i++) {
+        Object branch = branches.getValue(i);
+        try {
+          valid[i] = compile(branch, depth + 1);
+        } catch (Unsupported e) {
+          valid[i] = NEVER_SURE;
+        }
+        invalid[i] = refutation(branch, depth + 1);
+      }
+      return v -> {
+        int chosen = -1;
+        for (int i = 0; i < n; i++) {
+          if (valid[i].certainlyValid(v)) {
+            if (chosen >= 0) {
+              return false;
+            }
+            chosen = i;
+          }
+        }
+        if (chosen < 0) {
+          return false;
+        }
+        for (int i = 0; i < n; i++) {
+          if (i != chosen && !invalid[i].certainlyInvalid(v)) {
+            return false;
+          }
+        }
+        return true;
+      };
+    }
+
+    /**
+     * The opposite one-sided check: true means the value fails the schema for sure, from the few
+     * keywords whose failure is plain ({@code type}, {@code const}, {@code enum}, {@code required},
+     * {@code properties}, {@code allOf}, {@code $ref}); every other keyword is ignored, which can
+     * only make the answer "not sure".
+     */
+    private Refutation refutation(Object node, int depth) {
+      if (depth > 32 || !(node instanceof JsonObject schema)) {
+        return v -> false;
+      }
+      List<Refutation> parts = new ArrayList<>();
+      for (String key : schema.fieldNames()) {
+        Object value = schema.getValue(key);
+        switch (key) {
+          case "$ref" -> {
+            try {
+              parts.add(refutation(resolve((String) value), depth + 1));
+            } catch (Unsupported | ClassCastException e) {
+              // an unresolvable reference refutes nothing
+            }
+          }
+          case "type" -> {
+            Check type = type(value instanceof String t && t.equals("integer") ? "number" : value);
+            boolean widened = value instanceof JsonArray a && a.contains("integer");
+            parts.add(v -> !type.certainlyValid(v) && !(widened && v instanceof Number));
+          }
+          case "const" -> parts.add(v -> !sameJson(value, v));
+          case "enum" -> {
+            Object[] options = ((JsonArray) value).getList().toArray();
+            parts.add(
+                v -> {
+                  for (Object o : options) {
+                    if (sameJson(o, v)) {
+                      return false;
+                    }
+                  }
+                  return true;
+                });
+          }
+          case "required" -> {
+            List<?> names = ((JsonArray) value).getList();
+            parts.add(
+                v -> {
+                  if (v instanceof JsonObject o) {
+                    for (Object name : names) {
+                      if (!o.containsKey((String) name)) {
+                        return true;
+                      }
+                    }
+                  }
+                  return false;
+                });
+          }
+          case "properties" -> {
+            Map<String, Refutation> byName = new java.util.HashMap<>();
+            ((JsonObject) value)
+                .forEach(e -> byName.put(e.getKey(), refutation(e.getValue(), depth + 1)));
+            parts.add(
+                v -> {
+                  if (v instanceof JsonObject o) {
+                    for (Map.Entry<String, Refutation> e : byName.entrySet()) {
+                      if (o.containsKey(e.getKey())
+                          && e.getValue().certainlyInvalid(o.getValue(e.getKey()))) {
+                        return true;
+                      }
+                    }
+                  }
+                  return false;
+                });
+          }
+          case "allOf" -> ((JsonArray) value).forEach(b -> parts.add(refutation(b, depth + 1)));
+          default -> {}
+        }
+      }
+      Refutation[] all = parts.toArray(Refutation[]::new);
+      return v -> {
+        for (Refutation r : all) {
+          if (r.certainlyInvalid(v)) {
+            return true;
+          }
+        }
+        return false;
       };
     }
 

@@ -32,12 +32,14 @@ class QuickSchemaTest {
   static Vertx vertx;
   static OpenAPIContract btg;
   static OpenAPIContract vocom;
+  static OpenAPIContract hubsoft;
 
   @BeforeAll
   static void load() throws Exception {
     vertx = Vertx.vertx();
     btg = open("contracts/btg-tickets.yaml");
     vocom = open("contracts/vocom.yaml");
+    hubsoft = open("contracts/hubsoft.yaml");
   }
 
   @AfterAll
@@ -149,13 +151,72 @@ class QuickSchemaTest {
     assertTrue(fast > 50, "the fast path took " + fast + " of " + cases.size());
   }
 
+  /**
+   * A {@code oneOf} of an answer and an error envelope (HubSoft's atendimento, Vocom's answers):
+   * both ordinary shapes take the fast path, and no mutation of them is accepted where
+   * vertx-json-schema refuses it (a mutated {@code status} can make the body match neither branch,
+   * or both).
+   */
+  @Test
+  void oneOfTakesTheFastPathOnlyWhereTheFullValidatorAgrees() {
+    MediaType answer =
+        hubsoft
+            .operation("createAtendimento")
+            .getResponse(200)
+            .getContent()
+            .get("application/json");
+    QuickSchema.Check quick =
+        QuickSchema.compile(json(answer.getSchema()), hubsoft.getRawContract());
+    Validator full = hubsoft.getSchemaRepository().validator(answer.getSchema());
+    JsonObject error = new JsonObject().put("status", "error").put("msg", "Cliente não encontrado");
+    assertTrue(quick.certainlyValid(error));
+    Random random = new Random(11);
+    int fast = 0;
+    for (int i = 0; i < 600; i++) {
+      JsonObject value = mutate(error.copy().put("errors", new JsonArray()), random);
+      if (random.nextBoolean()) {
+        value.put("status", random.nextBoolean() ? "success" : "error");
+      }
+      if (quick.certainlyValid(value)) {
+        fast++;
+        assertTrue(
+            full.validate(value).getValid(), "fast path accepted what vertx rejects: " + value);
+      }
+    }
+    assertTrue(fast > 50, "the fast path took " + fast + " of 600");
+  }
+
   @Test
   void unsupportedKeywordsAndInvalidFormatsDeferToTheFullValidator() {
     JsonObject doc = new JsonObject();
     assertFalse(
         QuickSchema.compile(
-                new JsonObject().put("oneOf", new JsonArray().add(new JsonObject())), doc)
+                new JsonObject().put("anyOf", new JsonArray().add(new JsonObject())), doc)
             .certainlyValid("x"));
+    JsonObject overlapping =
+        new JsonObject()
+            .put(
+                "oneOf",
+                new JsonArray()
+                    .add(new JsonObject().put("type", "string"))
+                    .add(new JsonObject().put("minLength", 1)));
+    assertFalse(
+        QuickSchema.compile(overlapping, doc).certainlyValid("x"),
+        "both branches hold, so oneOf fails");
+    assertFalse(
+        QuickSchema.compile(overlapping, doc).certainlyValid(""),
+        "minLength cannot refute a branch: not sure");
+    JsonObject disjoint =
+        new JsonObject()
+            .put(
+                "oneOf",
+                new JsonArray()
+                    .add(new JsonObject().put("type", "string"))
+                    .add(new JsonObject().put("type", "integer")));
+    assertTrue(QuickSchema.compile(disjoint, doc).certainlyValid("x"));
+    assertFalse(
+        QuickSchema.compile(disjoint, doc).certainlyValid(2.0),
+        "2.0 is an integer to JSON Schema: not refuted by type integer");
     assertFalse(
         QuickSchema.compile(new JsonObject().put("type", "string").put("format", "email"), doc)
             .certainlyValid("not-an-email"));
