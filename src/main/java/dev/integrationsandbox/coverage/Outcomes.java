@@ -3,7 +3,11 @@ package dev.integrationsandbox.coverage;
 import dev.integrationsandbox.coverage.DeclaredResponses.ErrorProbe;
 import dev.integrationsandbox.coverage.DeclaredResponses.Outcome;
 import dev.integrationsandbox.exchange.Exchange;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -11,7 +15,9 @@ import java.util.List;
 /** Tells which outcome an exchange produced, by its status and, where declared, its body. */
 final class Outcomes {
 
-  private static final byte[] ERROR_VALUE = "\"error\"".getBytes(StandardCharsets.US_ASCII);
+  private static final ByteBuf ERROR_VALUE =
+      Unpooled.unreleasableBuffer(
+          Unpooled.wrappedBuffer("\"error\"".getBytes(StandardCharsets.US_ASCII)));
 
   private Outcomes() {}
 
@@ -53,17 +59,11 @@ final class Outcomes {
     return new Outcome(e.status(), null);
   }
 
-  private static boolean contains(Buffer body, byte[] needle) {
-    int last = body.length() - needle.length;
-    outer:
-    for (int i = 0; i <= last; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (body.getByte(i + j) != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
+  /**
+   * Netty's substring search on the body's own bytes: checking byte by byte through {@code
+   * Buffer.getByte} was 7% of the event loops' time on HubSoft's 1.5 KB atendimento answer.
+   */
+  private static boolean contains(Buffer body, ByteBuf needle) {
+    return ByteBufUtil.indexOf(needle, ((BufferInternal) body).getByteBuf()) >= 0;
   }
 }
