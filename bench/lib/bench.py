@@ -73,6 +73,8 @@ CFG = {
     "cases": os.environ.get("CASES", ""),
     "max_startup_ms": env_float("MAX_STARTUP_MS", 1000),
     "max_rss_mb": env_float("MAX_RSS_MB", 300),
+    "worlds": env_int("WORLDS", 50),
+    "max_world_ms": env_float("MAX_WORLD_MS", 1.0),
     "sandbox_args": os.environ.get("SANDBOX_ARGS", ""),
     # set by bench/run
     "jar": os.environ.get("BENCH_JAR", ""),
@@ -749,6 +751,60 @@ def measure_startup():
     return runs, notes
 
 
+def world_figures(create_s, health_s):
+    """Round trips in seconds -> ms figures: median and p99 of a world's creation, the median of
+    a health check on the same connection, and the difference (the server's share)."""
+    if not create_s:
+        return None
+    ordered = sorted(create_s)
+    med = statistics.median(ordered) * 1000
+    base = statistics.median(health_s) * 1000 if health_s else 0.0
+    return {"n": len(ordered), "median_ms": med,
+            "p99_ms": ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000,
+            "health_ms": base, "net_ms": max(0.0, med - base)}
+
+
+def measure_worlds(port):
+    """After the rounds (a warm JVM, as in a test session): creates $WORLDS worlds from the
+    default fixtures with POST /__sandbox/worlds on one keep-alive connection and deletes them,
+    twice; the second pass times each round trip against GET /__sandbox/health on the same
+    connection."""
+    n = CFG["worlds"]
+    if n <= 0 or not port:
+        return None, "skipped" if n <= 0 else "no sandbox"
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    create_s, health_s = [], []
+    try:
+        def call(method, path, body=None):
+            headers = {"Content-Type": "application/json"} if body else {}
+            t = time.perf_counter()
+            conn.request(method, path, body=body, headers=headers)
+            r = conn.getresponse()
+            r.read()
+            return r.status, time.perf_counter() - t
+
+        for measured in (False, True):
+            names = []
+            for i in range(n):
+                status, took = call("GET", HEALTH)
+                if measured:
+                    health_s.append(took)
+                name = f"bench-{CFG['stamp']}-{i}"
+                status, took = call("POST", "/__sandbox/worlds", json.dumps({"name": name}))
+                if status not in (200, 201):
+                    return None, f"POST /__sandbox/worlds answered {status}"
+                names.append(name)
+                if measured:
+                    create_s.append(took)
+            for name in names:
+                call("DELETE", f"/__sandbox/worlds/{name}")
+    except (OSError, http.client.HTTPException) as e:
+        return None, f"failed: {e}"
+    finally:
+        conn.close()
+    return world_figures(create_s, health_s), ""
+
+
 def run_rounds(cases, servers, answers):
     """ROUNDS rounds; in each, every (case, server) once, round-robin over servers, rotated by
     one run per round."""
@@ -959,7 +1015,8 @@ def verdict(value, limit, higher_is_better):
     return "PASS" if (value >= limit if higher_is_better else value <= limit) else "MISS"
 
 
-def report(facts, cases, results, status, summary, startup, sustained, notes):
+def report(facts, cases, results, status, summary, startup, sustained, notes,
+           worlds=(None, "skipped")):
     runs, per_case = summary
     L = []
     L.append(f"# integration-sandbox load benchmark — {facts[0][1]}\n")
@@ -1039,6 +1096,15 @@ def report(facts, cases, results, status, summary, startup, sustained, notes):
              f"{fmt(sustained['idle_mb'])} MB)"
              + (f"; load: {sus_runs}" if sus_runs else "")
              + (f" — {sustained['note']}" if sustained["note"] else ""))
+    wf, world_note = worlds
+    if wf:
+        L.append(f"- World creation (`POST /__sandbox/worlds`, default fixtures, {wf['n']} worlds "
+                 f"on one keep-alive connection, after the rounds): **{wf['median_ms']:.3f} ms** median round trip, "
+                 f"p99 {wf['p99_ms']:.3f} ms; a health check on the same connection takes "
+                 f"{wf['health_ms']:.3f} ms, so the world itself costs about "
+                 f"{wf['net_ms']:.3f} ms")
+    else:
+        L.append(f"- World creation: {world_note}")
     if sustained.get("rounds_rss_mb"):
         L.append("- RSS after all rounds (each with its own JVM flags, see below): "
                  + ", ".join(f"{n} {fmt(v)} MB" for n, v in sustained["rounds_rss_mb"].items()))
@@ -1052,6 +1118,9 @@ def report(facts, cases, results, status, summary, startup, sustained, notes):
         targets += case_targets(c, per_case[c["name"]])
     targets.append((f"start-up ≤ {CFG['max_startup_ms']:.0f} ms", med_start,
                     CFG["max_startup_ms"], False, " ms"))
+    targets.append((f"world creation ≤ {CFG['max_world_ms']:g} ms (median round trip less a "
+                    f"health check's)", wf["net_ms"] if wf else None, CFG["max_world_ms"], False,
+                    " ms"))
     targets.append((f"RSS after sustained load ≤ {CFG['max_rss_mb']:.0f} MB", sustained["rss_mb"],
                     CFG["max_rss_mb"], False, " MB"))
     verdicts = []
@@ -1059,6 +1128,7 @@ def report(facts, cases, results, status, summary, startup, sustained, notes):
         v = verdict(value, limit, hib)
         verdicts.append(v)
         shown = "–" if value is None else (f"{value:.2f}{unit}" if unit == "×"
+                                           else f"{value:.3f}{unit}" if value < 10
                                            else f"{value:.0f}{unit}")
         L.append(f"| {label} | {shown} | {v} |")
     L.append("")
@@ -1116,6 +1186,10 @@ def main():
         facts = machine_facts(versions)
 
         rounds_rss = {n: rss_mb(s.proc.pid) for n, s in servers.items() if s.up}
+        worlds = measure_worlds(sb.port if sb.up else None)
+        if worlds[0]:
+            log(f"world creation: median {worlds[0]['median_ms']:.3f} ms round trip "
+                f"({worlds[0]['net_ms']:.3f} ms above a health check)")
         for s in servers.values():
             if s.proc:
                 stop(s.proc)
@@ -1124,7 +1198,7 @@ def main():
 
         summary = summarize(cases, results)
         text, verdicts = report(facts, cases, results, status, summary, startup, sustained,
-                                notes)
+                                notes, worlds)
         results_dir = os.environ.get("BENCH_RESULTS") or os.path.join(BENCH, "results")
         os.makedirs(results_dir, exist_ok=True)
         out = os.path.join(results_dir, f"{CFG['stamp']}.md")

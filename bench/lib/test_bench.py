@@ -148,3 +148,16 @@ class Cases(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class WorldFigures(unittest.TestCase):
+    def test_median_p99_and_share_above_a_health_check(self):
+        f = bench.world_figures([0.0004, 0.0002, 0.0003, 0.0010], [0.0001, 0.0001, 0.0002])
+        self.assertEqual(f["n"], 4)
+        self.assertAlmostEqual(f["median_ms"], 0.35)
+        self.assertAlmostEqual(f["p99_ms"], 1.0)
+        self.assertAlmostEqual(f["health_ms"], 0.1)
+        self.assertAlmostEqual(f["net_ms"], 0.25)
+
+    def test_nothing_measured(self):
+        self.assertIsNone(bench.world_figures([], []))
