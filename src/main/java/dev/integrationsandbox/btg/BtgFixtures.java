@@ -3,8 +3,6 @@ package dev.integrationsandbox.btg;
 import dev.integrationsandbox.support.BrazilianDocument;
 import dev.integrationsandbox.support.FixtureException;
 import dev.integrationsandbox.support.FixtureFiles;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -36,11 +34,6 @@ record BtgFixtures(
     TicketsInfo info,
     List<TicketBook.Seed> tickets,
     String signingKey) {
-
-  /** Reads the folder on a worker thread: the files are small, but reading them blocks. */
-  static Future<BtgFixtures> load(Vertx vertx, Path folder) {
-    return vertx.executeBlocking(() -> read(folder), false);
-  }
 
   /**
    * Reads and checks the folder; blocking.

@@ -1,10 +1,10 @@
 package dev.integrationsandbox.btg;
 
 import dev.integrationsandbox.spi.Call;
+import dev.integrationsandbox.spi.DescribedVendor;
 import dev.integrationsandbox.spi.Dialect;
 import dev.integrationsandbox.spi.Limits;
 import dev.integrationsandbox.spi.Reply;
-import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.List;
  * {@code /oauth2}), so that the client meets the vendor's own 403 or 404 and never the sandbox's
  * table of vendors.
  */
-public final class BtgVendor implements Vendor {
+public final class BtgVendor extends DescribedVendor {
 
   static final String CREATE_TOKEN = "createToken";
   static final String GET_JWKS = "getJwks";
@@ -38,22 +38,20 @@ public final class BtgVendor implements Vendor {
   private static final Dialect COGNITO = new CognitoDialect();
   private static final Dialect GATEWAY = new GatewayDialect();
 
-  private static final Descriptor DESCRIPTOR =
-      new Descriptor(
-          "btg",
-          "BTG Tickets V2",
-          "btg-tickets.yaml",
-          List.of("/v2/btg-tickets", "/v2/negotiation/", "/oauth2"));
-
   /** Cognito's token-endpoint headers (RFC 6749 §5.1 asks for no-store; Cognito sends more). */
   static final String TOKEN_CACHE_CONTROL = "no-cache, no-store, max-age=0, must-revalidate";
 
   /** API Gateway's REST quotas: 10,240 bytes of URL and of request line plus headers, 10 MB. */
   private static final Limits GATEWAY_LIMITS = new Limits(10_240, 10_240, 10L * 1024 * 1024);
 
-  @Override
-  public Descriptor descriptor() {
-    return DESCRIPTOR;
+  public BtgVendor() {
+    super(
+        new Descriptor(
+            "btg",
+            "BTG Tickets V2",
+            "btg-tickets.yaml",
+            List.of("/v2/btg-tickets", "/v2/negotiation/", "/oauth2")),
+        GATEWAY);
   }
 
   @Override
@@ -96,7 +94,8 @@ public final class BtgVendor implements Vendor {
   @Override
   public Future<BtgEmulation> emulation(VendorContext context) {
     int maxTickets = context.options(BtgOptions.class).maxTicketsPerClient();
-    return BtgFixtures.load(context.vertx(), context.fixtures())
+    return context
+        .readFixtures(BtgFixtures::read)
         .compose(
             fixtures ->
                 CognitoTokens.keys(context.vertx(), fixtures.signingKey())

@@ -2,8 +2,6 @@ package dev.integrationsandbox.hubsoft;
 
 import dev.integrationsandbox.support.FixtureException;
 import dev.integrationsandbox.support.FixtureFiles;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -23,11 +21,6 @@ record HubSoftFixtures(
     long refreshTokenLifetimeSeconds,
     Map<String, OAuthClient> clients,
     Map<String, Provedor> provedores) {
-
-  /** Reads the folder on a worker thread: reading and checking the files blocks. */
-  static Future<HubSoftFixtures> load(Vertx vertx, Path folder) {
-    return vertx.executeBlocking(() -> read(folder), false);
-  }
 
   /**
    * Reads and checks the folder; blocking.

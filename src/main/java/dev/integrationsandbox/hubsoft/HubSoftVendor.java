@@ -1,8 +1,8 @@
 package dev.integrationsandbox.hubsoft;
 
 import dev.integrationsandbox.spi.Call;
+import dev.integrationsandbox.spi.DescribedVendor;
 import dev.integrationsandbox.spi.Dialect;
-import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
 import java.util.List;
@@ -13,19 +13,17 @@ import java.util.List;
  * own way. HubSoft is Laravel, which reads the body whatever its Content-Type says, so the media
  * type is not checked.
  */
-public final class HubSoftVendor implements Vendor {
+public final class HubSoftVendor extends DescribedVendor {
 
   private static final Dialect PASSPORT = new PassportDialect();
   private static final Dialect LARAVEL = new LaravelDialect();
 
-  private static final Descriptor DESCRIPTOR =
-      new Descriptor(
-              "hubsoft", "HubSoft", "hubsoft.yaml", List.of("/api/v1/integracao/", "/oauth/"))
-          .readingAnyContentType();
-
-  @Override
-  public Descriptor descriptor() {
-    return DESCRIPTOR;
+  public HubSoftVendor() {
+    super(
+        new Descriptor(
+                "hubsoft", "HubSoft", "hubsoft.yaml", List.of("/api/v1/integracao/", "/oauth/"))
+            .readingAnyContentType(),
+        LARAVEL);
   }
 
   /** Passport's token endpoint has its own error shape; the API answers as Laravel does. */
@@ -42,7 +40,8 @@ public final class HubSoftVendor implements Vendor {
   @Override
   public Future<HubSoftEmulation> emulation(VendorContext context) {
     HubSoftOptions options = context.options(HubSoftOptions.class);
-    return HubSoftFixtures.load(context.vertx(), context.fixtures())
+    return context
+        .readFixtures(HubSoftFixtures::read)
         .map(fixtures -> new HubSoftEmulation(fixtures, options));
   }
 }

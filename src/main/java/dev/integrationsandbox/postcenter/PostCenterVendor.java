@@ -1,8 +1,6 @@
 package dev.integrationsandbox.postcenter;
 
-import dev.integrationsandbox.spi.Call;
-import dev.integrationsandbox.spi.Dialect;
-import dev.integrationsandbox.spi.Vendor;
+import dev.integrationsandbox.spi.DescribedVendor;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
 import java.util.List;
@@ -12,7 +10,7 @@ import java.util.List;
  * found by id, by the customer's national id or Facebook uid, by state or by channel and date range
  * in pages of 100; closed and reassigned. Every call carries {@code Authorization: Key <token>}.
  */
-public final class PostCenterVendor implements Vendor {
+public final class PostCenterVendor extends DescribedVendor {
 
   static final String GET_TICKET = "getTicket";
   static final String GET_MESSAGES = "getTicketMessages";
@@ -27,31 +25,19 @@ public final class PostCenterVendor implements Vendor {
   static final String LIST_PAGINATED = "listTicketsPaginated";
   static final String LIST_ACCOUNTS = "listAccounts";
 
-  private static final Dialect DIALECT = new PostCenterDialect();
-
-  private static final Descriptor DESCRIPTOR =
-      new Descriptor(
-              "postcenter",
-              "PostCenter v2",
-              "postcenter.yaml",
-              List.of("/v2/ticket/", "/v2/tickets/", "/v2/accounts/"))
-          .readingAnyContentType();
-
-  @Override
-  public Descriptor descriptor() {
-    return DESCRIPTOR;
-  }
-
-  @Override
-  public Dialect dialect(Call call) {
-    return DIALECT;
+  public PostCenterVendor() {
+    super(
+        new Descriptor(
+                "postcenter",
+                "PostCenter v2",
+                "postcenter.yaml",
+                List.of("/v2/ticket/", "/v2/tickets/", "/v2/accounts/"))
+            .readingAnyContentType(),
+        new PostCenterDialect());
   }
 
   @Override
   public Future<PostCenterEmulation> emulation(VendorContext context) {
-    return context
-        .vertx()
-        .executeBlocking(() -> PostCenterFixtures.load(context.fixtures()), false)
-        .map(PostCenterEmulation::new);
+    return context.readFixtures(PostCenterFixtures::load).map(PostCenterEmulation::new);
   }
 }

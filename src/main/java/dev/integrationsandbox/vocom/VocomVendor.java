@@ -1,10 +1,8 @@
 package dev.integrationsandbox.vocom;
 
 import dev.integrationsandbox.config.ConfigException;
-import dev.integrationsandbox.spi.Call;
-import dev.integrationsandbox.spi.Dialect;
+import dev.integrationsandbox.spi.DescribedVendor;
 import dev.integrationsandbox.spi.Emulation;
-import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
 import java.util.EnumMap;
@@ -28,27 +26,18 @@ import java.util.Map;
  *       callServices: PT0S
  * </pre>
  */
-public final class VocomVendor implements Vendor {
+public final class VocomVendor extends DescribedVendor {
 
-  private static final Dialect DIALECT = new VocomDialect();
-
-  private static final Descriptor DESCRIPTOR =
-      new Descriptor(
-              "vocom",
-              "Vocom interact_cti",
-              "vocom.yaml",
-              List.of("/interact_cti/", "/tabs/", "/dialer/"))
-          .readingAnyContentType()
-          .withExactPaths();
-
-  @Override
-  public Descriptor descriptor() {
-    return DESCRIPTOR;
-  }
-
-  @Override
-  public Dialect dialect(Call call) {
-    return DIALECT;
+  public VocomVendor() {
+    super(
+        new Descriptor(
+                "vocom",
+                "Vocom interact_cti",
+                "vocom.yaml",
+                List.of("/interact_cti/", "/tabs/", "/dialer/"))
+            .readingAnyContentType()
+            .withExactPaths(),
+        new VocomDialect());
   }
 
   @Override
@@ -60,8 +49,7 @@ public final class VocomVendor implements Vendor {
   public Future<Emulation<Pbx>> emulation(VendorContext context) {
     Map<VocomCommand, Latency> latencies = latencies(context.options(VocomOptions.class).latency());
     return context
-        .vertx()
-        .executeBlocking(() -> VocomFixtures.load(context.fixtures()), false)
+        .readFixtures(VocomFixtures::load)
         .map(fixtures -> new VocomEmulation(fixtures, new Latencies(context.vertx(), latencies)));
   }
 
