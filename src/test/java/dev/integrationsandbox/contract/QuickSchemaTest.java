@@ -193,29 +193,13 @@ class QuickSchemaTest {
         QuickSchema.compile(
                 new JsonObject().put("anyOf", new JsonArray().add(new JsonObject())), doc)
             .certainlyValid("x"));
-    JsonObject overlapping =
-        new JsonObject()
-            .put(
-                "oneOf",
-                new JsonArray()
-                    .add(new JsonObject().put("type", "string"))
-                    .add(new JsonObject().put("minLength", 1)));
+    QuickSchema.Check overlapping = oneOf(new JsonObject().put("minLength", 1));
+    assertFalse(overlapping.certainlyValid("x"), "both branches hold, so oneOf fails");
+    assertFalse(overlapping.certainlyValid(""), "minLength cannot refute a branch: not sure");
+    QuickSchema.Check disjoint = oneOf(new JsonObject().put("type", "integer"));
+    assertTrue(disjoint.certainlyValid("x"));
     assertFalse(
-        QuickSchema.compile(overlapping, doc).certainlyValid("x"),
-        "both branches hold, so oneOf fails");
-    assertFalse(
-        QuickSchema.compile(overlapping, doc).certainlyValid(""),
-        "minLength cannot refute a branch: not sure");
-    JsonObject disjoint =
-        new JsonObject()
-            .put(
-                "oneOf",
-                new JsonArray()
-                    .add(new JsonObject().put("type", "string"))
-                    .add(new JsonObject().put("type", "integer")));
-    assertTrue(QuickSchema.compile(disjoint, doc).certainlyValid("x"));
-    assertFalse(
-        QuickSchema.compile(disjoint, doc).certainlyValid(2.0),
+        disjoint.certainlyValid(2.0),
         "2.0 is an integer to JSON Schema: not refuted by type integer");
     assertFalse(
         QuickSchema.compile(new JsonObject().put("type", "string").put("format", "email"), doc)
@@ -231,6 +215,14 @@ class QuickSchemaTest {
     assertFalse(
         QuickSchema.compile(new JsonObject().put("additionalProperties", false), doc)
             .certainlyValid(new JsonObject().put("a", 1)));
+  }
+
+  /** {@code oneOf: [{type: string}, other]}. */
+  static QuickSchema.Check oneOf(JsonObject other) {
+    return QuickSchema.compile(
+        new JsonObject()
+            .put("oneOf", new JsonArray().add(new JsonObject().put("type", "string")).add(other)),
+        new JsonObject());
   }
 
   /**

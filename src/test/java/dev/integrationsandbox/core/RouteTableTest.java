@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.integrationsandbox.SandboxExtension;
+import dev.integrationsandbox.vocom.VocomApi;
 import dev.integrationsandbox.vocom.VocomTestData;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -25,13 +26,8 @@ class RouteTableTest {
   static final String[] MOUNTS = {"", "/__worlds/routes"};
 
   static HttpResponse<Buffer> post(String path, JsonObject body) {
-    return extension
-        .sandbox()
-        .client()
-        .post(path)
-        .putHeader("Authorization", VocomTestData.SEED_AUTHORIZATION)
-        .sendJsonObject(body)
-        .await();
+    return new VocomApi(extension.sandbox())
+        .post(path, VocomTestData.SEED_AUTHORIZATION, body.toBuffer());
   }
 
   @Test
