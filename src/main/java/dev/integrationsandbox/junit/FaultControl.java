@@ -6,8 +6,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The faults armed in one world ({@code /__sandbox/faults?world=}). Blocking; call it from the
- * test's thread. The world is deleted after the test, and its faults with it.
+ * The faults armed in one world ({@code /__sandbox/faults?world=}): they match only requests of
+ * that world, so parallel tests never meet each other's faults. Blocking; call it from the test's
+ * thread.
  */
 public final class FaultControl {
 
