@@ -56,7 +56,7 @@ public final class Fault {
 
   /** The normal answer, {@code delay} late. */
   public static Fault latency(String vendor, Duration delay) {
-    return new Fault(vendor(vendor).put("latency", delay.toString()));
+    return of(vendor, Kind.LATENCY).delay(delay);
   }
 
   /** A fault of {@code kind} with no further settings: a reset, close or truncated answer. */

@@ -257,7 +257,11 @@ class IntegrationSandboxTest {
             .delay(Duration.ofSeconds(2))
             .toJson());
     assertEquals(
-        new JsonObject().put("vendor", "vocom").put("latency", "PT5S").put("probability", 0.25),
+        new JsonObject()
+            .put("vendor", "vocom")
+            .put("kind", "latency")
+            .put("latency", "PT5S")
+            .put("probability", 0.25),
         Fault.latency("vocom", Duration.ofSeconds(5)).probability(0.25).toJson());
   }
 
