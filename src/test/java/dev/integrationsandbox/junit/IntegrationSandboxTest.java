@@ -20,12 +20,16 @@ import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -44,16 +48,22 @@ class IntegrationSandboxTest {
 
   static EngineExecutionResults selfTests;
 
-  /** One test-kit run (one sandbox start) for the three classes. */
+  /** One test-kit run (one sandbox start) for the four classes. */
   @BeforeAll
   static void runTheSelfTests() {
     selfTests =
         EngineTestKit.engine("junit-jupiter")
             .configurationParameter(OnlyThroughTestKit.KEY, "true")
+            .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+            .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+            .configurationParameter(
+                "junit.jupiter.execution.parallel.config.fixed.parallelism",
+                String.valueOf(RunsInParallel.TESTS))
             .selectors(
                 selectClass(BreaksTheContract.class),
                 selectClass(BreaksItOnPurpose.class),
-                selectClass(KeepsToTheContract.class))
+                selectClass(KeepsToTheContract.class),
+                selectClass(RunsInParallel.class))
             .execute();
   }
 
@@ -106,6 +116,66 @@ class IntegrationSandboxTest {
     void opensATicket() {
       port = sandbox.port();
       BtgApi.in(sandbox).signedIn().openTicket(CPF);
+    }
+  }
+
+  /**
+   * Four tests that wait for each other once their worlds exist, so that they surely overlap; each
+   * sees only its own ticket, request and clock.
+   */
+  @ExtendWith(OnlyThroughTestKit.class)
+  @Execution(ExecutionMode.CONCURRENT)
+  static class RunsInParallel {
+    static final int TESTS = 4;
+    static final CyclicBarrier TOGETHER = new CyclicBarrier(TESTS);
+
+    @RegisterExtension static final IntegrationSandbox sandbox = IntegrationSandbox.withDefaults();
+
+    static void onlyItsOwn(int hours) throws Exception {
+      BtgApi btg = BtgApi.in(sandbox).signedIn();
+      TOGETHER.await(20, TimeUnit.SECONDS);
+      Instant before = sandbox.clock().now();
+      sandbox.clock().advance(Duration.ofHours(hours));
+      btg.signedIn().openTicket(CPF);
+      TOGETHER.await(20, TimeUnit.SECONDS);
+      assertEquals(3, btg.storedTickets(BtgTestData.CLIENT).size(), "the fixtures' two and mine");
+      assertEquals(1, sandbox.journal().requests("btg", "createTicket").count());
+      Duration moved = Duration.between(before, sandbox.clock().now());
+      assertTrue(moved.compareTo(Duration.ofHours(hours)) >= 0, moved.toString());
+      assertTrue(moved.compareTo(Duration.ofHours(hours).plusMinutes(1)) < 0, moved.toString());
+    }
+
+    @Test
+    void first() throws Exception {
+      onlyItsOwn(1);
+    }
+
+    @Test
+    void second() throws Exception {
+      onlyItsOwn(2);
+    }
+
+    @Test
+    void third() throws Exception {
+      onlyItsOwn(3);
+    }
+
+    @Test
+    void fourth() throws Exception {
+      onlyItsOwn(4);
+    }
+  }
+
+  @Test
+  void testsRunningInParallelEachHaveTheirOwnWorld() {
+    List<Event> events = finished(RunsInParallel.class);
+    assertEquals(RunsInParallel.TESTS, events.size());
+    for (Event e : events) {
+      TestExecutionResult result = e.getRequiredPayload(TestExecutionResult.class);
+      assertEquals(
+          TestExecutionResult.Status.SUCCESSFUL,
+          result.getStatus(),
+          () -> result.getThrowable().map(Throwable::toString).orElse(""));
     }
   }
 
