@@ -1,5 +1,6 @@
 package dev.integrationsandbox.junit;
 
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -93,14 +95,19 @@ public final class IntegrationSandbox
 
     public IntegrationSandbox build() {
       List<String> all = new ArrayList<>();
-      if (!flags.contains("--port")) {
+      if (!given("--port")) {
         all.addAll(List.of("--port", "0"));
       }
-      if (!flags.contains("--host")) {
+      if (!given("--host")) {
         all.addAll(List.of("--host", "127.0.0.1"));
       }
       all.addAll(flags);
       return new IntegrationSandbox(all, checkAnswers);
+    }
+
+    /** {@code --port 9090} or {@code --port=9090}. */
+    private boolean given(String flag) {
+      return flags.stream().anyMatch(f -> f.equals(flag) || f.startsWith(flag + "="));
     }
   }
 
@@ -111,7 +118,7 @@ public final class IntegrationSandbox
         sandbox.createWorld(
             worldName(
                 context.getUniqueId(),
-                context.getTestMethod().map(m -> m.getName()).orElse("test")));
+                context.getTestMethod().map(Method::getName).orElse("test")));
     context.getStore(NAMESPACE).put(WORLD, world);
     current.set(world);
   }
@@ -231,7 +238,7 @@ public final class IntegrationSandbox
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     SandboxWorld world = context.getStore(NAMESPACE).get(WORLD, SandboxWorld.class);
     if (world == null) {
-      throw new org.junit.jupiter.api.extension.ParameterResolutionException(
+      throw new ParameterResolutionException(
           "a sandbox world exists only for a test method and its @BeforeEach/@AfterEach methods");
     }
     return parameter.getParameter().getType() == SandboxWorld.class ? world : world.admin();
