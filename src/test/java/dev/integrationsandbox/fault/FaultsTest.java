@@ -1,6 +1,7 @@
 package dev.integrationsandbox.fault;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -433,6 +434,29 @@ class FaultsTest {
     String metrics = client().get("/__sandbox/metrics").send().await().bodyAsString();
     assertTrue(
         metrics.contains("sandbox_faults_injected_total{kind=\"error\",vendor=\"btg\"}"), metrics);
+  }
+
+  @Test
+  void coverageNeitherCountsNorExpectsFaultedAnswers() {
+    client().delete("/__sandbox/coverage").send().await();
+    BtgApi btg = new BtgApi(sandbox()).signedIn();
+    armed(preset("btg", "throttled").put("operation", "getTicketsInfo"));
+    assertEquals(429, btg.info().statusCode());
+    assertEquals(200, btg.info().statusCode());
+
+    JsonObject info =
+        client()
+            .get("/__sandbox/coverage?vendor=btg")
+            .send()
+            .await()
+            .bodyAsJsonObject()
+            .getJsonObject("vendors")
+            .getJsonObject("btg")
+            .getJsonObject("operations")
+            .getJsonObject("getTicketsInfo");
+
+    assertEquals(1, info.getInteger("calls"), info.encode());
+    assertFalse(info.encode().contains("429"), "a fault-only answer is not declared: " + info);
   }
 
   @Test
