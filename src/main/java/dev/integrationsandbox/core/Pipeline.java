@@ -163,7 +163,7 @@ public final class Pipeline {
                 world,
                 vendor,
                 call,
-                fault.reply(call),
+                faultReply(vendor, call, fault),
                 List.of(),
                 faultNote(fault),
                 start);
@@ -174,6 +174,16 @@ public final class Pipeline {
                     reply -> afterIntegration(request, world, vendor, call, fault, reply, start));
           }
         });
+  }
+
+  /** The fault's error answer; a preset that cannot render this call is the sandbox's fault. */
+  private static Reply faultReply(MountedVendor vendor, Call call, Fault fault) {
+    try {
+      return fault.reply(call);
+    } catch (RuntimeException e) {
+      LOG.error("{} fault {} failed to render", vendor.id(), fault.describe(), e);
+      return render(vendor, call, Failure.of(Failure.Kind.INTERNAL, "fault " + fault.id()));
+    }
   }
 
   private static String faultNote(Fault fault) {
@@ -200,7 +210,15 @@ public final class Pipeline {
         unanswered(request, world, vendor, call, fault, reply, Buffer.buffer(), "closed", start);
       }
       default ->
-          send(request, world, vendor, call, fault.reply(call), List.of(), faultNote(fault), start);
+          send(
+              request,
+              world,
+              vendor,
+              call,
+              faultReply(vendor, call, fault),
+              List.of(),
+              faultNote(fault),
+              start);
     }
   }
 

@@ -27,11 +27,14 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Faults armed through {@code /__sandbox/faults}, seen by real clients with timeouts: each vendor's
@@ -331,6 +334,72 @@ class FaultsTest {
         200, new HubSoftApi(sandbox()).tokenRequest(HubSoftApi.passwordGrant()).statusCode());
   }
 
+  /** The operation {@link #callTo} calls, so that a BTG token is still issued normally. */
+  static final Map<String, String> OPERATION =
+      Map.of(
+          "btg", "getTicketsInfo",
+          "postcenter", "getTicket",
+          "hubsoft", "createToken",
+          "vocom", "getAgentList");
+
+  /** One ordinary call to each vendor, with a client timeout. */
+  static Future<HttpResponse<Buffer>> callTo(String vendor) {
+    return switch (vendor) {
+      case "btg" ->
+          client()
+              .get(BtgTestData.INFO)
+              .bearerTokenAuthentication(new BtgApi(sandbox()).signedIn().token())
+              .timeout(5000)
+              .send();
+      case "postcenter" ->
+          client()
+              .get("/v2/ticket/" + PostCenterApi.SEED_TICKET + "/")
+              .putHeader("Authorization", "Key " + PostCenterApi.KEY)
+              .timeout(5000)
+              .send();
+      case "hubsoft" ->
+          client().post("/oauth/token").timeout(5000).sendJsonObject(HubSoftApi.passwordGrant());
+      default ->
+          client()
+              .post(VocomTestData.AGENT_LIST)
+              .putHeader("Authorization", VocomTestData.SEED_AUTHORIZATION)
+              .timeout(5000)
+              .sendJsonObject(VocomTestData.queue(VocomTestData.QUEUE));
+    };
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"btg", "postcenter", "hubsoft", "vocom"})
+  void everyConnectionFaultReachesEveryVendorsClientsAfterItsLatency(String vendor) {
+    for (String kind : List.of("reset", "close", "truncate")) {
+      armed(kind(vendor, kind).put("latency", "PT0.2S").put("operation", OPERATION.get(vendor)));
+      long start = System.nanoTime();
+
+      Throwable cut = failure(callTo(vendor));
+
+      assertTrue((System.nanoTime() - start) / 1_000_000 >= 200, kind + " waits its latency first");
+      String message = String.valueOf(cut.getMessage()).toLowerCase();
+      assertTrue(message.contains(kind.equals("reset") ? "reset" : "closed"), kind + ": " + cut);
+      assertEquals(0, latestJournal(null).getInteger("status"), kind + " is journaled as an abort");
+    }
+    assertEquals(200, callTo(vendor).await().statusCode(), "each was armed for one call");
+  }
+
+  @Test
+  void aFaultForTenCallsFailsExactlyTenOfFiftyConcurrentOnes() {
+    String token = new BtgApi(sandbox()).signedIn().token();
+    armed(preset("btg", "throttled").put("times", 10));
+    List<Future<HttpResponse<Buffer>>> calls = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      calls.add(
+          client().get(BtgTestData.INFO).bearerTokenAuthentication(token).timeout(10_000).send());
+    }
+    Future.all(calls).await();
+
+    assertEquals(10, calls.stream().filter(c -> c.result().statusCode() == 429).count());
+    assertTrue(listed(null).isEmpty());
+  }
+
   @Test
   void aFaultArmedForThreeCallsFailsThreeAndIsGone() {
     BtgApi btg = new BtgApi(sandbox()).signedIn();
@@ -500,7 +569,7 @@ class FaultsTest {
 
   static JsonObject latestJournal(String operation) {
     return client()
-        .get("/__sandbox/journal?limit=1&operation=" + operation)
+        .get("/__sandbox/journal?limit=1" + (operation == null ? "" : "&operation=" + operation))
         .send()
         .await()
         .bodyAsJsonObject()
