@@ -158,15 +158,7 @@ public final class Pipeline {
                     .map(r -> r.withNote(r.note() == null ? note : r.note() + "; " + note)),
                 start);
           } else if (!fault.afterIntegration()) {
-            send(
-                request,
-                world,
-                vendor,
-                call,
-                faultReply(vendor, call, fault),
-                List.of(),
-                faultNote(fault),
-                start);
+            sendFault(request, world, vendor, call, fault, start);
           } else {
             answered(vendor, world, call)
                 .otherwise(t -> render(vendor, call, Failure.from(t)))
@@ -176,14 +168,25 @@ public final class Pipeline {
         });
   }
 
-  /** The fault's error answer; a preset that cannot render this call is the sandbox's fault. */
-  private static Reply faultReply(MountedVendor vendor, Call call, Fault fault) {
+  /**
+   * Sends the fault's error answer; a preset that cannot render this call is the sandbox's fault,
+   * answered in the dialect.
+   */
+  private void sendFault(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Fault fault,
+      long start) {
+    Reply reply;
     try {
-      return fault.reply(call);
+      reply = fault.reply(call);
     } catch (RuntimeException e) {
       LOG.error("{} fault {} failed to render", vendor.id(), fault.describe(), e);
-      return render(vendor, call, Failure.of(Failure.Kind.INTERNAL, "fault " + fault.id()));
+      reply = render(vendor, call, Failure.of(Failure.Kind.INTERNAL, "fault " + fault.id()));
     }
+    send(request, world, vendor, call, reply, List.of(), faultNote(fault), start);
   }
 
   private static String faultNote(Fault fault) {
@@ -209,16 +212,7 @@ public final class Pipeline {
         request.connection().close();
         unanswered(request, world, vendor, call, fault, reply, Buffer.buffer(), "closed", start);
       }
-      default ->
-          send(
-              request,
-              world,
-              vendor,
-              call,
-              faultReply(vendor, call, fault),
-              List.of(),
-              faultNote(fault),
-              start);
+      default -> sendFault(request, world, vendor, call, fault, start);
     }
   }
 
@@ -237,13 +231,7 @@ public final class Pipeline {
     Reply decorated = vendor.vendor().decorate(reply, call);
     Buffer body = decorated.body();
     Buffer part = body.getBuffer(0, body.length() / 2);
-    HttpServerResponse response = request.response();
-    response.setStatusCode(decorated.status());
-    if (decorated.contentType() != null) {
-      response.putHeader("Content-Type", decorated.contentType());
-    }
-    response.headers().addAll(decorated.headers());
-    response.putHeader(EXCHANGE_ID_HEADER, call.id());
+    HttpServerResponse response = head(request, decorated, call);
     response.putHeader("Content-Length", Integer.toString(body.length()));
     response.write(part).onComplete(written -> request.connection().close());
     unanswered(request, world, vendor, call, fault, decorated, part, "truncated", start);
@@ -514,14 +502,7 @@ public final class Pipeline {
       violations = new ArrayList<>(requestViolations);
       violations.addAll(responseViolations);
     }
-    HttpServerResponse response = request.response();
-    response.setStatusCode(decorated.status());
-    if (decorated.contentType() != null) {
-      response.putHeader("Content-Type", decorated.contentType());
-    }
-    response.headers().addAll(decorated.headers());
-    response.putHeader(EXCHANGE_ID_HEADER, call.id());
-    response.end(body);
+    head(request, decorated, call).end(body);
     Exchange exchange =
         new Exchange(
             call.id(),
@@ -543,6 +524,18 @@ public final class Pipeline {
             System.nanoTime() - start,
             world.name());
     tell(exchange);
+  }
+
+  /** The status and headers of a decorated reply, on the request's response. */
+  private static HttpServerResponse head(HttpServerRequest request, Reply decorated, Call call) {
+    HttpServerResponse response = request.response();
+    response.setStatusCode(decorated.status());
+    if (decorated.contentType() != null) {
+      response.putHeader("Content-Type", decorated.contentType());
+    }
+    response.headers().addAll(decorated.headers());
+    response.putHeader(EXCHANGE_ID_HEADER, call.id());
+    return response;
   }
 
   private void tell(Exchange exchange) {

@@ -102,10 +102,8 @@ public final class FaultRoutes {
   }
 
   private static void json(RoutingContext rc, int status, JsonObject body) {
-    rc.response()
-        .setStatusCode(status)
-        .putHeader("Content-Type", "application/json")
-        .end(body.encode());
+    rc.response().setStatusCode(status);
+    rc.json(body);
   }
 
   private static void error(RoutingContext rc, int status, String message) {
