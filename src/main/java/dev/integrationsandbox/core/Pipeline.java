@@ -141,12 +141,17 @@ public final class Pipeline {
     delay.onComplete(
         v -> {
           if (request.response().closed()) {
-            aborted(
-                rc,
-                vendor,
-                call.operationId(),
-                call.body().raw(),
-                "the client went away during the latency of fault " + fault.describe());
+            tell(
+                abort(
+                    call,
+                    vendor,
+                    request.uri(),
+                    call.body().raw(),
+                    MultiMap.caseInsensitiveMultiMap(),
+                    Buffer.buffer(),
+                    faultNote(fault) + ": the client went away during its latency",
+                    System.nanoTime() - start,
+                    world));
           } else if (fault.kind() == FaultKind.LATENCY) {
             String note = "delayed " + fault.latency() + " by fault " + fault.id();
             respond(
