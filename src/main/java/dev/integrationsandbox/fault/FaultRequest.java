@@ -28,6 +28,12 @@ final class FaultRequest {
 
   static final long MAX_TIMES = 1_000_000;
 
+  /**
+   * Headers that decide where the answer ends: a custom value would desynchronise the connection.
+   */
+  private static final Set<String> FRAMING =
+      Set.of("content-length", "transfer-encoding", "connection", "upgrade");
+
   private static final Set<String> FIELDS =
       Set.of(
           "vendor",
@@ -183,6 +189,13 @@ final class FaultRequest {
       for (Map.Entry<String, Object> e : h) {
         if (!(e.getValue() instanceof String v) || !token(e.getKey()) || !headerValue(v)) {
           throw bad("headers: '" + e.getKey() + "' must be a header name with a text value");
+        }
+        if (FRAMING.contains(e.getKey().toLowerCase(java.util.Locale.ROOT))) {
+          throw bad(
+              "headers: '"
+                  + e.getKey()
+                  + "' frames the answer and is set by the sandbox; use kind truncate or close to"
+                  + " break the framing");
         }
         headers.add(e.getKey(), v);
       }

@@ -548,6 +548,11 @@ class FaultsTest {
     assertRefused(preset("btg", "throttled").put("tims", 2), "did you mean times");
     assertRefused(preset("btg", "throttled").put("world", "a b"), "world");
     assertRefused(preset("btg", "throttled").put("status", 500), "status");
+    assertRefused(
+        kind("btg", "error")
+            .put("status", 500)
+            .put("headers", new JsonObject().put("Content-Length", "3")),
+        "frames the answer");
     HttpResponse<Buffer> notJson = client().post(FAULTS).sendBuffer(Buffer.buffer("{")).await();
     assertEquals(400, notJson.statusCode());
     assertTrue(listed(null).isEmpty(), "nothing armed by a refused body");
