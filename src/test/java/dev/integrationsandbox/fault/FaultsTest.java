@@ -382,7 +382,9 @@ class FaultsTest {
       assertTrue((System.nanoTime() - start) / 1_000_000 >= 200, kind + " waits its latency first");
       String message = String.valueOf(cut.getMessage()).toLowerCase();
       assertTrue(message.contains(kind.equals("reset") ? "reset" : "closed"), kind + ": " + cut);
-      assertEquals(0, latestJournal(null).getInteger("status"), kind + " is journaled as an abort");
+      JsonObject journaled = latestJournal(OPERATION.get(vendor));
+      assertEquals(0, journaled.getInteger("status"), kind + " is journaled as an abort");
+      assertTrue(journaled.getString("error").startsWith("FAULT "), journaled.getString("error"));
     }
     assertEquals(200, callTo(vendor).await().statusCode(), "each was armed for one call");
   }
@@ -576,7 +578,7 @@ class FaultsTest {
 
   static JsonObject latestJournal(String operation) {
     return client()
-        .get("/__sandbox/journal?limit=1" + (operation == null ? "" : "&operation=" + operation))
+        .get("/__sandbox/journal?limit=1&operation=" + operation)
         .send()
         .await()
         .bodyAsJsonObject()
