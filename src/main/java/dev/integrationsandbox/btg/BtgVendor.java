@@ -2,6 +2,7 @@ package dev.integrationsandbox.btg;
 
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
+import dev.integrationsandbox.spi.FaultPreset;
 import dev.integrationsandbox.spi.Limits;
 import dev.integrationsandbox.spi.Reply;
 import dev.integrationsandbox.spi.Vendor;
@@ -86,6 +87,11 @@ public final class BtgVendor implements Vendor {
 
   private static boolean isCognitoDomain(Call call) {
     return call.path().equals("/oauth2") || call.path().startsWith("/oauth2/");
+  }
+
+  @Override
+  public List<FaultPreset> faultPresets() {
+    return BtgFaults.ALL;
   }
 
   @Override

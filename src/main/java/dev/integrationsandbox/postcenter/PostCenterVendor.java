@@ -2,6 +2,7 @@ package dev.integrationsandbox.postcenter;
 
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
+import dev.integrationsandbox.spi.FaultPreset;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
@@ -40,6 +41,11 @@ public final class PostCenterVendor implements Vendor {
   @Override
   public Descriptor descriptor() {
     return DESCRIPTOR;
+  }
+
+  @Override
+  public List<FaultPreset> faultPresets() {
+    return PostCenterFaults.ALL;
   }
 
   @Override
