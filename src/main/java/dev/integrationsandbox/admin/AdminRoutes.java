@@ -474,6 +474,7 @@ public final class AdminRoutes {
     if (World.DEFAULT.equals(name)) {
       error(rc, 400, "the default world cannot be deleted; reset it instead");
     } else if (sandbox.worlds().delete(name)) {
+      sandbox.faults().disarmAll(name);
       rc.response().setStatusCode(204).end();
     } else {
       error(rc, 404, "no world named '" + name + "'");

@@ -81,8 +81,11 @@ public final class Faults {
     return armed.removeIf(f -> f.id().equals(id));
   }
 
-  /** Disarms a world's own faults, or every fault for null. */
-  void disarmAll(String world) {
+  /**
+   * Disarms a world's own faults, or every fault for null. A deleted world takes its faults with
+   * it, so a later world of the same name starts without them.
+   */
+  public void disarmAll(String world) {
     armed.removeIf(f -> world == null || world.equals(f.world()));
   }
 }

@@ -452,6 +452,10 @@ class FaultsTest {
     assertEquals("error", login(world).getString("status"));
     assertEquals(1, listed(world).size());
     assertTrue(listed("other").isEmpty());
+
+    assertEquals(204, client().delete("/__sandbox/worlds/" + world).send().await().statusCode());
+    assertTrue(listed(world).isEmpty(), "a deleted world takes its faults with it");
+    assertEquals("ok", login(world).getString("status"));
   }
 
   static JsonObject login(String world) {

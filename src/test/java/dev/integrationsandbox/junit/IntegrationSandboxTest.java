@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.integrationsandbox.ProjectSandbox;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -335,16 +333,8 @@ class IntegrationSandboxTest {
         Fault.latency("vocom", Duration.ofSeconds(5)).probability(0.25).toJson());
   }
 
-  /**
-   * Needs the faults admin API ({@code /__sandbox/faults}), built on another branch: skipped, not
-   * passed, until it is there.
-   */
   @Test
-  @Tag("faults")
   void anArmedFaultHitsTheNextCallOfItsOperationInItsWorldOnly() {
-    int faultsApi =
-        ProjectSandbox.client(sandbox).get("/__sandbox/faults").send().await().statusCode();
-    assumeTrue(faultsApi == 200, "the faults admin API is not in this build yet");
     BtgApi btg = BtgApi.in(sandbox).signedIn();
     JsonObject armed =
         sandbox.faults().arm(Fault.preset("btg", "throttled").operation("getTicketsInfo"));
