@@ -3,6 +3,7 @@ package dev.integrationsandbox.btg;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.DescribedVendor;
 import dev.integrationsandbox.spi.Dialect;
+import dev.integrationsandbox.spi.FaultPreset;
 import dev.integrationsandbox.spi.Limits;
 import dev.integrationsandbox.spi.Reply;
 import dev.integrationsandbox.spi.VendorContext;
@@ -84,6 +85,11 @@ public final class BtgVendor extends DescribedVendor {
 
   private static boolean isCognitoDomain(Call call) {
     return call.path().equals("/oauth2") || call.path().startsWith("/oauth2/");
+  }
+
+  @Override
+  public List<FaultPreset> faultPresets() {
+    return BtgFaults.ALL;
   }
 
   @Override

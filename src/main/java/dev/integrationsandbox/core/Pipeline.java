@@ -4,6 +4,9 @@ import dev.integrationsandbox.contract.Violation;
 import dev.integrationsandbox.exchange.Exchange;
 import dev.integrationsandbox.exchange.Exchange.Captured;
 import dev.integrationsandbox.exchange.ExchangeListener;
+import dev.integrationsandbox.fault.Fault;
+import dev.integrationsandbox.fault.FaultKind;
+import dev.integrationsandbox.fault.Faults;
 import dev.integrationsandbox.spi.Body;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Failure;
@@ -20,20 +23,27 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps every request goes through, whatever the vendor and the mode, in DESIGN.md's order:
+ * The steps every request goes through, whatever the vendor and the mode, in DESIGN.md's order
+ * except that the listeners hear of an answer just before it is sent (so a client holding its
+ * answer always finds it in the journal):
  *
  * <pre>
- * route → authenticate (where the mode plays the vendor) → validate request → mode handler
- *   → decorate → validate response → send → listeners (journal, metrics, request log, …)
+ * route → armed faults → authenticate (where the mode plays the vendor) → validate request
+ *   → mode handler → decorate → validate response → listeners (journal, metrics, …) → send
  * </pre>
  *
  * A failure at any step is a {@link Failure}, rendered by the vendor's dialect and sent through the
  * same last steps, so that every answer is decorated, checked, sent and told to the listeners
  * exactly once.
+ *
+ * <p>Faults ({@code /__sandbox/faults}) are a step here, not a mode: a fault at the vendor's edge
+ * answers before authentication; a fault after the integration lets the mode handler answer and
+ * then replaces, delays or cuts its answer.
  */
 public final class Pipeline {
 
@@ -46,16 +56,19 @@ public final class Pipeline {
   public static final String WORLD_HEADER = "X-Sandbox-World";
 
   private final Worlds worlds;
+  private final Faults faults;
   private final ResponseChecks responseChecks;
   private final List<ExchangeListener> listeners;
   private final int capturedBodyBytes;
 
   Pipeline(
       Worlds worlds,
+      Faults faults,
       ResponseChecks responseChecks,
       List<ExchangeListener> listeners,
       int capturedBodyBytes) {
     this.worlds = worlds;
+    this.faults = faults;
     this.responseChecks = responseChecks;
     this.listeners = List.copyOf(listeners);
     this.capturedBodyBytes = capturedBodyBytes;
@@ -79,21 +92,187 @@ public final class Pipeline {
         return;
       }
       Call call = call(rc, vendor, operationId, world);
-      Future<Reply> answer;
-      try {
-        answer = answer(vendor, world.handler(vendor.id()), call);
-      } catch (RuntimeException e) {
-        answer = Future.failedFuture(e);
+      Fault fault = faults.take(vendor.id(), operationId, world.name());
+      if (fault != null) {
+        faulted(rc, world, vendor, call, fault, start);
+        return;
       }
-      answer.onComplete(
-          ar -> {
-            if (ar.succeeded()) {
-              send(rc.request(), world, vendor, call, ar.result(), List.of(), null, start);
-            } else {
-              fail(rc.request(), world, vendor, call, Failure.from(ar.cause()), start);
-            }
-          });
+      respond(rc.request(), world, vendor, call, answered(vendor, world, call), start);
     };
+  }
+
+  private Future<Reply> answered(MountedVendor vendor, World world, Call call) {
+    try {
+      return answer(vendor, world.handler(vendor.id()), call);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private void respond(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Future<Reply> answer,
+      long start) {
+    answer.onComplete(
+        ar -> {
+          if (ar.succeeded()) {
+            send(request, world, vendor, call, ar.result(), List.of(), null, start);
+          } else {
+            fail(request, world, vendor, call, Failure.from(ar.cause()), start);
+          }
+        });
+  }
+
+  /**
+   * A call that an armed fault hits, after the fault's latency: a fault at the vendor's edge
+   * answers without authentication or mode handler, so nothing changes; one after the integration
+   * (a gateway timeout, a reset, a close, a truncated body) lets the mode handler answer first, so
+   * the state change happens and only the answer is lost. Whatever the mode, since the mode handler
+   * is the only part that differs.
+   */
+  private void faulted(
+      RoutingContext rc, World world, MountedVendor vendor, Call call, Fault fault, long start) {
+    HttpServerRequest request = rc.request();
+    Future<?> delay =
+        fault.latency().isZero()
+            ? Future.succeededFuture()
+            : rc.vertx().timer(fault.latency().toMillis(), TimeUnit.MILLISECONDS);
+    delay.onComplete(
+        v -> {
+          if (request.response().closed()) {
+            tell(
+                abort(
+                    call,
+                    vendor,
+                    request.uri(),
+                    call.body().raw(),
+                    MultiMap.caseInsensitiveMultiMap(),
+                    Buffer.buffer(),
+                    faultNote(fault) + ": the client went away during its latency",
+                    System.nanoTime() - start,
+                    world));
+          } else if (fault.kind() == FaultKind.LATENCY) {
+            String note = "delayed " + fault.latency() + " by fault " + fault.id();
+            respond(
+                request,
+                world,
+                vendor,
+                call,
+                answered(vendor, world, call)
+                    .map(r -> r.withNote(r.note() == null ? note : r.note() + "; " + note)),
+                start);
+          } else if (!fault.afterIntegration()) {
+            sendFault(request, world, vendor, call, fault, start);
+          } else {
+            answered(vendor, world, call)
+                .otherwise(t -> render(vendor, call, Failure.from(t)))
+                .onSuccess(
+                    reply -> afterIntegration(request, world, vendor, call, fault, reply, start));
+          }
+        });
+  }
+
+  /**
+   * Sends the fault's error answer; a preset that cannot render this call is the sandbox's fault,
+   * answered in the dialect.
+   */
+  private void sendFault(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Fault fault,
+      long start) {
+    Reply reply;
+    try {
+      reply = fault.reply(call);
+    } catch (RuntimeException e) {
+      LOG.error("{} fault {} failed to render", vendor.id(), fault.describe(), e);
+      reply = render(vendor, call, Failure.of(Failure.Kind.INTERNAL, "fault " + fault.id()));
+    }
+    send(request, world, vendor, call, reply, List.of(), faultNote(fault), start);
+  }
+
+  private static String faultNote(Fault fault) {
+    return Exchange.FAULT + fault.describe();
+  }
+
+  /** The integration answered {@code reply}; the fault takes its place on the way back. */
+  private void afterIntegration(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Fault fault,
+      Reply reply,
+      long start) {
+    switch (fault.kind()) {
+      case TRUNCATE -> truncate(request, world, vendor, call, fault, reply, start);
+      case RESET -> {
+        Disconnect.reset(request);
+        unanswered(request, world, vendor, call, fault, reply, Buffer.buffer(), "reset", start);
+      }
+      case CLOSE -> {
+        request.connection().close();
+        unanswered(request, world, vendor, call, fault, reply, Buffer.buffer(), "closed", start);
+      }
+      default -> sendFault(request, world, vendor, call, fault, start);
+    }
+  }
+
+  /**
+   * The status line and headers with the whole body's Content-Length, half the body, then the
+   * connection closed: the client's HTTP stack sees a premature end of the body.
+   */
+  private void truncate(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Fault fault,
+      Reply reply,
+      long start) {
+    Reply decorated = vendor.vendor().decorate(reply, call);
+    Buffer body = decorated.body();
+    Buffer part = body.getBuffer(0, body.length() / 2);
+    HttpServerResponse response = head(request, decorated, call);
+    response.putHeader("Content-Length", Integer.toString(body.length()));
+    response.write(part).onComplete(written -> request.connection().close());
+    unanswered(request, world, vendor, call, fault, decorated, part, "truncated", start);
+  }
+
+  /** Journals a faulted call whose answer never arrived whole, as an abort (status 0). */
+  private void unanswered(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Fault fault,
+      Reply lost,
+      Buffer sent,
+      String how,
+      long start) {
+    tell(
+        abort(
+            call,
+            vendor,
+            request.uri(),
+            call.body().raw(),
+            lost.headers(),
+            sent,
+            faultNote(fault)
+                + ": connection "
+                + how
+                + " instead of the "
+                + lost.status()
+                + " answer ("
+                + lost.body().length()
+                + " bytes)",
+            System.nanoTime() - start,
+            world));
   }
 
   /**
@@ -176,27 +355,49 @@ public final class Pipeline {
       RoutingContext rc, MountedVendor vendor, String operationId, Buffer partial, String why) {
     World world = worldOrDefault(rc.request());
     Call call = call(rc, vendor, operationId, world);
-    Exchange exchange =
-        new Exchange(
-            call.id(),
-            call.at(),
-            vendor.id(),
-            operationId,
-            vendor.mode(),
-            call.method(),
+    tell(
+        abort(
+            call,
+            vendor,
             rc.request().uri(),
-            call.headers(),
-            Captured.of(partial, capturedBodyBytes),
-            0,
-            null,
+            partial,
             MultiMap.caseInsensitiveMultiMap(),
-            Captured.EMPTY,
-            List.of(),
+            Buffer.buffer(),
             "ABORTED: " + why,
-            List.of(),
             0,
-            world.name());
-    tell(exchange);
+            world));
+  }
+
+  /** An exchange without an answer (status 0): what was sent of one, if anything, is kept. */
+  private Exchange abort(
+      Call call,
+      MountedVendor vendor,
+      String uri,
+      Buffer requestBody,
+      MultiMap responseHeaders,
+      Buffer sent,
+      String error,
+      long nanos,
+      World world) {
+    return new Exchange(
+        call.id(),
+        call.at(),
+        vendor.id(),
+        call.operationId(),
+        vendor.mode(),
+        call.method(),
+        uri,
+        call.headers(),
+        Captured.of(requestBody, capturedBodyBytes),
+        0,
+        null,
+        responseHeaders,
+        Captured.of(sent, capturedBodyBytes),
+        List.of(),
+        error,
+        List.of(),
+        nanos,
+        world.name());
   }
 
   private Call bareCall(HttpServerRequest request, MountedVendor vendor, World world) {
@@ -270,25 +471,31 @@ public final class Pipeline {
     if (failure.kind() == Failure.Kind.INTERNAL) {
       LOG.error("{} {}: sandbox fault: {}", vendor.id(), call.operationId(), failure.getMessage());
     }
-    Reply reply;
-    try {
-      reply = vendor.vendor().dialect(call).render(failure, call);
-    } catch (RuntimeException e) {
-      LOG.error("{} dialect failed to render {}", vendor.id(), failure.kind(), e);
-      reply = Reply.json(500, new JsonObject().put("message", "Internal error"));
-    }
     send(
         request,
         world,
         vendor,
         call,
-        reply,
+        render(vendor, call, failure),
         failure.violations(),
         failure.kind() + ": " + failure.getMessage(),
         start);
   }
 
-  /** Decorate, validate the response, send, then tell the listeners. */
+  private static Reply render(MountedVendor vendor, Call call, Failure failure) {
+    try {
+      return vendor.vendor().dialect(call).render(failure, call);
+    } catch (RuntimeException e) {
+      LOG.error("{} dialect failed to render {}", vendor.id(), failure.kind(), e);
+      return Reply.json(500, new JsonObject().put("message", "Internal error"));
+    }
+  }
+
+  /**
+   * Decorate, validate the response, tell the listeners, then send: a client that has its answer
+   * finds the exchange in the journal (a test's "exactly one closeTicket was sent" cannot race the
+   * journal), and the listeners' cost is a few microseconds before the write.
+   */
   private void send(
       HttpServerRequest request,
       World world,
@@ -306,14 +513,6 @@ public final class Pipeline {
       violations = new ArrayList<>(requestViolations);
       violations.addAll(responseViolations);
     }
-    HttpServerResponse response = request.response();
-    response.setStatusCode(decorated.status());
-    if (decorated.contentType() != null) {
-      response.putHeader("Content-Type", decorated.contentType());
-    }
-    response.headers().addAll(decorated.headers());
-    response.putHeader(EXCHANGE_ID_HEADER, call.id());
-    response.end(body);
     Exchange exchange =
         new Exchange(
             call.id(),
@@ -335,6 +534,19 @@ public final class Pipeline {
             System.nanoTime() - start,
             world.name());
     tell(exchange);
+    head(request, decorated, call).end(body);
+  }
+
+  /** The status and headers of a decorated reply, on the request's response. */
+  private static HttpServerResponse head(HttpServerRequest request, Reply decorated, Call call) {
+    HttpServerResponse response = request.response();
+    response.setStatusCode(decorated.status());
+    if (decorated.contentType() != null) {
+      response.putHeader("Content-Type", decorated.contentType());
+    }
+    response.headers().addAll(decorated.headers());
+    response.putHeader(EXCHANGE_ID_HEADER, call.id());
+    return response;
   }
 
   private void tell(Exchange exchange) {

@@ -3,6 +3,7 @@ package dev.integrationsandbox.hubsoft;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.DescribedVendor;
 import dev.integrationsandbox.spi.Dialect;
+import dev.integrationsandbox.spi.FaultPreset;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
 import java.util.List;
@@ -24,6 +25,11 @@ public final class HubSoftVendor extends DescribedVendor {
                 "hubsoft", "HubSoft", "hubsoft.yaml", List.of("/api/v1/integracao/", "/oauth/"))
             .readingAnyContentType(),
         LARAVEL);
+  }
+
+  @Override
+  public List<FaultPreset> faultPresets() {
+    return HubSoftFaults.ALL;
   }
 
   /** Passport's token endpoint has its own error shape; the API answers as Laravel does. */

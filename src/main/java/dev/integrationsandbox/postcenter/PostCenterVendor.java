@@ -1,6 +1,7 @@
 package dev.integrationsandbox.postcenter;
 
 import dev.integrationsandbox.spi.DescribedVendor;
+import dev.integrationsandbox.spi.FaultPreset;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
 import java.util.List;
@@ -34,6 +35,11 @@ public final class PostCenterVendor extends DescribedVendor {
                 List.of("/v2/ticket/", "/v2/tickets/", "/v2/accounts/"))
             .readingAnyContentType(),
         new PostCenterDialect());
+  }
+
+  @Override
+  public List<FaultPreset> faultPresets() {
+    return PostCenterFaults.ALL;
   }
 
   @Override

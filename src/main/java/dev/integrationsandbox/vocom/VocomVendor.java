@@ -3,6 +3,7 @@ package dev.integrationsandbox.vocom;
 import dev.integrationsandbox.config.ConfigException;
 import dev.integrationsandbox.spi.DescribedVendor;
 import dev.integrationsandbox.spi.Emulation;
+import dev.integrationsandbox.spi.FaultPreset;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
 import java.util.EnumMap;
@@ -38,6 +39,11 @@ public final class VocomVendor extends DescribedVendor {
             .readingAnyContentType()
             .withExactPaths(),
         new VocomDialect());
+  }
+
+  @Override
+  public List<FaultPreset> faultPresets() {
+    return VocomFaults.ALL;
   }
 
   @Override
