@@ -3,7 +3,6 @@ package dev.integrationsandbox.btg;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.DescribedVendor;
 import dev.integrationsandbox.spi.Dialect;
-import dev.integrationsandbox.spi.FaultPreset;
 import dev.integrationsandbox.spi.Limits;
 import dev.integrationsandbox.spi.Reply;
 import dev.integrationsandbox.spi.VendorContext;
@@ -52,7 +51,8 @@ public final class BtgVendor extends DescribedVendor {
             "BTG Tickets V2",
             "btg-tickets.yaml",
             List.of("/v2/btg-tickets", "/v2/negotiation/", "/oauth2")),
-        GATEWAY);
+        GATEWAY,
+        BtgFaults.ALL);
   }
 
   @Override
@@ -85,11 +85,6 @@ public final class BtgVendor extends DescribedVendor {
 
   private static boolean isCognitoDomain(Call call) {
     return call.path().equals("/oauth2") || call.path().startsWith("/oauth2/");
-  }
-
-  @Override
-  public List<FaultPreset> faultPresets() {
-    return BtgFaults.ALL;
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.integrationsandbox.hubsoft;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.DescribedVendor;
 import dev.integrationsandbox.spi.Dialect;
-import dev.integrationsandbox.spi.FaultPreset;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
 import java.util.List;
@@ -24,12 +23,8 @@ public final class HubSoftVendor extends DescribedVendor {
         new Descriptor(
                 "hubsoft", "HubSoft", "hubsoft.yaml", List.of("/api/v1/integracao/", "/oauth/"))
             .readingAnyContentType(),
-        LARAVEL);
-  }
-
-  @Override
-  public List<FaultPreset> faultPresets() {
-    return HubSoftFaults.ALL;
+        LARAVEL,
+        HubSoftFaults.ALL);
   }
 
   /** Passport's token endpoint has its own error shape; the API answers as Laravel does. */

@@ -1,7 +1,6 @@
 package dev.integrationsandbox.postcenter;
 
 import dev.integrationsandbox.spi.DescribedVendor;
-import dev.integrationsandbox.spi.FaultPreset;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
 import java.util.List;
@@ -34,12 +33,8 @@ public final class PostCenterVendor extends DescribedVendor {
                 "postcenter.yaml",
                 List.of("/v2/ticket/", "/v2/tickets/", "/v2/accounts/"))
             .readingAnyContentType(),
-        new PostCenterDialect());
-  }
-
-  @Override
-  public List<FaultPreset> faultPresets() {
-    return PostCenterFaults.ALL;
+        new PostCenterDialect(),
+        PostCenterFaults.ALL);
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.integrationsandbox.vocom;
 import dev.integrationsandbox.config.ConfigException;
 import dev.integrationsandbox.spi.DescribedVendor;
 import dev.integrationsandbox.spi.Emulation;
-import dev.integrationsandbox.spi.FaultPreset;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
 import java.util.EnumMap;
@@ -38,12 +37,8 @@ public final class VocomVendor extends DescribedVendor {
                 List.of("/interact_cti/", "/tabs/", "/dialer/"))
             .readingAnyContentType()
             .withExactPaths(),
-        new VocomDialect());
-  }
-
-  @Override
-  public List<FaultPreset> faultPresets() {
-    return VocomFaults.ALL;
+        new VocomDialect(),
+        VocomFaults.ALL);
   }
 
   @Override
