@@ -79,16 +79,28 @@ public final class Pipeline {
         return;
       }
       Call call = call(rc, vendor, operationId, world);
+      ModeHandler<?> mode = world.handler(vendor.id());
+      List<Violation> reported = new ArrayList<>(0);
       Future<Reply> answer;
       try {
-        answer = answer(vendor, world.handler(vendor.id()), call);
+        answer = answer(vendor, mode, call, reported);
       } catch (RuntimeException e) {
         answer = Future.failedFuture(e);
       }
       answer.onComplete(
           ar -> {
             if (ar.succeeded()) {
-              send(rc.request(), world, vendor, call, ar.result(), List.of(), null, start);
+              Reply reply = ar.result();
+              send(
+                  rc.request(),
+                  world,
+                  vendor,
+                  call,
+                  reply,
+                  reported,
+                  null,
+                  start,
+                  mode.handling(reply));
             } else {
               fail(rc.request(), world, vendor, call, Failure.from(ar.cause()), start);
             }
@@ -114,9 +126,29 @@ public final class Pipeline {
     }
   }
 
-  private <P> Future<Reply> answer(MountedVendor vendor, ModeHandler<P> mode, Call call) {
+  /**
+   * A mode that forwards and does not refuse invalid requests has their violations {@code reported}
+   * instead: the request still goes to the upstream, which answers as it would.
+   */
+  private <P> Future<Reply> answer(
+      MountedVendor vendor, ModeHandler<P> mode, Call call, List<Violation> reported) {
     P principal = mode.authenticate(call);
-    RequestCheck.check(vendor.vendor(), vendor.contract(), call);
+    try {
+      RequestCheck.check(vendor.vendor(), vendor.contract(), call);
+    } catch (Failure f) {
+      if (mode.refusesInvalidRequests()) {
+        throw f;
+      }
+      reported.addAll(
+          f.violations().isEmpty()
+              ? List.of(Violation.request("", f.getMessage()))
+              : f.violations());
+      LOG.warn(
+          "{} {} request outside its contract: {}",
+          vendor.id(),
+          call.operationId(),
+          reported.get(0).describe());
+    }
     return mode.answer(call, principal);
   }
 
@@ -285,7 +317,8 @@ public final class Pipeline {
         reply,
         failure.violations(),
         failure.kind() + ": " + failure.getMessage(),
-        start);
+        start,
+        ModeHandler.Handling.EMULATED);
   }
 
   /** Decorate, validate the response, send, then tell the listeners. */
@@ -297,11 +330,22 @@ public final class Pipeline {
       Reply reply,
       List<Violation> requestViolations,
       String error,
-      long start) {
-    Reply decorated = vendor.vendor().decorate(reply, call);
+      long start,
+      ModeHandler.Handling handling) {
+    Reply decorated =
+        handling == ModeHandler.Handling.EMULATED ? vendor.vendor().decorate(reply, call) : reply;
     Buffer body = decorated.body();
+    Buffer plain =
+        handling == ModeHandler.Handling.FORWARDED
+            ? ContentCoding.decoded(decorated.headers(), body)
+            : body;
     List<Violation> violations = requestViolations;
-    List<Violation> responseViolations = validateResponse(vendor, call, decorated, body);
+    List<Violation> responseViolations =
+        switch (handling) {
+          case EMULATED -> validateResponse(vendor, call, decorated, body);
+          case FORWARDED -> checkUpstreamAnswer(vendor, call, decorated, plain);
+          case GATEWAY -> List.of();
+        };
     if (!responseViolations.isEmpty()) {
       violations = new ArrayList<>(requestViolations);
       violations.addAll(responseViolations);
@@ -328,7 +372,7 @@ public final class Pipeline {
             decorated.status(),
             decorated.contentType(),
             decorated.headers(),
-            Captured.of(body, capturedBodyBytes),
+            Captured.of(plain, capturedBodyBytes),
             List.copyOf(violations),
             error != null ? error : decorated.note(),
             decorated.lintNotes(),
@@ -346,6 +390,38 @@ public final class Pipeline {
             "exchange listener {} failed: {}", listener.getClass().getSimpleName(), e.toString());
       }
     }
+  }
+
+  /**
+   * Every upstream answer is held to the contract (decoded, when the upstream compressed it): one
+   * that departs is the vendor drifting, reported and passed on unchanged.
+   */
+  private static List<Violation> checkUpstreamAnswer(
+      MountedVendor vendor, Call call, Reply reply, Buffer plain) {
+    if (call.operationId() == null) {
+      return List.of();
+    }
+    List<Violation> found =
+        vendor
+            .contract()
+            .validateResponse(
+                call.operationId(),
+                new Reply(
+                    reply.status(),
+                    reply.contentType(),
+                    reply.headers(),
+                    null,
+                    plain,
+                    null,
+                    List.of()));
+    if (!found.isEmpty()) {
+      LOG.warn(
+          "{} {} upstream answered outside the contract: {}",
+          vendor.id(),
+          call.operationId(),
+          found.get(0).describe());
+    }
+    return found;
   }
 
   private List<Violation> validateResponse(
@@ -379,6 +455,7 @@ public final class Pipeline {
         rc.queryParams(),
         rc.request().headers(),
         new Body(raw),
-        world.clock().now());
+        world.clock().now(),
+        rc.request().query());
   }
 }

@@ -10,10 +10,13 @@ import dev.integrationsandbox.exchange.ExchangeListener;
 import dev.integrationsandbox.exchange.ExchangeMetrics;
 import dev.integrationsandbox.exchange.Journal;
 import dev.integrationsandbox.exchange.RequestLog;
+import dev.integrationsandbox.proxy.ProxyMode;
+import dev.integrationsandbox.proxy.UpstreamChoice;
 import dev.integrationsandbox.record.Redactor;
 import dev.integrationsandbox.spi.Emulation;
 import dev.integrationsandbox.spi.Emulator;
 import dev.integrationsandbox.spi.Limits;
+import dev.integrationsandbox.spi.Upstream;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
 import dev.integrationsandbox.support.PackagedFiles;
@@ -91,6 +94,21 @@ public final class Sandbox {
                     + ")"));
       }
     }
+    Map<String, Upstream> upstreams = new LinkedHashMap<>();
+    try {
+      for (Vendor vendor : available) {
+        if (config.modeOf(vendor.id()) == Mode.PROXY) {
+          upstreams.put(
+              vendor.id(),
+              UpstreamChoice.resolve(
+                  vendor,
+                  config.proxy().upstreams().get(vendor.id()),
+                  config.proxy().allowProduction()));
+        }
+      }
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
+    }
     SandboxClock clock = new SandboxClock();
     return vertx
         .executeBlocking(() -> new Folders(config), false)
@@ -100,7 +118,16 @@ public final class Sandbox {
               for (Vendor vendor : available) {
                 mounts.add(
                     vertx
-                        .executeBlocking(() -> mount(vertx, config, folders, clock, vendor), false)
+                        .executeBlocking(
+                            () ->
+                                mount(
+                                    vertx,
+                                    config,
+                                    folders,
+                                    clock,
+                                    vendor,
+                                    upstreams.get(vendor.id())),
+                            false)
                         .compose(mounting -> mounting));
               }
               return Future.all(mounts)
@@ -140,15 +167,29 @@ public final class Sandbox {
   }
 
   private static Future<MountedVendor> mount(
-      Vertx vertx, SandboxConfig config, Folders folders, SandboxClock clock, Vendor vendor) {
+      Vertx vertx,
+      SandboxConfig config,
+      Folders folders,
+      SandboxClock clock,
+      Vendor vendor,
+      Upstream upstream)
+      throws Exception {
     Mode mode = config.modeOf(vendor.id());
+    if (mode == Mode.PROXY) {
+      ProxyMode proxy = ProxyMode.create(vertx, upstream, config.proxy());
+      return Contract.load(vertx, folders.contracts().resolve(vendor.contractFile()))
+          .map(
+              contract ->
+                  new MountedVendor(
+                      vendor, mode, contract, null, null, proxy, limits(config, vendor)));
+    }
     if (mode != Mode.EMULATE) {
       return Future.failedFuture(
           new ConfigException(
               vendor.id()
                   + ": mode "
                   + mode.id()
-                  + " is not available in this version (emulate only)"));
+                  + " is not available in this version (emulate or proxy)"));
     }
     Record options =
         OptionsBinder.bind(
@@ -171,12 +212,25 @@ public final class Sandbox {
       Emulation<P> emulation,
       SandboxClock clock) {
     Emulator<P> emulator = emulation.newEmulator(clock);
-    Limits limits =
-        config.bodyLimitBytes() == null
-            ? vendor.limits()
-            : vendor.limits().withBody(config.bodyLimitBytes());
     return new MountedVendor(
-        vendor, mode, contract, emulation, emulator, new EmulateMode<>(emulator), limits);
+        vendor,
+        mode,
+        contract,
+        emulation,
+        emulator,
+        new EmulateMode<>(emulator),
+        limits(config, vendor));
+  }
+
+  private static Limits limits(SandboxConfig config, Vendor vendor) {
+    return config.bodyLimitBytes() == null
+        ? vendor.limits()
+        : vendor.limits().withBody(config.bodyLimitBytes());
+  }
+
+  /** Closes what the vendors' modes hold open (upstream connection pools). */
+  Future<Void> close() {
+    return Future.join(vendors.stream().map(v -> v.handler().close()).toList()).mapEmpty();
   }
 
   public SandboxConfig config() {

@@ -2,10 +2,12 @@ package dev.integrationsandbox.postcenter;
 
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
+import dev.integrationsandbox.spi.Upstream;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Map;
 
 /**
  * PostCenter's ticket API v2 (Adereso, Chile): the tickets of an establishment across its channels,
@@ -45,6 +47,15 @@ public final class PostCenterVendor implements Vendor {
   @Override
   public Dialect dialect(Call call) {
     return DIALECT;
+  }
+
+  /** The production cluster (VENDOR-FACTS §2); no public UAT host is known. */
+  private static final Map<String, Upstream> PRESETS =
+      Map.of("prd", Upstream.at("https://api-cluster.postcenter.io").asProduction());
+
+  @Override
+  public Map<String, Upstream> upstreamPresets() {
+    return PRESETS;
   }
 
   @Override

@@ -100,6 +100,14 @@ public interface Vendor {
   }
 
   /**
+   * The vendor's known hosts by name ({@code uat}, {@code prd}), for {@code --upstream
+   * VENDOR=PRESET}; a vendor whose hosts differ per customer names none and is given a URL.
+   */
+  default java.util.Map<String, Upstream> upstreamPresets() {
+    return java.util.Map.of();
+  }
+
+  /**
    * The record that the vendor's YAML options ({@code vendors.<id>}) bind to; unknown keys are
    * refused with a suggestion. {@link NoOptions} for a vendor that takes none.
    */

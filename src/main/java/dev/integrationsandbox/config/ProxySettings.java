@@ -1,0 +1,35 @@
+package dev.integrationsandbox.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What proxy mode and recording need, apart from the rest of the configuration, so that the modes
+ * that forward read one value.
+ *
+ * @param upstreams each proxied vendor's upstream as configured: a preset name or a URL
+ * @param trust extra trusted certificates (PEM) for upstreams, or null for the JVM's only
+ * @param allowProduction whether a production upstream may be reached
+ * @param strict whether a request that breaks the contract is refused instead of forwarded
+ * @param recordDir where exchanges are recorded, or null for no recording
+ * @param recordFileBytes the size past which a recording file rotates
+ * @param redactNames field names masked besides the built-in ones
+ */
+public record ProxySettings(
+    Map<String, String> upstreams,
+    Path trust,
+    Duration connectTimeout,
+    Duration responseTimeout,
+    boolean allowProduction,
+    boolean strict,
+    Path recordDir,
+    long recordFileBytes,
+    List<String> redactNames) {
+
+  public ProxySettings {
+    upstreams = Map.copyOf(upstreams);
+    redactNames = List.copyOf(redactNames);
+  }
+}

@@ -1,0 +1,197 @@
+package dev.integrationsandbox.proxy;
+
+import dev.integrationsandbox.config.ProxySettings;
+import dev.integrationsandbox.core.ModeHandler;
+import dev.integrationsandbox.spi.Call;
+import dev.integrationsandbox.spi.Reply;
+import dev.integrationsandbox.spi.Upstream;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.TrustOptions;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Proxy mode: each request goes to the vendor's real host, on one pooled keep-alive client per
+ * upstream host, and its answer comes back as it was sent (status, headers, compressed bytes). The
+ * pipeline around it validates both directions and tells the recorder; this class only forwards.
+ *
+ * <p>An upstream that cannot be reached is a 502 and one that does not answer within {@code
+ * --upstream-timeout} a 504, each a JSON body naming the upstream and the cause: those answers are
+ * the sandbox's own, never held to the vendor's contract.
+ *
+ * <pre>
+ * java -jar integration-sandbox.jar --mode btg=proxy --upstream btg=uat --record-dir rec
+ * </pre>
+ */
+public final class ProxyMode implements ModeHandler<Void> {
+
+  /** The most bytes of one upstream answer the proxy holds; past it the client gets a 502. */
+  static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+  /** Connections kept to one upstream host, across every event loop. */
+  static final int POOL_SIZE = 64;
+
+  private final Upstream upstream;
+  private final Map<URI, HttpClientAgent> clients;
+  private final long responseTimeoutMillis;
+  private final boolean strict;
+
+  private ProxyMode(
+      Upstream upstream,
+      Map<URI, HttpClientAgent> clients,
+      long responseTimeoutMillis,
+      boolean strict) {
+    this.upstream = upstream;
+    this.clients = clients;
+    this.responseTimeoutMillis = responseTimeoutMillis;
+    this.strict = strict;
+  }
+
+  /** Opens no connection yet: the pools connect on the first request. Blocking (reads the PEM). */
+  public static ProxyMode create(Vertx vertx, Upstream upstream, ProxySettings settings)
+      throws Exception {
+    TrustOptions trust = UpstreamTrust.of(vertx, settings.trust());
+    List<URI> hosts = new ArrayList<>();
+    hosts.add(upstream.base());
+    hosts.addAll(upstream.byPathPrefix().values());
+    Map<URI, HttpClientAgent> clients = new LinkedHashMap<>();
+    for (URI host : hosts) {
+      clients.computeIfAbsent(host, h -> client(vertx, h, trust, settings));
+    }
+    return new ProxyMode(
+        upstream, clients, settings.responseTimeout().toMillis(), settings.strict());
+  }
+
+  private static HttpClientAgent client(
+      Vertx vertx, URI host, TrustOptions trust, ProxySettings settings) {
+    HttpClientOptions options =
+        new HttpClientOptions()
+            .setKeepAlive(true)
+            .setDecompressionSupported(false)
+            .setConnectTimeout(
+                (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+    if ("https".equalsIgnoreCase(host.getScheme())) {
+      options.setSsl(true).setVerifyHost(true);
+      if (trust != null) {
+        options.setTrustOptions(trust);
+      }
+    }
+    return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(POOL_SIZE));
+  }
+
+  @Override
+  public boolean refusesInvalidRequests() {
+    return strict;
+  }
+
+  /** A forwarded answer carries no note; the proxy's own 502 and 504 explain themselves in one. */
+  @Override
+  public Handling handling(Reply reply) {
+    return reply.note() == null ? Handling.FORWARDED : Handling.GATEWAY;
+  }
+
+  @Override
+  public Future<Reply> answer(Call call, Void principal) {
+    URI host = upstream.hostFor(call.path());
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(call.method())
+            .setAbsoluteURI(
+                host + call.path() + (call.rawQuery() == null ? "" : "?" + call.rawQuery()))
+            .setHeaders(HopByHop.endToEnd(call.headers(), true));
+    return clients
+        .get(host)
+        .request(options)
+        .recover(e -> Future.failedFuture(new Unreachable(e)))
+        .compose(
+            request -> {
+              request.idleTimeout(responseTimeoutMillis);
+              return request.send(call.body().raw());
+            })
+        .compose(ProxyMode::read)
+        .recover(e -> Future.succeededFuture(gatewayError(host, e)));
+  }
+
+  private static Future<Reply> read(HttpClientResponse response) {
+    Promise<Buffer> body = Promise.promise();
+    Buffer collected = Buffer.buffer();
+    response.exceptionHandler(body::tryFail);
+    response.handler(
+        chunk -> {
+          if (collected.length() + chunk.length() > MAX_RESPONSE_BYTES) {
+            body.tryFail(new TooLarge());
+            response.request().reset();
+          } else {
+            collected.appendBuffer(chunk);
+          }
+        });
+    response.endHandler(v -> body.tryComplete(collected));
+    return body.future()
+        .map(
+            bytes ->
+                new Reply(
+                    response.statusCode(),
+                    response.getHeader("Content-Type"),
+                    HopByHop.endToEnd(response.headers(), false),
+                    null,
+                    bytes,
+                    null,
+                    List.of()));
+  }
+
+  private Reply gatewayError(URI host, Throwable e) {
+    boolean connecting = e instanceof Unreachable;
+    Throwable cause = connecting ? e.getCause() : e;
+    int status;
+    String error;
+    if (cause instanceof TimeoutException && !connecting) {
+      status = 504;
+      error = "upstream_timeout";
+    } else if (cause instanceof TooLarge) {
+      status = 502;
+      error = "upstream_answer_too_large";
+    } else {
+      status = 502;
+      error = "upstream_unreachable";
+    }
+    String why = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    JsonObject body =
+        new JsonObject()
+            .put("error", error)
+            .put("upstream", host.toString())
+            .put("cause", why)
+            .put("sandbox", "integration-sandbox proxy");
+    return Reply.json(status, body).withNote(error + " " + host + ": " + why);
+  }
+
+  @Override
+  public Future<Void> close() {
+    return Future.all(clients.values().stream().map(HttpClientAgent::close).toList()).mapEmpty();
+  }
+
+  /** Connecting failed (refused, unknown host, TLS, connect timeout): a 502, never a 504. */
+  private static final class Unreachable extends RuntimeException {
+    Unreachable(Throwable cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+
+  private static final class TooLarge extends RuntimeException {
+    TooLarge() {
+      super("answer larger than " + MAX_RESPONSE_BYTES + " bytes", null, false, false);
+    }
+  }
+}

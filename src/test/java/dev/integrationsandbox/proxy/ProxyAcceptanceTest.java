@@ -1,0 +1,175 @@
+package dev.integrationsandbox.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.integrationsandbox.TestSandbox;
+import dev.integrationsandbox.btg.BtgApi;
+import dev.integrationsandbox.btg.BtgTestData;
+import dev.integrationsandbox.vocom.VocomApi;
+import dev.integrationsandbox.vocom.VocomTestData;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SelfSignedCertificate;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Sandbox A in proxy mode in front of sandbox B in emulate mode, over TLS with a self-signed
+ * certificate that A trusts only through {@code --upstream-trust}: the emulator is its own fake
+ * vendor, and each vendor's whole flow must work through A as it works against B.
+ */
+@Timeout(60)
+class ProxyAcceptanceTest {
+
+  /**
+   * Each sandbox has its own Vert.x: two servers asking one Vert.x for port 0 share one random
+   * port, and A would then answer some of B's connections.
+   */
+  static Vertx vertx;
+
+  static Vertx upstreamVertx;
+  static SelfSignedCertificate certificate;
+  static TestSandbox upstream;
+  static TestSandbox proxy;
+  static Path recordings;
+
+  @BeforeAll
+  static void start() throws Exception {
+    vertx = Vertx.vertx();
+    upstreamVertx = Vertx.vertx();
+    certificate = SelfSignedCertificate.create("localhost");
+    upstream =
+        TestSandbox.start(
+                upstreamVertx,
+                "--tls-cert",
+                certificate.certificatePath(),
+                "--tls-key",
+                certificate.privateKeyPath())
+            .await();
+    recordings = Files.createTempDirectory("proxy-recordings");
+    String b = "https://localhost:" + upstream.port();
+    proxy =
+        TestSandbox.start(
+                vertx,
+                "--mode",
+                "btg=proxy,postcenter=proxy,hubsoft=proxy,vocom=proxy",
+                "--upstream",
+                "btg=" + b + ",postcenter=" + b + ",hubsoft=" + b + ",vocom=" + b,
+                "--upstream-trust",
+                certificate.certificatePath(),
+                "--record-dir",
+                recordings.toString())
+            .await();
+  }
+
+  @AfterAll
+  static void stop() {
+    proxy.stop().await();
+    upstream.stop().await();
+    certificate.delete();
+    vertx.close().await();
+    upstreamVertx.close().await();
+  }
+
+  @Test
+  void btgsWholeFlowWorksThroughTheProxy() {
+    BtgApi btg = new BtgApi(proxy).signedIn();
+    assertEquals(200, btg.info().statusCode());
+    JsonObject ticket = btg.openTicket(BtgTestData.CPF);
+    assertEquals("OPEN", ticket.getString("status"));
+    HttpResponse<Buffer> closed = btg.close(BtgTestData.CPF, ticket.getString("id"));
+    assertEquals(200, closed.statusCode(), closed.bodyAsString());
+    assertEquals(
+        401, new BtgApi(proxy).as("not-a-token").info().statusCode(), "the upstream decides");
+  }
+
+  @Test
+  void postCentersWholeFlowWorksThroughTheProxy() {
+    String ticket = "/v2/ticket/5cb8eeeb0715437c9126715e/";
+    HttpResponse<Buffer> before = postCenter(HttpMethod.GET, ticket);
+    assertEquals(200, before.statusCode(), before.bodyAsString());
+    HttpResponse<Buffer> close = postCenter(HttpMethod.POST, ticket + "close/");
+    assertEquals(200, close.statusCode(), close.bodyAsString());
+    assertEquals(400, postCenter(HttpMethod.POST, ticket + "close/").statusCode());
+    JsonObject after = postCenter(HttpMethod.GET, ticket).bodyAsJsonObject();
+    assertTrue(after.encode().contains("\"is_closed\":true"), after.encode());
+  }
+
+  @Test
+  void hubSoftsWholeFlowWorksThroughTheProxy() {
+    JsonObject grant =
+        new JsonObject()
+            .put("grant_type", "password")
+            .put("client_id", "89")
+            .put("client_secret", "sandbox-hubsoft-secret")
+            .put("username", "api@iptelecom.sandbox")
+            .put("password", "sandbox-hubsoft-password");
+    HttpResponse<Buffer> token = proxy.client().post("/oauth/token").sendJsonObject(grant).await();
+    assertEquals(200, token.statusCode(), token.bodyAsString());
+    String bearer = token.bodyAsJsonObject().getString("access_token");
+    JsonObject opened =
+        proxy
+            .client()
+            .post("/api/v1/integracao/atendimento")
+            .bearerTokenAuthentication(bearer)
+            .sendJsonObject(
+                new JsonObject()
+                    .put("id_cliente_servico", "11000")
+                    .put("descricao", "Aberto pelo proxy")
+                    .put("nome", "Maria da Silva")
+                    .put("telefone", "37999112233")
+                    .put("email", "maria@example.com.br"))
+            .await()
+            .bodyAsJsonObject();
+    assertEquals("success", opened.getString("status"), opened.encode());
+    long id = opened.getJsonObject("atendimento").getLong("id_atendimento");
+    JsonObject closed =
+        proxy
+            .client()
+            .put("/api/v1/integracao/atendimento/" + id)
+            .bearerTokenAuthentication(bearer)
+            .sendJsonObject(
+                new JsonObject()
+                    .put("fechar_atendimento", true)
+                    .put("parametros", new JsonObject().put("id_ligacao", "1233882731973123")))
+            .await()
+            .bodyAsJsonObject();
+    assertEquals("success", closed.getString("status"), closed.encode());
+  }
+
+  @Test
+  void vocomsWholeFlowWorksThroughTheProxy() {
+    VocomApi vocom = new VocomApi(proxy);
+    JsonObject dev = VocomTestData.agent(VocomTestData.DEV);
+    assertEquals(
+        "ok", vocom.cti(VocomTestData.LOGIN, dev.copy().put("branch", "2000")).getString("status"));
+    assertEquals("ok", vocom.cti(VocomTestData.BREAK_LIST, dev).getString("status"));
+    assertEquals(
+        "ok",
+        vocom.cti(VocomTestData.LOGOUT, dev.copy().put("branch", "2000")).getString("status"));
+    assertFalse(
+        "ok"
+            .equals(
+                VocomApi.response(
+                        vocom.post(VocomTestData.LOGIN, "Basic d3Jvbmc6d3Jvbmc=", dev.toBuffer()))
+                    .getString("status")));
+  }
+
+  private static HttpResponse<Buffer> postCenter(HttpMethod method, String uri) {
+    return proxy
+        .client()
+        .request(method, uri)
+        .putHeader("Authorization", "Key sandbox-postcenter-key")
+        .send()
+        .await();
+  }
+}
