@@ -10,8 +10,10 @@ import dev.integrationsandbox.exchange.ExchangeListener;
 import dev.integrationsandbox.exchange.ExchangeMetrics;
 import dev.integrationsandbox.exchange.Journal;
 import dev.integrationsandbox.exchange.RequestLog;
+import dev.integrationsandbox.exchange.ViolationTally;
 import dev.integrationsandbox.proxy.ProxyMode;
 import dev.integrationsandbox.proxy.UpstreamChoice;
+import dev.integrationsandbox.record.Recorder;
 import dev.integrationsandbox.record.Redactor;
 import dev.integrationsandbox.spi.Emulation;
 import dev.integrationsandbox.spi.Emulator;
@@ -47,6 +49,8 @@ public final class Sandbox {
   private final Redactor redactor;
   private final Worlds worlds;
   private final WorldCoverage coverage;
+  private final ViolationTally violations = new ViolationTally();
+  private final Recorder recorder;
 
   private Sandbox(
       SandboxConfig config,
@@ -65,9 +69,23 @@ public final class Sandbox {
     Map<String, Contract> contracts = new LinkedHashMap<>();
     vendors.forEach(v -> contracts.put(v.id(), v.contract()));
     this.coverage = new WorldCoverage(contracts);
-    List<ExchangeListener> listeners = new ArrayList<>(List.of(journal, metrics, coverage));
+    List<ExchangeListener> listeners =
+        new ArrayList<>(List.of(journal, metrics, coverage, violations));
     if (config.logRequests()) {
       listeners.add(new RequestLog(redactor::uri));
+    }
+    Path recordDir = config.proxy().recordDir();
+    this.recorder =
+        recordDir == null
+            ? null
+            : new Recorder(
+                recordDir,
+                redactor,
+                config.proxy().recordFileBytes(),
+                config.capturedBodyBytes(),
+                metrics.registry());
+    if (recorder != null) {
+      listeners.add(recorder);
     }
     this.pipeline =
         new Pipeline(
@@ -152,12 +170,26 @@ public final class Sandbox {
           config.fixtures() != null ? config.fixtures() : PackagedFiles.extract("fixtures"));
     }
 
-    /** The redactor knows every credential the fixtures and the configuration hold. */
+    /**
+     * The redactor knows every credential the fixtures and the configuration hold; the recording
+     * folder is made here, off the event loop.
+     */
     private Folders(SandboxConfig config, Path contracts, Path fixtures) {
-      this(contracts, fixtures, new Redactor(credentials(config, fixtures)));
+      this(
+          contracts,
+          fixtures,
+          new Redactor(credentials(config, fixtures), config.proxy().redactNames()));
     }
 
     private static Set<String> credentials(SandboxConfig config, Path fixtures) {
+      if (config.proxy().recordDir() != null) {
+        try {
+          java.nio.file.Files.createDirectories(config.proxy().recordDir());
+        } catch (java.io.IOException e) {
+          throw new ConfigException(
+              "--record-dir " + config.proxy().recordDir() + " cannot be created: " + e);
+        }
+      }
       Set<String> values = new LinkedHashSet<>(Redactor.secretsIn(fixtures));
       if (config.adminToken() != null) {
         values.add(config.adminToken());
@@ -230,7 +262,17 @@ public final class Sandbox {
 
   /** Closes what the vendors' modes hold open (upstream connection pools). */
   Future<Void> close() {
-    return Future.join(vendors.stream().map(v -> v.handler().close()).toList()).mapEmpty();
+    List<Future<Void>> closing = new ArrayList<>();
+    vendors.forEach(v -> closing.add(v.handler().close()));
+    if (recorder != null) {
+      closing.add(recorder.close());
+    }
+    return Future.join(closing).mapEmpty();
+  }
+
+  /** Contract violations by vendor and operation, with the first example of each. */
+  public ViolationTally violations() {
+    return violations;
   }
 
   public SandboxConfig config() {

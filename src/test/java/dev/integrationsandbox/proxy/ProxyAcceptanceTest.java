@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.integrationsandbox.TestSandbox;
 import dev.integrationsandbox.btg.BtgApi;
 import dev.integrationsandbox.btg.BtgTestData;
+import dev.integrationsandbox.record.RecordingReader;
 import dev.integrationsandbox.vocom.VocomApi;
 import dev.integrationsandbox.vocom.VocomTestData;
 import io.vertx.core.Vertx;
@@ -15,11 +16,19 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SelfSignedCertificate;
 import io.vertx.ext.web.client.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -28,7 +37,11 @@ import org.junit.jupiter.api.Timeout;
  * vendor, and each vendor's whole flow must work through A as it works against B.
  */
 @Timeout(60)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProxyAcceptanceTest {
+
+  /** Every credential and token the flows sent or received: none may reach a recording. */
+  static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
 
   /**
    * Each sandbox has its own Vert.x: two servers asking one Vert.x for port 0 share one random
@@ -83,6 +96,12 @@ class ProxyAcceptanceTest {
   @Test
   void btgsWholeFlowWorksThroughTheProxy() {
     BtgApi btg = new BtgApi(proxy).signedIn();
+    SECRETS.add(btg.token());
+    SECRETS.add(BtgTestData.SECRET);
+    SECRETS.add(
+        Base64.getEncoder()
+            .encodeToString(
+                (BtgTestData.CLIENT + ":" + BtgTestData.SECRET).getBytes(StandardCharsets.UTF_8)));
     assertEquals(200, btg.info().statusCode());
     JsonObject ticket = btg.openTicket(BtgTestData.CPF);
     assertEquals("OPEN", ticket.getString("status"));
@@ -116,6 +135,12 @@ class ProxyAcceptanceTest {
     HttpResponse<Buffer> token = proxy.client().post("/oauth/token").sendJsonObject(grant).await();
     assertEquals(200, token.statusCode(), token.bodyAsString());
     String bearer = token.bodyAsJsonObject().getString("access_token");
+    SECRETS.addAll(
+        List.of(
+            bearer,
+            token.bodyAsJsonObject().getString("refresh_token"),
+            "sandbox-hubsoft-secret",
+            "sandbox-hubsoft-password"));
     JsonObject opened =
         proxy
             .client()
@@ -149,6 +174,8 @@ class ProxyAcceptanceTest {
   @Test
   void vocomsWholeFlowWorksThroughTheProxy() {
     VocomApi vocom = new VocomApi(proxy);
+    SECRETS.add(VocomTestData.API_KEY);
+    SECRETS.add(VocomTestData.SEED_AUTHORIZATION.substring("Basic ".length()));
     JsonObject dev = VocomTestData.agent(VocomTestData.DEV);
     assertEquals(
         "ok", vocom.cti(VocomTestData.LOGIN, dev.copy().put("branch", "2000")).getString("status"));
@@ -162,6 +189,48 @@ class ProxyAcceptanceTest {
                 VocomApi.response(
                         vocom.post(VocomTestData.LOGIN, "Basic d3Jvbmc6d3Jvbmc=", dev.toBuffer()))
                     .getString("status")));
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void everyExchangeIsRecordedOnceAndNoLineHoldsASecret() throws Exception {
+    SECRETS.add("sandbox-postcenter-key");
+    int served = 0;
+    int forwarded = -1;
+    List<JsonObject> lines = List.of();
+    for (int i = 0; i < 50 && (served != forwarded || lines.size() < served); i++) {
+      Thread.sleep(100);
+      served = journaled(proxy);
+      forwarded = journaled(upstream);
+      lines = RecordingReader.readFolder(recordings);
+    }
+    assertEquals(served, forwarded, "every request went through to the upstream");
+    assertTrue(served >= 15, "the flows made " + served + " requests");
+    assertEquals(served, lines.size(), "one line per exchange");
+    assertEquals(
+        served, lines.stream().map(l -> l.getString("id")).distinct().count(), "each once");
+    for (JsonObject line : lines) {
+      assertEquals("proxy", line.getString("mode"));
+      String text = line.encode();
+      for (String secret : SECRETS) {
+        assertFalse(text.contains(secret), "a recorded line holds a secret: " + text);
+      }
+    }
+    JsonObject token =
+        lines.stream()
+            .filter(l -> "createToken".equals(l.getString("operation")))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(200, token.getJsonObject("response").getInteger("status"));
+    assertEquals(
+        "***",
+        token.getJsonObject("response").getJsonObject("body").getString("access_token"),
+        "the shape stays, the token goes");
+  }
+
+  /** Exchanges in a sandbox's journal (the answer is sent just before it is journaled). */
+  private static int journaled(TestSandbox sandbox) {
+    return sandbox.server().sandbox().journal().latest(e -> true, Integer.MAX_VALUE).size();
   }
 
   private static HttpResponse<Buffer> postCenter(HttpMethod method, String uri) {
