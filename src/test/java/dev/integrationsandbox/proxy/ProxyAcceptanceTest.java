@@ -16,6 +16,12 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SelfSignedCertificate;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputFormat;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.Validator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -209,7 +215,17 @@ class ProxyAcceptanceTest {
     assertEquals(served, lines.size(), "one line per exchange");
     assertEquals(
         served, lines.stream().map(l -> l.getString("id")).distinct().count(), "each once");
+    Validator format =
+        Validator.create(
+            JsonSchema.of(
+                new JsonObject(Files.readString(Path.of("contracts/recording.schema.json")))),
+            new JsonSchemaOptions()
+                .setDraft(Draft.DRAFT202012)
+                .setBaseUri("app:///")
+                .setOutputFormat(OutputFormat.Basic));
     for (JsonObject line : lines) {
+      OutputUnit checked = format.validate(line);
+      assertTrue(checked.getValid(), () -> checked.getErrors() + " in " + line.encode());
       assertEquals("proxy", line.getString("mode"));
       String text = line.encode();
       for (String secret : SECRETS) {
