@@ -25,6 +25,8 @@ import dev.integrationsandbox.support.PackagedFiles;
 import dev.integrationsandbox.support.SandboxClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientAgent;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The running sandbox's shared state: the mounted vendors, the clock, the journal and the metrics.
@@ -128,6 +131,7 @@ public final class Sandbox {
       return Future.failedFuture(e);
     }
     SandboxClock clock = new SandboxClock();
+    ConcurrentHashMap<URI, HttpClientAgent> pools = new ConcurrentHashMap<>();
     return vertx
         .executeBlocking(() -> new Folders(config), false)
         .compose(
@@ -144,7 +148,8 @@ public final class Sandbox {
                                     folders,
                                     clock,
                                     vendor,
-                                    upstreams.get(vendor.id())),
+                                    upstreams.get(vendor.id()),
+                                    pools),
                             false)
                         .compose(mounting -> mounting));
               }
@@ -204,11 +209,12 @@ public final class Sandbox {
       Folders folders,
       SandboxClock clock,
       Vendor vendor,
-      Upstream upstream)
+      Upstream upstream,
+      ConcurrentHashMap<URI, HttpClientAgent> pools)
       throws Exception {
     Mode mode = config.modeOf(vendor.id());
     if (mode == Mode.PROXY) {
-      ProxyMode proxy = ProxyMode.create(vertx, upstream, config.proxy());
+      ProxyMode proxy = ProxyMode.create(vertx, upstream, config.proxy(), pools);
       return Contract.load(vertx, folders.contracts().resolve(vendor.contractFile()))
           .map(
               contract ->

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -60,8 +61,15 @@ public final class ProxyMode implements ModeHandler<Void> {
     this.strict = strict;
   }
 
-  /** Opens no connection yet: the pools connect on the first request. Blocking (reads the PEM). */
-  public static ProxyMode create(Vertx vertx, Upstream upstream, ProxySettings settings)
+  /**
+   * Opens no connection yet: the pools connect on the first request. Vendors that share a host (a
+   * test upstream serving all four) share its pool through {@code pools}. Blocking (reads the PEM).
+   */
+  public static ProxyMode create(
+      Vertx vertx,
+      Upstream upstream,
+      ProxySettings settings,
+      ConcurrentHashMap<URI, HttpClientAgent> pools)
       throws Exception {
     TrustOptions trust = UpstreamTrust.of(vertx, settings.trust());
     List<URI> hosts = new ArrayList<>();
@@ -69,7 +77,7 @@ public final class ProxyMode implements ModeHandler<Void> {
     hosts.addAll(upstream.byPathPrefix().values());
     Map<URI, HttpClientAgent> clients = new LinkedHashMap<>();
     for (URI host : hosts) {
-      clients.computeIfAbsent(host, h -> client(vertx, h, trust, settings));
+      clients.put(host, pools.computeIfAbsent(host, h -> client(vertx, h, trust, settings)));
     }
     return new ProxyMode(
         upstream, clients, settings.responseTimeout().toMillis(), settings.strict());
@@ -177,6 +185,7 @@ public final class ProxyMode implements ModeHandler<Void> {
     return Reply.json(status, body).withNote(error + " " + host + ": " + why);
   }
 
+  /** Closes this vendor's pools; closing a pool shared with another vendor twice is harmless. */
   @Override
   public Future<Void> close() {
     return Future.all(clients.values().stream().map(HttpClientAgent::close).toList()).mapEmpty();
