@@ -269,7 +269,9 @@ public final class ConfigLoader {
             o.strict,
             o.recordDir,
             o.recordFileSize,
-            o.redactNames),
+            o.redactNames,
+            o.maskPersonalData,
+            file(o.maskKeyFile, "--mask-key-file")),
         file(o.tlsCert, "--tls-cert"),
         file(o.tlsKey, "--tls-key"));
   }

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param recordDir where exchanges are recorded, or null for no recording
  * @param recordFileBytes the size past which a recording file rotates
  * @param redactNames field names masked besides the built-in ones
+ * @param maskPersonalData whether recordings mask personal data even without a production upstream
+ * @param maskKeyFile the key of the masking HMAC, or null for a random one per run
  */
 public record ProxySettings(
     Map<String, String> upstreams,
@@ -26,7 +28,9 @@ public record ProxySettings(
     boolean strict,
     Path recordDir,
     long recordFileBytes,
-    List<String> redactNames) {
+    List<String> redactNames,
+    boolean maskPersonalData,
+    Path maskKeyFile) {
 
   public ProxySettings {
     upstreams = Map.copyOf(upstreams);

@@ -155,6 +155,25 @@ public final class SandboxOptions {
   List<String> redactNames = new ArrayList<>();
 
   @Option(
+      names = "--mask-personal-data",
+      paramLabel = "BOOL",
+      arity = "0..1",
+      defaultValue = "false",
+      fallbackValue = "true",
+      description =
+          "Recordings replace CPF/CNPJ, phones, e-mails and names with consistent fakes of the same"
+              + " format; always on when a production upstream is proxied.")
+  boolean maskPersonalData;
+
+  @Option(
+      names = "--mask-key-file",
+      paramLabel = "FILE",
+      description =
+          "Key (16+ bytes, kept apart from the recordings) from which masked values are derived,"
+              + " so fakes match across runs; a random key per run otherwise.")
+  Path maskKeyFile;
+
+  @Option(
       names = "--tls-cert",
       paramLabel = "PEM",
       description =

@@ -13,6 +13,7 @@ import dev.integrationsandbox.exchange.RequestLog;
 import dev.integrationsandbox.exchange.ViolationTally;
 import dev.integrationsandbox.proxy.ProxyMode;
 import dev.integrationsandbox.proxy.UpstreamChoice;
+import dev.integrationsandbox.record.PersonalDataMask;
 import dev.integrationsandbox.record.Recorder;
 import dev.integrationsandbox.record.Redactor;
 import dev.integrationsandbox.spi.Emulation;
@@ -61,7 +62,8 @@ public final class Sandbox {
       Journal journal,
       ExchangeMetrics metrics,
       List<MountedVendor> vendors,
-      Redactor redactor) {
+      Redactor redactor,
+      PersonalDataMask mask) {
     this.redactor = redactor;
     this.config = config;
     this.worlds = new Worlds(vendors, clock, config.maxWorlds(), config.worldIdleTimeout());
@@ -84,6 +86,7 @@ public final class Sandbox {
             : new Recorder(
                 recordDir,
                 redactor,
+                mask,
                 config.proxy().recordFileBytes(),
                 config.capturedBodyBytes(),
                 metrics.registry());
@@ -133,7 +136,7 @@ public final class Sandbox {
     SandboxClock clock = new SandboxClock();
     ConcurrentHashMap<URI, HttpClientAgent> pools = new ConcurrentHashMap<>();
     return vertx
-        .executeBlocking(() -> new Folders(config), false)
+        .executeBlocking(() -> new Folders(config, masking(config, upstreams)), false)
         .compose(
             folders -> {
               List<Future<MountedVendor>> mounts = new ArrayList<>();
@@ -162,28 +165,44 @@ public final class Sandbox {
                               new Journal(config.journalSize(), config.journalBytes()),
                               metrics,
                               mounts.stream().map(Future::result).toList(),
-                              folders.redactor()));
+                              folders.redactor(),
+                              folders.mask()));
             });
   }
 
-  /** The contracts and fixtures folders: configured, or the copies packaged in the jar. */
-  private record Folders(Path contracts, Path fixtures, Redactor redactor) {
-    Folders(SandboxConfig config) {
+  /** Personal data is masked when asked, and always when a production upstream is proxied. */
+  private static boolean masking(SandboxConfig config, Map<String, Upstream> upstreams) {
+    return config.proxy().maskPersonalData()
+        || upstreams.values().stream().anyMatch(Upstream::production);
+  }
+
+  /**
+   * The contracts and fixtures folders (configured, or the copies packaged in the jar), and what
+   * reading files yields: the redactor's known credentials, the masking key.
+   */
+  private record Folders(Path contracts, Path fixtures, Redactor redactor, PersonalDataMask mask) {
+    Folders(SandboxConfig config, boolean masking) {
       this(
           config,
           config.contracts() != null ? config.contracts() : PackagedFiles.extract("contracts"),
-          config.fixtures() != null ? config.fixtures() : PackagedFiles.extract("fixtures"));
+          config.fixtures() != null ? config.fixtures() : PackagedFiles.extract("fixtures"),
+          !masking
+              ? null
+              : config.proxy().maskKeyFile() != null
+                  ? PersonalDataMask.withKeyFile(config.proxy().maskKeyFile())
+                  : PersonalDataMask.withRandomKey());
     }
 
     /**
      * The redactor knows every credential the fixtures and the configuration hold; the recording
      * folder is made here, off the event loop.
      */
-    private Folders(SandboxConfig config, Path contracts, Path fixtures) {
+    private Folders(SandboxConfig config, Path contracts, Path fixtures, PersonalDataMask mask) {
       this(
           contracts,
           fixtures,
-          new Redactor(credentials(config, fixtures), config.proxy().redactNames()));
+          new Redactor(credentials(config, fixtures), config.proxy().redactNames()),
+          mask);
     }
 
     private static Set<String> credentials(SandboxConfig config, Path fixtures) {

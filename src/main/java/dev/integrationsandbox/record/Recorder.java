@@ -49,6 +49,7 @@ public final class Recorder implements ExchangeListener {
 
   private final Path folder;
   private final Redactor redactor;
+  private final PersonalDataMask mask;
   private final long fileBytes;
   private final int bodyLimit;
   private final ThreadPoolExecutor writer;
@@ -61,12 +62,19 @@ public final class Recorder implements ExchangeListener {
 
   /**
    * @param folder an existing folder
+   * @param mask replaces personal data in every line; null to record it as it came
    * @param bodyLimit bodies larger than this are recorded as their size only
    */
   public Recorder(
-      Path folder, Redactor redactor, long fileBytes, int bodyLimit, MeterRegistry registry) {
+      Path folder,
+      Redactor redactor,
+      PersonalDataMask mask,
+      long fileBytes,
+      int bodyLimit,
+      MeterRegistry registry) {
     this.folder = folder;
     this.redactor = redactor;
+    this.mask = mask;
     this.fileBytes = fileBytes;
     this.bodyLimit = bodyLimit;
     this.writer =
@@ -106,7 +114,7 @@ public final class Recorder implements ExchangeListener {
     redactor.learn(
         e.requestHeaders(), e.requestBody().kept(), e.requestHeaders().get("Content-Type"));
     redactor.learn(null, e.responseBody().kept(), e.responseContentType());
-    String line = RecordingLine.of(e, redactor, bodyLimit).encode();
+    String line = RecordingLine.of(e, redactor, mask, bodyLimit).encode();
     if (redactor.leaks(line)) {
       refused.increment();
       LOG.warn(

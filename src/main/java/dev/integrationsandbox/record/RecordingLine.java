@@ -19,8 +19,32 @@ public final class RecordingLine {
 
   private RecordingLine() {}
 
-  /** The exchange as a redacted JSON object, ready to encode as one line. */
-  public static JsonObject of(Exchange e, Redactor redactor, int bodyLimit) {
+  /**
+   * The exchange as a redacted JSON object, ready to encode as one line.
+   *
+   * @param mask replaces personal data in paths, bodies and messages; null to keep it
+   */
+  public static JsonObject of(Exchange e, Redactor redactor, PersonalDataMask mask, int bodyLimit) {
+    JsonObject line = of(e, redactor, bodyLimit);
+    if (mask == null) {
+      return line;
+    }
+    for (String part : new String[] {"request", "response"}) {
+      JsonObject message = line.getJsonObject(part);
+      message.put("body", mask.json(message.getValue("body")));
+    }
+    line.getJsonObject("request")
+        .put("uri", mask.text(line.getJsonObject("request").getString("uri")));
+    for (Object v : line.getJsonArray("violations")) {
+      JsonObject violation = (JsonObject) v;
+      violation.put("message", mask.text(violation.getString("message")));
+      violation.put("location", mask.text(violation.getString("location")));
+    }
+    line.put("error", mask.text(line.getString("error")));
+    return line;
+  }
+
+  private static JsonObject of(Exchange e, Redactor redactor, int bodyLimit) {
     JsonObject request =
         new JsonObject()
             .put("method", e.method().name())

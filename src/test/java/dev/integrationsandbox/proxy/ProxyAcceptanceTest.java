@@ -8,6 +8,7 @@ import dev.integrationsandbox.TestSandbox;
 import dev.integrationsandbox.btg.BtgApi;
 import dev.integrationsandbox.btg.BtgTestData;
 import dev.integrationsandbox.record.RecordingReader;
+import dev.integrationsandbox.support.BrazilianDocument;
 import dev.integrationsandbox.vocom.VocomApi;
 import dev.integrationsandbox.vocom.VocomTestData;
 import io.vertx.core.Vertx;
@@ -86,7 +87,8 @@ class ProxyAcceptanceTest {
                 "--upstream-trust",
                 certificate.certificatePath(),
                 "--record-dir",
-                recordings.toString())
+                recordings.toString(),
+                "--mask-personal-data")
             .await();
   }
 
@@ -232,6 +234,22 @@ class ProxyAcceptanceTest {
         assertFalse(text.contains(secret), "a recorded line holds a secret: " + text);
       }
     }
+    Set<String> maskedDocuments = new java.util.HashSet<>();
+    for (JsonObject line : lines) {
+      String text = line.encode();
+      for (String personal :
+          List.of(BtgTestData.CPF, "maria@example.com.br", "Maria da Silva", "37999112233")) {
+        assertFalse(text.contains(personal), personal + " recorded unmasked: " + text);
+      }
+      var m =
+          java.util.regex.Pattern.compile("/customers/(\\d{11})/")
+              .matcher(line.getJsonObject("request").getString("uri"));
+      if (m.find()) {
+        maskedDocuments.add(m.group(1));
+      }
+    }
+    assertEquals(1, maskedDocuments.size(), "one masked CPF across the flow: " + maskedDocuments);
+    assertTrue(BrazilianDocument.isValid(maskedDocuments.iterator().next()));
     JsonObject token =
         lines.stream()
             .filter(l -> "createToken".equals(l.getString("operation")))

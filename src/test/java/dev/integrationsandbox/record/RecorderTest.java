@@ -54,7 +54,7 @@ class RecorderTest {
   @Test
   void eachExchangeIsOneLineAndFilesRotateAtTheirSize() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    Recorder recorder = new Recorder(folder, new Redactor(Set.of()), 1000, 4096, registry);
+    Recorder recorder = new Recorder(folder, new Redactor(Set.of()), null, 1000, 4096, registry);
     for (int i = 0; i < 10; i++) {
       recorder.onExchange(
           exchange("{\"id\":\"" + i + "\",\"subject\":\"" + "x".repeat(200) + "\"}"));
@@ -77,7 +77,7 @@ class RecorderTest {
   @Test
   void aLineStillHoldingASeenSecretIsRefusedAndCounted() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    Recorder recorder = new Recorder(folder, new Redactor(Set.of()), 1 << 20, 4096, registry);
+    Recorder recorder = new Recorder(folder, new Redactor(Set.of()), null, 1 << 20, 4096, registry);
     recorder.onExchange(exchange("{\"subject\":\"customer pasted pc-key-000111 here\"}"));
     recorder.onExchange(exchange("{\"subject\":\"fine\"}"));
     recorder.close().toCompletionStage().toCompletableFuture().get();
