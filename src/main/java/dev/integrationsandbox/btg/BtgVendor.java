@@ -5,6 +5,7 @@ import dev.integrationsandbox.spi.Dialect;
 import dev.integrationsandbox.spi.Limits;
 import dev.integrationsandbox.spi.Reply;
 import dev.integrationsandbox.spi.Upstream;
+import dev.integrationsandbox.spi.UpstreamAuth;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
@@ -107,6 +108,11 @@ public final class BtgVendor implements Vendor {
   @Override
   public Map<String, Upstream> upstreamPresets() {
     return PRESETS;
+  }
+
+  @Override
+  public UpstreamAuth upstreamAuth() {
+    return new UpstreamAuth("/oauth2/token", UpstreamAuth.Grant.CLIENT_CREDENTIALS);
   }
 
   @Override

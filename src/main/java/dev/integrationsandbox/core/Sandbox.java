@@ -218,6 +218,15 @@ public final class Sandbox {
       if (config.adminToken() != null) {
         values.add(config.adminToken());
       }
+      config
+          .proxy()
+          .credentials()
+          .values()
+          .forEach(
+              held -> {
+                values.add(held.clientSecret());
+                values.add(held.password());
+              });
       return values;
     }
   }
@@ -233,7 +242,14 @@ public final class Sandbox {
       throws Exception {
     Mode mode = config.modeOf(vendor.id());
     if (mode == Mode.PROXY) {
-      ProxyMode proxy = ProxyMode.create(vertx, upstream, config.proxy(), pools);
+      ProxyMode proxy =
+          ProxyMode.create(
+              vertx,
+              upstream,
+              config.proxy(),
+              pools,
+              vendor.upstreamAuth(),
+              config.proxy().credentials().get(vendor.id()));
       return Contract.load(vertx, folders.contracts().resolve(vendor.contractFile()))
           .map(
               contract ->

@@ -1,11 +1,14 @@
 package dev.integrationsandbox.proxy;
 
 import dev.integrationsandbox.config.ProxySettings;
+import dev.integrationsandbox.config.UpstreamCredentials;
 import dev.integrationsandbox.core.ModeHandler;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Reply;
 import dev.integrationsandbox.spi.Upstream;
+import dev.integrationsandbox.spi.UpstreamAuth;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -49,16 +52,22 @@ public final class ProxyMode implements ModeHandler<Void> {
   private final Map<URI, HttpClientAgent> clients;
   private final long responseTimeoutMillis;
   private final boolean strict;
+  private final UpstreamAuth auth;
+  private final HeldToken held;
 
   private ProxyMode(
       Upstream upstream,
       Map<URI, HttpClientAgent> clients,
       long responseTimeoutMillis,
-      boolean strict) {
+      boolean strict,
+      UpstreamAuth auth,
+      HeldToken held) {
     this.upstream = upstream;
     this.clients = clients;
     this.responseTimeoutMillis = responseTimeoutMillis;
     this.strict = strict;
+    this.auth = auth;
+    this.held = held;
   }
 
   /**
@@ -69,7 +78,9 @@ public final class ProxyMode implements ModeHandler<Void> {
       Vertx vertx,
       Upstream upstream,
       ProxySettings settings,
-      ConcurrentHashMap<URI, HttpClientAgent> pools)
+      ConcurrentHashMap<URI, HttpClientAgent> pools,
+      UpstreamAuth auth,
+      UpstreamCredentials credentials)
       throws Exception {
     TrustOptions trust = UpstreamTrust.of(vertx, settings.trust());
     List<URI> hosts = new ArrayList<>();
@@ -77,14 +88,28 @@ public final class ProxyMode implements ModeHandler<Void> {
     hosts.addAll(upstream.byPathPrefix().values());
     Map<URI, HttpClientAgent> clients = new LinkedHashMap<>();
     for (URI host : hosts) {
-      clients.put(host, pools.computeIfAbsent(host, h -> client(vertx, h, trust, settings)));
+      clients.put(
+          host,
+          pools.computeIfAbsent(
+              host,
+              h ->
+                  vertx.createHttpClient(
+                      options(h, trust, settings), new PoolOptions().setHttp1MaxSize(POOL_SIZE))));
     }
+    HeldToken held =
+        auth == null || credentials == null
+            ? null
+            : new HeldToken(
+                vertx,
+                upstream.hostFor(auth.tokenPath()),
+                auth,
+                credentials,
+                options(upstream.hostFor(auth.tokenPath()), trust, settings));
     return new ProxyMode(
-        upstream, clients, settings.responseTimeout().toMillis(), settings.strict());
+        upstream, clients, settings.responseTimeout().toMillis(), settings.strict(), auth, held);
   }
 
-  private static HttpClientAgent client(
-      Vertx vertx, URI host, TrustOptions trust, ProxySettings settings) {
+  private static HttpClientOptions options(URI host, TrustOptions trust, ProxySettings settings) {
     HttpClientOptions options =
         new HttpClientOptions()
             .setKeepAlive(true)
@@ -97,7 +122,7 @@ public final class ProxyMode implements ModeHandler<Void> {
         options.setTrustOptions(trust);
       }
     }
-    return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(POOL_SIZE));
+    return options;
   }
 
   @Override
@@ -111,15 +136,43 @@ public final class ProxyMode implements ModeHandler<Void> {
     return reply.note() == null ? Handling.FORWARDED : Handling.GATEWAY;
   }
 
+  /**
+   * With credentials held by the sandbox, a client's token request is answered with the sandbox's
+   * own upstream token, and every other request carries that token instead of the client's.
+   */
   @Override
   public Future<Reply> answer(Call call, Void principal) {
+    if (held == null) {
+      return forward(call, HopByHop.endToEnd(call.headers(), true));
+    }
+    URI tokenHost = upstream.hostFor(auth.tokenPath());
+    if (call.path().equals(auth.tokenPath())) {
+      return held.tokenAnswer()
+          .map(token -> Reply.json(200, token).withNote(HELD_TOKEN_NOTE))
+          .recover(e -> Future.succeededFuture(gatewayError(tokenHost, e)));
+    }
+    return held.accessToken()
+        .recover(e -> Future.failedFuture(new Unreachable(e)))
+        .compose(
+            token -> {
+              MultiMap headers = HopByHop.endToEnd(call.headers(), true);
+              headers.set("Authorization", "Bearer " + token);
+              return forward(call, headers);
+            })
+        .recover(e -> Future.succeededFuture(gatewayError(tokenHost, e)));
+  }
+
+  /** The journal's word on a token answered from the credentials the sandbox holds. */
+  static final String HELD_TOKEN_NOTE = "token from the upstream credentials the sandbox holds";
+
+  private Future<Reply> forward(Call call, MultiMap headers) {
     URI host = upstream.hostFor(call.path());
     RequestOptions options =
         new RequestOptions()
             .setMethod(call.method())
             .setAbsoluteURI(
                 host + call.path() + (call.rawQuery() == null ? "" : "?" + call.rawQuery()))
-            .setHeaders(HopByHop.endToEnd(call.headers(), true));
+            .setHeaders(headers);
     return clients
         .get(host)
         .request(options)

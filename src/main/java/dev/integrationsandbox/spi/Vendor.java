@@ -108,6 +108,14 @@ public interface Vendor {
   }
 
   /**
+   * How the vendor's real host issues tokens, for a proxy that holds the real credentials ({@code
+   * SANDBOX_UPSTREAM_<VENDOR>_CLIENT_ID}…); null for a vendor with fixed keys.
+   */
+  default UpstreamAuth upstreamAuth() {
+    return null;
+  }
+
+  /**
    * The record that the vendor's YAML options ({@code vendors.<id>}) bind to; unknown keys are
    * refused with a suggestion. {@link NoOptions} for a vendor that takes none.
    */
