@@ -97,7 +97,7 @@ public final class ConfigLoader {
         credentials.put(vendor, held);
       }
     }
-    return build(options, parsed, upstreams, credentials);
+    return build(options, parsed, upstreams, credentials, CorporateProxy.from(env));
   }
 
   /** {@code btg=proxy,vocom=emulate} from an environment variable, if set. */
@@ -245,7 +245,8 @@ public final class ConfigLoader {
       SandboxOptions o,
       Map<String, Mode> modes,
       Map<String, String> upstreams,
-      Map<String, UpstreamCredentials> credentials) {
+      Map<String, UpstreamCredentials> credentials,
+      CorporateProxy corporateProxy) {
     if ((o.tlsCert == null) != (o.tlsKey == null)) {
       throw new ConfigException("--tls-cert and --tls-key go together: give both or neither");
     }
@@ -282,7 +283,8 @@ public final class ConfigLoader {
             o.redactNames,
             o.maskPersonalData,
             file(o.maskKeyFile, "--mask-key-file"),
-            credentials),
+            credentials,
+            corporateProxy),
         file(o.tlsCert, "--tls-cert"),
         file(o.tlsKey, "--tls-key"));
   }

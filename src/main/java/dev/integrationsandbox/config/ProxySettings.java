@@ -19,6 +19,7 @@ import java.util.Map;
  * @param maskPersonalData whether recordings mask personal data even without a production upstream
  * @param maskKeyFile the key of the masking HMAC, or null for a random one per run
  * @param credentials real upstream credentials by vendor, from the environment
+ * @param corporateProxy the forward proxy to the vendors, from HTTPS_PROXY/HTTP_PROXY/NO_PROXY
  */
 public record ProxySettings(
     Map<String, String> upstreams,
@@ -32,7 +33,8 @@ public record ProxySettings(
     List<String> redactNames,
     boolean maskPersonalData,
     Path maskKeyFile,
-    Map<String, UpstreamCredentials> credentials) {
+    Map<String, UpstreamCredentials> credentials,
+    CorporateProxy corporateProxy) {
 
   public ProxySettings {
     upstreams = Map.copyOf(upstreams);

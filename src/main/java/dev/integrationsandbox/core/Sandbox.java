@@ -227,6 +227,14 @@ public final class Sandbox {
                 values.add(held.clientSecret());
                 values.add(held.password());
               });
+      for (URI proxy :
+          new URI[] {
+            config.proxy().corporateProxy().http(), config.proxy().corporateProxy().https()
+          }) {
+        if (proxy != null && proxy.getUserInfo() != null) {
+          values.add(proxy.getUserInfo());
+        }
+      }
       return values;
     }
   }

@@ -18,6 +18,8 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.ProxyOptions;
+import io.vertx.core.net.ProxyType;
 import io.vertx.core.net.TrustOptions;
 import java.net.URI;
 import java.util.ArrayList;
@@ -116,6 +118,20 @@ public final class ProxyMode implements ModeHandler<Void> {
             .setDecompressionSupported(false)
             .setConnectTimeout(
                 (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+    URI proxy = settings.corporateProxy().forUpstream(host);
+    if (proxy != null) {
+      ProxyOptions via =
+          new ProxyOptions()
+              .setType(ProxyType.HTTP)
+              .setHost(proxy.getHost())
+              .setPort(proxy.getPort() > 0 ? proxy.getPort() : 3128);
+      if (proxy.getUserInfo() != null) {
+        int colon = proxy.getUserInfo().indexOf(':');
+        via.setUsername(colon < 0 ? proxy.getUserInfo() : proxy.getUserInfo().substring(0, colon));
+        via.setPassword(colon < 0 ? "" : proxy.getUserInfo().substring(colon + 1));
+      }
+      options.setProxyOptions(via);
+    }
     if ("https".equalsIgnoreCase(host.getScheme())) {
       options.setSsl(true).setVerifyHost(true);
       if (trust != null) {
