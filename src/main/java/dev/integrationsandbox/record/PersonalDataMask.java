@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -166,8 +165,8 @@ public final class PersonalDataMask {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    String out = replace(EMAIL, text, this::email);
-    return replace(DOCUMENT, out, this::document);
+    String out = Redactor.replace(EMAIL, text, m -> email(m.group()));
+    return Redactor.replace(DOCUMENT, out, m -> document(m.group()));
   }
 
   private String document(String found) {
@@ -241,20 +240,6 @@ public final class PersonalDataMask {
       out.append(
           Character.isDigit(c) && next < fakeDigits.length() ? fakeDigits.charAt(next++) : c);
     }
-    return out.toString();
-  }
-
-  private static String replace(
-      Pattern pattern, String text, java.util.function.UnaryOperator<String> with) {
-    Matcher m = pattern.matcher(text);
-    if (!m.find()) {
-      return text;
-    }
-    StringBuilder out = new StringBuilder(text.length());
-    do {
-      m.appendReplacement(out, Matcher.quoteReplacement(with.apply(m.group())));
-    } while (m.find());
-    m.appendTail(out);
     return out.toString();
   }
 }

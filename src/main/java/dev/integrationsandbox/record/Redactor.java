@@ -332,7 +332,8 @@ public final class Redactor {
     return out;
   }
 
-  private static String replace(
+  /** {@code text} with each match of {@code pattern} replaced by what {@code with} makes of it. */
+  static String replace(
       Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {
     Matcher m = pattern.matcher(text);
     if (!m.find()) {
