@@ -156,6 +156,9 @@ public final class Pipeline {
   public Handler<RoutingContext> unmatched(MountedVendor vendor) {
     return rc -> {
       World world = worldOrDefault(rc.request());
+      if (forwardsUndeclared(rc, world, vendor, "no operation of the contract at this path")) {
+        return;
+      }
       fail(
           rc.request(),
           world,
@@ -174,6 +177,54 @@ public final class Pipeline {
   }
 
   /**
+   * A mode that forwards invalid requests (proxy without {@code --strict}) forwards one that no
+   * operation declares too, reported as a request violation: the vendor may serve more than its
+   * contract says, and the team should hear of it rather than be cut off from it.
+   */
+  private boolean forwardsUndeclared(
+      RoutingContext rc, World world, MountedVendor vendor, String why) {
+    ModeHandler<?> mode = world.handler(vendor.id());
+    if (mode.refusesInvalidRequests()) {
+      return false;
+    }
+    long start = System.nanoTime();
+    Call call = call(rc, vendor, null, world);
+    List<Violation> reported = List.of(Violation.request("path", why));
+    LOG.warn(
+        "{} request outside its contract: {} {}: {}", vendor.id(), call.method(), call.path(), why);
+    Future<Reply> answer;
+    try {
+      answer = answerUnchecked(mode, call);
+    } catch (RuntimeException e) {
+      answer = Future.failedFuture(e);
+    }
+    answer.onComplete(
+        ar -> {
+          if (ar.succeeded()) {
+            Reply reply = ar.result();
+            send(
+                rc.request(),
+                world,
+                vendor,
+                call,
+                reply,
+                reported,
+                null,
+                start,
+                mode.handling(reply));
+          } else {
+            fail(rc.request(), world, vendor, call, Failure.from(ar.cause()), start);
+          }
+        });
+    return true;
+  }
+
+  /** The mode's answer to a call that no operation declares, so with no contract to check. */
+  private static <P> Future<Reply> answerUnchecked(ModeHandler<P> mode, Call call) {
+    return mode.answer(call, mode.authenticate(call));
+  }
+
+  /**
    * A request refused before routing ({@link RequestGate}: limits, {@code Expect}, malformed
    * escapes…), answered in the owning vendor's dialect from the bare request.
    */
@@ -186,8 +237,12 @@ public final class Pipeline {
   public Handler<RoutingContext> methodNotAllowed(MountedVendor vendor, List<String> methods) {
     String allow = String.join(", ", methods);
     return rc -> {
-      rc.response().putHeader("Allow", allow);
       World world = worldOrDefault(rc.request());
+      if (forwardsUndeclared(
+          rc, world, vendor, rc.request().method() + " is not declared here; declared: " + allow)) {
+        return;
+      }
+      rc.response().putHeader("Allow", allow);
       fail(
           rc.request(),
           world,

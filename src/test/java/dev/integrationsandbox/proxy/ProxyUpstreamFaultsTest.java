@@ -142,6 +142,29 @@ class ProxyUpstreamFaultsTest {
   }
 
   @Test
+  void aPathOrMethodTheContractDoesNotDeclareIsForwardedAndReported() throws InterruptedException {
+    int before = received.get();
+    HttpResponse<Buffer> undeclared = get(proxy, "/v2/tickets/not-in-the-contract/");
+    assertEquals("drifting", undeclared.getHeader("X-Upstream"), "the upstream answered");
+    HttpResponse<Buffer> wrongMethod =
+        proxy
+            .client()
+            .delete(DRIFTING_TICKET)
+            .putHeader("Authorization", "Key sandbox-postcenter-key")
+            .send()
+            .await();
+    assertEquals("drifting", wrongMethod.getHeader("X-Upstream"));
+    assertEquals(before + 2, received.get());
+    JsonObject group = violations().getJsonObject(0);
+    assertEquals("unmatched", group.getString("operation"));
+    assertEquals("path", group.getJsonObject("first").getString("location"));
+
+    HttpResponse<Buffer> refused = get(strict, "/v2/tickets/not-in-the-contract/");
+    assertEquals(404, refused.statusCode(), "strict: the vendor's own 404, locally");
+    assertEquals(before + 2, received.get());
+  }
+
+  @Test
   void withStrictAnInvalidRequestIsRefusedInTheVendorsDialectAndNeverLeaves() {
     int before = received.get();
     HttpResponse<Buffer> r = get(strict, "/v2/tickets/");
