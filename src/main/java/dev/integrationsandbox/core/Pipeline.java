@@ -20,6 +20,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,12 +50,19 @@ public final class Pipeline {
   private final ResponseChecks responseChecks;
   private final List<ExchangeListener> listeners;
   private final int capturedBodyBytes;
+  private final UnaryOperator<String> redact;
 
+  /**
+   * @param redact the redactor's pass over text that a log line quotes (a violation may quote the
+   *     value that broke it, a password among them)
+   */
   Pipeline(
       Worlds worlds,
       ResponseChecks responseChecks,
       List<ExchangeListener> listeners,
-      int capturedBodyBytes) {
+      int capturedBodyBytes,
+      UnaryOperator<String> redact) {
+    this.redact = redact;
     this.worlds = worlds;
     this.responseChecks = responseChecks;
     this.listeners = List.copyOf(listeners);
@@ -147,7 +155,7 @@ public final class Pipeline {
           "{} {} request outside its contract: {}",
           vendor.id(),
           call.operationId(),
-          reported.get(0).describe());
+          redact.apply(reported.get(0).describe()));
     }
     return mode.answer(call, principal);
   }
@@ -191,7 +199,11 @@ public final class Pipeline {
     Call call = call(rc, vendor, null, world);
     List<Violation> reported = List.of(Violation.request("path", why));
     LOG.warn(
-        "{} request outside its contract: {} {}: {}", vendor.id(), call.method(), call.path(), why);
+        "{} request outside its contract: {} {}: {}",
+        vendor.id(),
+        call.method(),
+        redact.apply(call.path()),
+        why);
     Future<Reply> answer;
     try {
       answer = answerUnchecked(mode, call);
@@ -355,7 +367,11 @@ public final class Pipeline {
       Failure failure,
       long start) {
     if (failure.kind() == Failure.Kind.INTERNAL) {
-      LOG.error("{} {}: sandbox fault: {}", vendor.id(), call.operationId(), failure.getMessage());
+      LOG.error(
+          "{} {}: sandbox fault: {}",
+          vendor.id(),
+          call.operationId(),
+          redact.apply(failure.getMessage()));
     }
     Reply reply;
     try {
@@ -451,7 +467,7 @@ public final class Pipeline {
    * Every upstream answer is held to the contract (decoded, when the upstream compressed it): one
    * that departs is the vendor drifting, reported and passed on unchanged.
    */
-  private static List<Violation> checkUpstreamAnswer(
+  private List<Violation> checkUpstreamAnswer(
       MountedVendor vendor, Call call, Reply reply, Buffer plain) {
     if (call.operationId() == null) {
       return List.of();
@@ -474,7 +490,7 @@ public final class Pipeline {
           "{} {} upstream answered outside the contract: {}",
           vendor.id(),
           call.operationId(),
-          found.get(0).describe());
+          redact.apply(found.get(0).describe()));
     }
     return found;
   }
@@ -493,7 +509,7 @@ public final class Pipeline {
           "{} {} answered outside its contract: {}",
           vendor.id(),
           call.operationId(),
-          found.get(0).describe());
+          redact.apply(found.get(0).describe()));
     }
     return found;
   }

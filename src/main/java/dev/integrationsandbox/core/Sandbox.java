@@ -98,7 +98,8 @@ public final class Sandbox {
             worlds,
             new ResponseChecks(config.responseValidation()),
             listeners,
-            config.capturedBodyBytes());
+            config.capturedBodyBytes(),
+            redactor::text);
   }
 
   /**
