@@ -20,6 +20,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,30 +90,15 @@ public final class Pipeline {
       Call call = call(rc, vendor, operationId, world);
       ModeHandler<?> mode = world.handler(vendor.id());
       List<Violation> reported = new ArrayList<>(0);
-      Future<Reply> answer;
-      try {
-        answer = answer(vendor, mode, call, reported);
-      } catch (RuntimeException e) {
-        answer = Future.failedFuture(e);
-      }
-      answer.onComplete(
-          ar -> {
-            if (ar.succeeded()) {
-              Reply reply = ar.result();
-              send(
-                  rc.request(),
-                  world,
-                  vendor,
-                  call,
-                  reply,
-                  reported,
-                  null,
-                  start,
-                  mode.handling(reply));
-            } else {
-              fail(rc.request(), world, vendor, call, Failure.from(ar.cause()), start);
-            }
-          });
+      answerAndSend(
+          rc.request(),
+          world,
+          vendor,
+          call,
+          mode,
+          () -> answer(vendor, mode, call, reported),
+          reported,
+          start);
     };
   }
 
@@ -204,9 +190,34 @@ public final class Pipeline {
         call.method(),
         redact.apply(call.path()),
         why);
+    answerAndSend(
+        rc.request(),
+        world,
+        vendor,
+        call,
+        mode,
+        () -> answerUnchecked(mode, call),
+        reported,
+        start);
+    return true;
+  }
+
+  /**
+   * Waits for the mode's answer, then sends it through the last steps, or renders its failure in
+   * the vendor's dialect. {@code reported} is read once the answer is there.
+   */
+  private void answerAndSend(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      ModeHandler<?> mode,
+      Supplier<Future<Reply>> answering,
+      List<Violation> reported,
+      long start) {
     Future<Reply> answer;
     try {
-      answer = answerUnchecked(mode, call);
+      answer = answering.get();
     } catch (RuntimeException e) {
       answer = Future.failedFuture(e);
     }
@@ -214,21 +225,11 @@ public final class Pipeline {
         ar -> {
           if (ar.succeeded()) {
             Reply reply = ar.result();
-            send(
-                rc.request(),
-                world,
-                vendor,
-                call,
-                reply,
-                reported,
-                null,
-                start,
-                mode.handling(reply));
+            send(request, world, vendor, call, reply, reported, null, start, mode.handling(reply));
           } else {
-            fail(rc.request(), world, vendor, call, Failure.from(ar.cause()), start);
+            fail(request, world, vendor, call, Failure.from(ar.cause()), start);
           }
         });
-    return true;
   }
 
   /** The mode's answer to a call that no operation declares, so with no contract to check. */

@@ -1,8 +1,6 @@
 package dev.integrationsandbox.record;
 
 import dev.integrationsandbox.support.BrazilianDocument;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -134,17 +132,7 @@ public final class PersonalDataMask {
 
   /** A copy of a JSON value with personal data replaced, at any depth. */
   public Object json(Object value) {
-    if (value instanceof JsonObject o) {
-      JsonObject copy = new JsonObject();
-      o.forEach(e -> copy.put(e.getKey(), field(e.getKey(), e.getValue())));
-      return copy;
-    }
-    if (value instanceof JsonArray a) {
-      JsonArray copy = new JsonArray();
-      a.forEach(v -> copy.add(json(v)));
-      return copy;
-    }
-    return value instanceof String s ? text(s) : value;
+    return Redactor.copy(value, this::field, this::text);
   }
 
   private Object field(String name, Object value) {
