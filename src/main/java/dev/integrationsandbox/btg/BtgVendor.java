@@ -2,6 +2,7 @@ package dev.integrationsandbox.btg;
 
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
+import dev.integrationsandbox.spi.FaultPreset;
 import dev.integrationsandbox.spi.Limits;
 import dev.integrationsandbox.spi.Reply;
 import dev.integrationsandbox.spi.Upstream;
@@ -113,6 +114,11 @@ public final class BtgVendor implements Vendor {
   @Override
   public UpstreamAuth upstreamAuth() {
     return new UpstreamAuth("/oauth2/token", UpstreamAuth.Grant.CLIENT_CREDENTIALS);
+  }
+
+  @Override
+  public List<FaultPreset> faultPresets() {
+    return BtgFaults.ALL;
   }
 
   @Override

@@ -4,6 +4,9 @@ import dev.integrationsandbox.contract.Violation;
 import dev.integrationsandbox.exchange.Exchange;
 import dev.integrationsandbox.exchange.Exchange.Captured;
 import dev.integrationsandbox.exchange.ExchangeListener;
+import dev.integrationsandbox.fault.Fault;
+import dev.integrationsandbox.fault.FaultKind;
+import dev.integrationsandbox.fault.Faults;
 import dev.integrationsandbox.spi.Body;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Failure;
@@ -20,22 +23,28 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps every request goes through, whatever the vendor and the mode, in DESIGN.md's order:
+ * The steps every request goes through, whatever the vendor and the mode, in DESIGN.md's order
+ * except that the listeners hear of an answer just before it is sent (so a client holding its
+ * answer always finds it in the journal):
  *
  * <pre>
- * route → authenticate (where the mode plays the vendor) → validate request → mode handler
- *   → decorate → validate response → send → listeners (journal, metrics, request log, …)
+ * route → armed faults → authenticate (where the mode plays the vendor) → validate request
+ *   → mode handler → decorate → validate response → listeners (journal, metrics, …) → send
  * </pre>
  *
  * A failure at any step is a {@link Failure}, rendered by the vendor's dialect and sent through the
  * same last steps, so that every answer is decorated, checked, sent and told to the listeners
  * exactly once.
+ *
+ * <p>Faults ({@code /__sandbox/faults}) are a step here, not a mode: a fault at the vendor's edge
+ * answers before authentication; a fault after the integration lets the mode handler answer and
+ * then replaces, delays or cuts its answer.
  */
 public final class Pipeline {
 
@@ -48,6 +57,7 @@ public final class Pipeline {
   public static final String WORLD_HEADER = "X-Sandbox-World";
 
   private final Worlds worlds;
+  private final Faults faults;
   private final ResponseChecks responseChecks;
   private final List<ExchangeListener> listeners;
   private final int capturedBodyBytes;
@@ -59,12 +69,14 @@ public final class Pipeline {
    */
   Pipeline(
       Worlds worlds,
+      Faults faults,
       ResponseChecks responseChecks,
       List<ExchangeListener> listeners,
       int capturedBodyBytes,
       UnaryOperator<String> redact) {
     this.redact = redact;
     this.worlds = worlds;
+    this.faults = faults;
     this.responseChecks = responseChecks;
     this.listeners = List.copyOf(listeners);
     this.capturedBodyBytes = capturedBodyBytes;
@@ -88,18 +100,223 @@ public final class Pipeline {
         return;
       }
       Call call = call(rc, vendor, operationId, world);
-      ModeHandler<?> mode = world.handler(vendor.id());
+      Fault fault = faults.take(vendor.id(), operationId, world.name());
+      if (fault != null) {
+        faulted(rc, world, vendor, call, fault, start);
+        return;
+      }
       List<Violation> reported = new ArrayList<>(0);
-      answerAndSend(
+      respond(
           rc.request(),
           world,
           vendor,
           call,
-          mode,
-          () -> answer(vendor, mode, call, reported),
+          answered(vendor, world, call, reported),
           reported,
           start);
     };
+  }
+
+  /**
+   * The mode's answer; the violations of a request that the mode forwards anyway go to {@code
+   * reported}.
+   */
+  private Future<Reply> answered(
+      MountedVendor vendor, World world, Call call, List<Violation> reported) {
+    try {
+      return answer(vendor, world.handler(vendor.id()), call, reported);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** {@code reported} is read once the answer is there. */
+  private void respond(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Future<Reply> answer,
+      List<Violation> reported,
+      long start) {
+    answer.onComplete(
+        ar -> {
+          if (ar.succeeded()) {
+            Reply reply = ar.result();
+            send(
+                request,
+                world,
+                vendor,
+                call,
+                reply,
+                reported,
+                null,
+                start,
+                world.handler(vendor.id()).handling(reply));
+          } else {
+            fail(request, world, vendor, call, Failure.from(ar.cause()), start);
+          }
+        });
+  }
+
+  /**
+   * A call that an armed fault hits, after the fault's latency: a fault at the vendor's edge
+   * answers without authentication or mode handler, so nothing changes; one after the integration
+   * (a gateway timeout, a reset, a close, a truncated body) lets the mode handler answer first, so
+   * the state change happens and only the answer is lost. Whatever the mode, since the mode handler
+   * is the only part that differs.
+   */
+  private void faulted(
+      RoutingContext rc, World world, MountedVendor vendor, Call call, Fault fault, long start) {
+    HttpServerRequest request = rc.request();
+    Future<?> delay =
+        fault.latency().isZero()
+            ? Future.succeededFuture()
+            : rc.vertx().timer(fault.latency().toMillis(), TimeUnit.MILLISECONDS);
+    delay.onComplete(
+        v -> {
+          if (request.response().closed()) {
+            tell(
+                abort(
+                    call,
+                    vendor,
+                    request.uri(),
+                    call.body().raw(),
+                    MultiMap.caseInsensitiveMultiMap(),
+                    Buffer.buffer(),
+                    faultNote(fault) + ": the client went away during its latency",
+                    System.nanoTime() - start,
+                    world));
+          } else if (fault.kind() == FaultKind.LATENCY) {
+            String note = "delayed " + fault.latency() + " by fault " + fault.id();
+            List<Violation> reported = new ArrayList<>(0);
+            respond(
+                request,
+                world,
+                vendor,
+                call,
+                answered(vendor, world, call, reported)
+                    .map(r -> r.withNote(r.note() == null ? note : r.note() + "; " + note)),
+                reported,
+                start);
+          } else if (!fault.afterIntegration()) {
+            sendFault(request, world, vendor, call, fault, start);
+          } else {
+            answered(vendor, world, call, new ArrayList<>(0))
+                .otherwise(t -> render(vendor, call, Failure.from(t)))
+                .onSuccess(
+                    reply -> afterIntegration(request, world, vendor, call, fault, reply, start));
+          }
+        });
+  }
+
+  /**
+   * Sends the fault's error answer; a preset that cannot render this call is the sandbox's fault,
+   * answered in the dialect.
+   */
+  private void sendFault(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Fault fault,
+      long start) {
+    Reply reply;
+    try {
+      reply = fault.reply(call);
+    } catch (RuntimeException e) {
+      LOG.error("{} fault {} failed to render", vendor.id(), fault.describe(), e);
+      reply = render(vendor, call, Failure.of(Failure.Kind.INTERNAL, "fault " + fault.id()));
+    }
+    send(
+        request,
+        world,
+        vendor,
+        call,
+        reply,
+        List.of(),
+        faultNote(fault),
+        start,
+        ModeHandler.Handling.EMULATED);
+  }
+
+  private static String faultNote(Fault fault) {
+    return Exchange.FAULT + fault.describe();
+  }
+
+  /** The integration answered {@code reply}; the fault takes its place on the way back. */
+  private void afterIntegration(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Fault fault,
+      Reply reply,
+      long start) {
+    switch (fault.kind()) {
+      case TRUNCATE -> truncate(request, world, vendor, call, fault, reply, start);
+      case RESET -> {
+        Disconnect.reset(request);
+        unanswered(request, world, vendor, call, fault, reply, Buffer.buffer(), "reset", start);
+      }
+      case CLOSE -> {
+        request.connection().close();
+        unanswered(request, world, vendor, call, fault, reply, Buffer.buffer(), "closed", start);
+      }
+      default -> sendFault(request, world, vendor, call, fault, start);
+    }
+  }
+
+  /**
+   * The status line and headers with the whole body's Content-Length, half the body, then the
+   * connection closed: the client's HTTP stack sees a premature end of the body.
+   */
+  private void truncate(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Fault fault,
+      Reply reply,
+      long start) {
+    Reply decorated = vendor.vendor().decorate(reply, call);
+    Buffer body = decorated.body();
+    Buffer part = body.getBuffer(0, body.length() / 2);
+    HttpServerResponse response = head(request, decorated, call);
+    response.putHeader("Content-Length", Integer.toString(body.length()));
+    response.write(part).onComplete(written -> request.connection().close());
+    unanswered(request, world, vendor, call, fault, decorated, part, "truncated", start);
+  }
+
+  /** Journals a faulted call whose answer never arrived whole, as an abort (status 0). */
+  private void unanswered(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Fault fault,
+      Reply lost,
+      Buffer sent,
+      String how,
+      long start) {
+    tell(
+        abort(
+            call,
+            vendor,
+            request.uri(),
+            call.body().raw(),
+            lost.headers(),
+            sent,
+            faultNote(fault)
+                + ": connection "
+                + how
+                + " instead of the "
+                + lost.status()
+                + " answer ("
+                + lost.body().length()
+                + " bytes)",
+            System.nanoTime() - start,
+            world));
   }
 
   /**
@@ -190,51 +407,17 @@ public final class Pipeline {
         call.method(),
         redact.apply(call.path()),
         why);
-    answerAndSend(
-        rc.request(),
-        world,
-        vendor,
-        call,
-        mode,
-        () -> answerUnchecked(mode, call),
-        reported,
-        start);
+    respond(rc.request(), world, vendor, call, answerUnchecked(mode, call), reported, start);
     return true;
-  }
-
-  /**
-   * Waits for the mode's answer, then sends it through the last steps, or renders its failure in
-   * the vendor's dialect. {@code reported} is read once the answer is there.
-   */
-  private void answerAndSend(
-      HttpServerRequest request,
-      World world,
-      MountedVendor vendor,
-      Call call,
-      ModeHandler<?> mode,
-      Supplier<Future<Reply>> answering,
-      List<Violation> reported,
-      long start) {
-    Future<Reply> answer;
-    try {
-      answer = answering.get();
-    } catch (RuntimeException e) {
-      answer = Future.failedFuture(e);
-    }
-    answer.onComplete(
-        ar -> {
-          if (ar.succeeded()) {
-            Reply reply = ar.result();
-            send(request, world, vendor, call, reply, reported, null, start, mode.handling(reply));
-          } else {
-            fail(request, world, vendor, call, Failure.from(ar.cause()), start);
-          }
-        });
   }
 
   /** The mode's answer to a call that no operation declares, so with no contract to check. */
   private static <P> Future<Reply> answerUnchecked(ModeHandler<P> mode, Call call) {
-    return mode.answer(call, mode.authenticate(call));
+    try {
+      return mode.answer(call, mode.authenticate(call));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /**
@@ -276,27 +459,49 @@ public final class Pipeline {
       RoutingContext rc, MountedVendor vendor, String operationId, Buffer partial, String why) {
     World world = worldOrDefault(rc.request());
     Call call = call(rc, vendor, operationId, world);
-    Exchange exchange =
-        new Exchange(
-            call.id(),
-            call.at(),
-            vendor.id(),
-            operationId,
-            vendor.mode(),
-            call.method(),
+    tell(
+        abort(
+            call,
+            vendor,
             rc.request().uri(),
-            call.headers(),
-            Captured.of(partial, capturedBodyBytes),
-            0,
-            null,
+            partial,
             MultiMap.caseInsensitiveMultiMap(),
-            Captured.EMPTY,
-            List.of(),
+            Buffer.buffer(),
             "ABORTED: " + why,
-            List.of(),
             0,
-            world.name());
-    tell(exchange);
+            world));
+  }
+
+  /** An exchange without an answer (status 0): what was sent of one, if anything, is kept. */
+  private Exchange abort(
+      Call call,
+      MountedVendor vendor,
+      String uri,
+      Buffer requestBody,
+      MultiMap responseHeaders,
+      Buffer sent,
+      String error,
+      long nanos,
+      World world) {
+    return new Exchange(
+        call.id(),
+        call.at(),
+        vendor.id(),
+        call.operationId(),
+        vendor.mode(),
+        call.method(),
+        uri,
+        call.headers(),
+        Captured.of(requestBody, capturedBodyBytes),
+        0,
+        null,
+        responseHeaders,
+        Captured.of(sent, capturedBodyBytes),
+        List.of(),
+        error,
+        List.of(),
+        nanos,
+        world.name());
   }
 
   private Call bareCall(HttpServerRequest request, MountedVendor vendor, World world) {
@@ -374,26 +579,32 @@ public final class Pipeline {
           call.operationId(),
           redact.apply(failure.getMessage()));
     }
-    Reply reply;
-    try {
-      reply = vendor.vendor().dialect(call).render(failure, call);
-    } catch (RuntimeException e) {
-      LOG.error("{} dialect failed to render {}", vendor.id(), failure.kind(), e);
-      reply = Reply.json(500, new JsonObject().put("message", "Internal error"));
-    }
     send(
         request,
         world,
         vendor,
         call,
-        reply,
+        render(vendor, call, failure),
         failure.violations(),
         failure.kind() + ": " + failure.getMessage(),
         start,
         ModeHandler.Handling.EMULATED);
   }
 
-  /** Decorate, validate the response, send, then tell the listeners. */
+  private static Reply render(MountedVendor vendor, Call call, Failure failure) {
+    try {
+      return vendor.vendor().dialect(call).render(failure, call);
+    } catch (RuntimeException e) {
+      LOG.error("{} dialect failed to render {}", vendor.id(), failure.kind(), e);
+      return Reply.json(500, new JsonObject().put("message", "Internal error"));
+    }
+  }
+
+  /**
+   * Decorate, validate the response, tell the listeners, then send: a client that has its answer
+   * finds the exchange in the journal (a test's "exactly one closeTicket was sent" cannot race the
+   * journal), and the listeners' cost is a few microseconds before the write.
+   */
   private void send(
       HttpServerRequest request,
       World world,
@@ -422,14 +633,6 @@ public final class Pipeline {
       violations = new ArrayList<>(requestViolations);
       violations.addAll(responseViolations);
     }
-    HttpServerResponse response = request.response();
-    response.setStatusCode(decorated.status());
-    if (decorated.contentType() != null) {
-      response.putHeader("Content-Type", decorated.contentType());
-    }
-    response.headers().addAll(decorated.headers());
-    response.putHeader(EXCHANGE_ID_HEADER, call.id());
-    response.end(body);
     Exchange exchange =
         new Exchange(
             call.id(),
@@ -451,6 +654,19 @@ public final class Pipeline {
             System.nanoTime() - start,
             world.name());
     tell(exchange);
+    head(request, decorated, call).end(body);
+  }
+
+  /** The status and headers of a decorated reply, on the request's response. */
+  private static HttpServerResponse head(HttpServerRequest request, Reply decorated, Call call) {
+    HttpServerResponse response = request.response();
+    response.setStatusCode(decorated.status());
+    if (decorated.contentType() != null) {
+      response.putHeader("Content-Type", decorated.contentType());
+    }
+    response.headers().addAll(decorated.headers());
+    response.putHeader(EXCHANGE_ID_HEADER, call.id());
+    return response;
   }
 
   private void tell(Exchange exchange) {

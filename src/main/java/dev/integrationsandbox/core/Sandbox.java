@@ -11,6 +11,8 @@ import dev.integrationsandbox.exchange.ExchangeMetrics;
 import dev.integrationsandbox.exchange.Journal;
 import dev.integrationsandbox.exchange.RequestLog;
 import dev.integrationsandbox.exchange.ViolationTally;
+import dev.integrationsandbox.fault.FaultTarget;
+import dev.integrationsandbox.fault.Faults;
 import dev.integrationsandbox.proxy.ProxyMode;
 import dev.integrationsandbox.proxy.UpstreamChoice;
 import dev.integrationsandbox.record.PersonalDataMask;
@@ -55,6 +57,7 @@ public final class Sandbox {
   private final WorldCoverage coverage;
   private final ViolationTally violations = new ViolationTally();
   private final Recorder recorder;
+  private final Faults faults;
 
   private Sandbox(
       SandboxConfig config,
@@ -74,6 +77,7 @@ public final class Sandbox {
     Map<String, Contract> contracts = new LinkedHashMap<>();
     vendors.forEach(v -> contracts.put(v.id(), v.contract()));
     this.coverage = new WorldCoverage(contracts);
+    this.faults = new Faults(metrics.registry());
     List<ExchangeListener> listeners =
         new ArrayList<>(List.of(journal, metrics, coverage, violations));
     if (config.logRequests()) {
@@ -96,6 +100,7 @@ public final class Sandbox {
     this.pipeline =
         new Pipeline(
             worlds,
+            faults,
             new ResponseChecks(config.responseValidation()),
             listeners,
             config.capturedBodyBytes(),
@@ -353,6 +358,25 @@ public final class Sandbox {
   /** What the exchanges so far have exercised of each vendor's contract. */
   public WorldCoverage coverage() {
     return coverage;
+  }
+
+  /** The faults armed through {@code /__sandbox/faults}, which the pipeline applies. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Every vendor's operations and fault presets, for arming faults by name. */
+  public List<FaultTarget> faultTargets() {
+    return vendors.stream()
+        .map(
+            v ->
+                new FaultTarget(
+                    v.id(),
+                    v.contract().operations().stream()
+                        .map(o -> o.getOperationId())
+                        .collect(java.util.stream.Collectors.toSet()),
+                    v.vendor().faultPresets()))
+        .toList();
   }
 
   public List<MountedVendor> vendors() {

@@ -2,6 +2,7 @@ package dev.integrationsandbox.hubsoft;
 
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
+import dev.integrationsandbox.spi.FaultPreset;
 import dev.integrationsandbox.spi.UpstreamAuth;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
@@ -30,6 +31,11 @@ public final class HubSoftVendor implements Vendor {
   }
 
   /** Passport's token endpoint has its own error shape; the API answers as Laravel does. */
+  @Override
+  public List<FaultPreset> faultPresets() {
+    return HubSoftFaults.ALL;
+  }
+
   @Override
   public Dialect dialect(Call call) {
     return call.path().startsWith("/oauth/") ? PASSPORT : LARAVEL;

@@ -146,10 +146,15 @@ public final class ProxyMode implements ModeHandler<Void> {
     return strict;
   }
 
-  /** A forwarded answer carries no note; the proxy's own 502 and 504 explain themselves in one. */
+  /**
+   * Names the sandbox's own answers in proxy mode (a 502, a 504, a token from held credentials), so
+   * that neither the client nor the pipeline mistakes them for the vendor's.
+   */
+  public static final String ANSWERED_BY_HEADER = "X-Sandbox-Proxy";
+
   @Override
   public Handling handling(Reply reply) {
-    return reply.note() == null ? Handling.FORWARDED : Handling.GATEWAY;
+    return reply.headers().contains(ANSWERED_BY_HEADER) ? Handling.GATEWAY : Handling.FORWARDED;
   }
 
   /**
@@ -164,7 +169,11 @@ public final class ProxyMode implements ModeHandler<Void> {
     URI tokenHost = upstream.hostFor(auth.tokenPath());
     if (call.path().equals(auth.tokenPath())) {
       return held.tokenAnswer()
-          .map(token -> Reply.json(200, token).withNote(HELD_TOKEN_NOTE))
+          .map(
+              token ->
+                  Reply.json(200, token)
+                      .header(ANSWERED_BY_HEADER, "held-token")
+                      .withNote(HELD_TOKEN_NOTE))
           .recover(e -> Future.succeededFuture(gatewayError(tokenHost, e)));
     }
     return held.accessToken()
@@ -251,7 +260,9 @@ public final class ProxyMode implements ModeHandler<Void> {
             .put("upstream", host.toString())
             .put("cause", why)
             .put("sandbox", "integration-sandbox proxy");
-    return Reply.json(status, body).withNote(error + " " + host + ": " + why);
+    return Reply.json(status, body)
+        .header(ANSWERED_BY_HEADER, error)
+        .withNote(error + " " + host + ": " + why);
   }
 
   /** Closes this vendor's pools; closing a pool shared with another vendor twice is harmless. */

@@ -124,6 +124,14 @@ public interface Vendor {
   }
 
   /**
+   * The ways this vendor really fails that a test can arm by name ({@code POST /__sandbox/faults});
+   * none by default.
+   */
+  default List<FaultPreset> faultPresets() {
+    return List.of();
+  }
+
+  /**
    * Loads the vendor's fixtures for emulate mode, once; each world then gets its own {@link
    * Emulator} from the result.
    */
