@@ -703,13 +703,19 @@ public final class Pipeline {
                     null,
                     List.of()));
     if (!found.isEmpty()) {
-      LOG.warn(
-          "{} {} upstream answered outside the contract: {}",
-          vendor.id(),
-          call.operationId(),
-          redact.apply(found.get(0).describe()));
+      warnOutside(vendor, call, "the upstream", found);
     }
     return found;
+  }
+
+  /** One WARN line per answer outside the contract, quoting its first violation, redacted. */
+  private void warnOutside(MountedVendor vendor, Call call, String who, List<Violation> found) {
+    LOG.warn(
+        "{} {}: {} answered outside the contract: {}",
+        vendor.id(),
+        call.operationId(),
+        who,
+        redact.apply(found.get(0).describe()));
   }
 
   private List<Violation> validateResponse(
@@ -722,11 +728,7 @@ public final class Pipeline {
     if (found.isEmpty()) {
       responseChecks.passed(vendor.id(), call.operationId(), reply.status(), body);
     } else {
-      LOG.warn(
-          "{} {} answered outside its contract: {}",
-          vendor.id(),
-          call.operationId(),
-          redact.apply(found.get(0).describe()));
+      warnOutside(vendor, call, "the sandbox", found);
     }
     return found;
   }
