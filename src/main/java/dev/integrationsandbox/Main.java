@@ -84,15 +84,18 @@ public final class Main {
           v.vendor().title(),
           v.mode().id(),
           v.contract().operations().size(),
-          v.emulation() == null ? "no fixtures" : v.emulation().summary());
+          v.emulation() == null ? "no fixtures (forwarded)" : v.emulation().summary());
     }
     String host = server.sandbox().config().host();
     String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+    String scheme = server.sandbox().config().tlsCert() == null ? "http" : "https";
     LOG.info(
-        "ready in {} ms on http://{}:{} - try: curl http://{}:{}/__sandbox/health",
+        "ready in {} ms on {}://{}:{} - try: curl {}://{}:{}/__sandbox/health",
         millis,
+        scheme,
         shown,
         server.port(),
+        scheme,
         shown,
         server.port());
   }

@@ -68,6 +68,8 @@ public final class AdminRoutes {
     router.delete("/journal").handler(admin::clearJournal);
     router.get("/journal/:id").handler(admin::exchange);
     router.get("/metrics").handler(admin::metrics);
+    router.get("/violations").handler(admin::violations);
+    router.delete("/violations").handler(admin::clearViolations);
     router.get("/state").handler(admin::state);
     router.post("/tokens/revoke").handler(admin::revokeTokens);
     router.get("/worlds").handler(admin::worlds);
@@ -78,6 +80,15 @@ public final class AdminRoutes {
     router.route().handler(rc -> error(rc, 404, "no admin operation at " + rc.normalizedPath()));
     router.route().failureHandler(admin::failure);
     return router;
+  }
+
+  private void violations(RoutingContext rc) {
+    rc.json(sandbox.violations().toJson(sandbox.redactor()::text));
+  }
+
+  private void clearViolations(RoutingContext rc) {
+    sandbox.violations().clear();
+    rc.response().setStatusCode(204).end();
   }
 
   /**

@@ -5,9 +5,12 @@ import dev.integrationsandbox.spi.DescribedVendor;
 import dev.integrationsandbox.spi.Dialect;
 import dev.integrationsandbox.spi.Limits;
 import dev.integrationsandbox.spi.Reply;
+import dev.integrationsandbox.spi.Upstream;
+import dev.integrationsandbox.spi.UpstreamAuth;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Map;
 
 /**
  * BTG Pactual's Tickets V2 API (v2.4) and the Cognito user pool that issues its tokens. Three hosts
@@ -85,6 +88,30 @@ public final class BtgVendor extends DescribedVendor {
 
   private static boolean isCognitoDomain(Call call) {
     return call.path().equals("/oauth2") || call.path().startsWith("/oauth2/");
+  }
+
+  /**
+   * The seed's hosts: each environment is an API host plus a Cognito domain that serves {@code
+   * /oauth2/}.
+   */
+  private static final Map<String, Upstream> PRESETS =
+      Map.of(
+          "uat",
+          Upstream.at("https://agreements-api-uat.btgpactual.com")
+              .routing("/oauth2", "https://btg-agreement-uat.auth.sa-east-1.amazoncognito.com"),
+          "prd",
+          Upstream.at("https://agreements-api.btgpactual.com")
+              .routing("/oauth2", "https://btg-agreement.auth.sa-east-1.amazoncognito.com")
+              .asProduction());
+
+  @Override
+  public Map<String, Upstream> upstreamPresets() {
+    return PRESETS;
+  }
+
+  @Override
+  public UpstreamAuth upstreamAuth() {
+    return new UpstreamAuth("/oauth2/token", UpstreamAuth.Grant.CLIENT_CREDENTIALS);
   }
 
   @Override

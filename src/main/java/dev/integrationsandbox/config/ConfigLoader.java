@@ -25,6 +25,9 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 public final class ConfigLoader {
 
+  /** Flags whose YAML form lives under {@code vendors.<vendor>} and whose values are pairs. */
+  private static final Set<String> PER_VENDOR = Set.of("--mode", "--upstream", "--vendor-option");
+
   private final Map<String, String> env;
   private final Supplier<List<String>> vendorIds;
 
@@ -72,24 +75,41 @@ public final class ConfigLoader {
     if (cli.isVersionHelpRequested()) {
       throw new HelpRequested(String.join("\n", cli.getCommandSpec().version()) + "\n");
     }
-    Map<String, Mode> modes = new LinkedHashMap<>();
+    Map<String, String> modes = new LinkedHashMap<>();
+    Map<String, String> upstreams = new LinkedHashMap<>();
     Object vendors = yaml.get("vendors");
     if (vendors != null) {
-      applyVendors(vendors, origin, modes, options.vendorOptions);
+      applyVendors(vendors, origin, modes, upstreams, options.vendorOptions);
     }
-    String envModes = env.get(SettingNames.env("--modes"));
-    if (envModes != null && !envModes.isBlank()) {
-      for (String pair : envModes.split(",")) {
-        if (!pair.isBlank()) {
-          putMode(pair, SettingNames.env("--modes"), modes);
-        }
-      }
-    }
-    options.modes.forEach((vendor, mode) -> putMode(vendor + "=" + mode, "--mode", modes));
+    putPairs(env.get(SettingNames.env("--modes")), SettingNames.env("--modes"), modes);
+    putPairs(env.get(SettingNames.env("--upstreams")), SettingNames.env("--upstreams"), upstreams);
+    options.modes.forEach((vendor, mode) -> putPair(vendor + "=" + mode, "--mode", modes));
+    options.upstreams.forEach((vendor, up) -> putPair(vendor + "=" + up, "--upstream", upstreams));
     for (String flag : options.vendorFlags) {
       putVendorOption(flag, options.vendorOptions);
     }
-    return build(options, modes);
+    Map<String, Mode> parsed = new LinkedHashMap<>();
+    modes.forEach((vendor, mode) -> parsed.put(vendor, Mode.parse(mode)));
+    Map<String, UpstreamCredentials> credentials = new LinkedHashMap<>();
+    for (String vendor : vendorIds.get()) {
+      UpstreamCredentials held = UpstreamCredentials.from(env, vendor);
+      if (held != null) {
+        credentials.put(vendor, held);
+      }
+    }
+    return build(options, parsed, upstreams, credentials, CorporateProxy.from(env));
+  }
+
+  /** {@code btg=proxy,vocom=emulate} from an environment variable, if set. */
+  private void putPairs(String list, String where, Map<String, String> into) {
+    if (list == null || list.isBlank()) {
+      return;
+    }
+    for (String pair : list.split(",")) {
+      if (!pair.isBlank()) {
+        putPair(pair, where, into);
+      }
+    }
   }
 
   /**
@@ -97,8 +117,7 @@ public final class ConfigLoader {
    * (when this returns null) the declared default.
    */
   private String fallback(ArgSpec arg, Map<String, Object> yaml, String origin) {
-    if (!(arg instanceof OptionSpec option)
-        || Set.of("--mode", "--vendor-option").contains(option.longestName())) {
+    if (!(arg instanceof OptionSpec option) || PER_VENDOR.contains(option.longestName())) {
       return null;
     }
     String fromEnv = env.get(SettingNames.env(option.longestName()));
@@ -132,8 +151,8 @@ public final class ConfigLoader {
     Set<String> known = new java.util.LinkedHashSet<>();
     for (OptionSpec option : cli.getCommandSpec().options()) {
       String name = option.longestName();
-      if (!Set.of("--config", "--mode", "--vendor-option", "--check", "--help", "--version")
-          .contains(name)) {
+      if (!PER_VENDOR.contains(name)
+          && !Set.of("--config", "--check", "--help", "--version").contains(name)) {
         known.add(SettingNames.yaml(name));
       }
     }
@@ -150,7 +169,8 @@ public final class ConfigLoader {
   private void applyVendors(
       Object value,
       String origin,
-      Map<String, Mode> modes,
+      Map<String, String> modes,
+      Map<String, String> upstreams,
       Map<String, Map<String, Object>> vendorOptions) {
     String where = origin + ": vendors";
     if (!(value instanceof Map<?, ?> map)) {
@@ -164,7 +184,11 @@ public final class ConfigLoader {
       Map<String, Object> options = new LinkedHashMap<>((Map<String, Object>) settings);
       Object mode = options.remove("mode");
       if (mode != null) {
-        modes.put(vendor, Mode.parse(String.valueOf(mode)));
+        modes.put(vendor, String.valueOf(mode));
+      }
+      Object upstream = options.remove("upstream");
+      if (upstream != null) {
+        upstreams.put(vendor, String.valueOf(upstream));
       }
       vendorOptions.put(vendor, Map.copyOf(options));
     }
@@ -199,12 +223,12 @@ public final class ConfigLoader {
     node.put(path[path.length - 1], flag.substring(eq + 1));
   }
 
-  private void putMode(String pair, String where, Map<String, Mode> modes) {
+  private void putPair(String pair, String where, Map<String, String> into) {
     int eq = pair.indexOf('=');
-    if (eq <= 0) {
-      throw new ConfigException(where + " expects VENDOR=MODE, got '" + pair + "'");
+    if (eq <= 0 || eq == pair.length() - 1) {
+      throw new ConfigException(where + " expects VENDOR=VALUE, got '" + pair + "'");
     }
-    modes.put(vendor(pair.substring(0, eq), where), Mode.parse(pair.substring(eq + 1)));
+    into.put(vendor(pair.substring(0, eq), where), pair.substring(eq + 1).trim());
   }
 
   private String vendor(String name, String where) {
@@ -217,7 +241,15 @@ public final class ConfigLoader {
     return id;
   }
 
-  private static SandboxConfig build(SandboxOptions o, Map<String, Mode> modes) {
+  private static SandboxConfig build(
+      SandboxOptions o,
+      Map<String, Mode> modes,
+      Map<String, String> upstreams,
+      Map<String, UpstreamCredentials> credentials,
+      CorporateProxy corporateProxy) {
+    if ((o.tlsCert == null) != (o.tlsKey == null)) {
+      throw new ConfigException("--tls-cert and --tls-key go together: give both or neither");
+    }
     return new SandboxConfig(
         o.host,
         o.port,
@@ -238,7 +270,30 @@ public final class ConfigLoader {
         o.responseValidation,
         o.check,
         Map.copyOf(modes),
-        Map.copyOf(o.vendorOptions));
+        Map.copyOf(o.vendorOptions),
+        new ProxySettings(
+            upstreams,
+            file(o.upstreamTrust, "--upstream-trust"),
+            o.upstreamConnectTimeout,
+            o.upstreamTimeout,
+            o.allowProduction,
+            o.strict,
+            o.recordDir,
+            o.recordFileSize,
+            o.redactNames,
+            o.maskPersonalData,
+            file(o.maskKeyFile, "--mask-key-file"),
+            credentials,
+            corporateProxy),
+        file(o.tlsCert, "--tls-cert"),
+        file(o.tlsKey, "--tls-key"));
+  }
+
+  private static Path file(Path given, String flag) {
+    if (given != null && !Files.isRegularFile(given)) {
+      throw new ConfigException(flag + ": " + given.toAbsolutePath() + " is not a readable file");
+    }
+    return given;
   }
 
   /**

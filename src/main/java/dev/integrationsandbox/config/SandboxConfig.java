@@ -16,6 +16,9 @@ import java.util.Map;
  * @param modes the mode of each vendor that was named; vendors not named run in emulate mode
  * @param responseValidation how many emulator answers are checked against the contract
  * @param vendors per-vendor options from the YAML file (e.g. {@code vocom.latency})
+ * @param proxy upstreams, validation strictness and recording, for the vendors that forward
+ * @param tlsCert the certificate chain to serve HTTPS with, or null for plain HTTP
+ * @param tlsKey the private key of {@code tlsCert}
  */
 public record SandboxConfig(
     String host,
@@ -37,7 +40,10 @@ public record SandboxConfig(
     ResponseValidation responseValidation,
     boolean checkOnly,
     Map<String, Mode> modes,
-    Map<String, Map<String, Object>> vendors) {
+    Map<String, Map<String, Object>> vendors,
+    ProxySettings proxy,
+    Path tlsCert,
+    Path tlsKey) {
 
   public Mode modeOf(String vendor) {
     return modes.getOrDefault(vendor, Mode.EMULATE);

@@ -72,6 +72,121 @@ public final class SandboxOptions {
   Map<String, String> modes = new LinkedHashMap<>();
 
   @Option(
+      names = "--upstream",
+      paramLabel = "VENDOR=PRESET|URL",
+      split = ",",
+      description =
+          "Repeatable. Where a proxied vendor's requests go: a preset the vendor names (btg: uat,"
+              + " prd; postcenter: prd) or a URL (https://erp.example.com). YAML:"
+              + " vendors.<vendor>.upstream.")
+  Map<String, String> upstreams = new LinkedHashMap<>();
+
+  @Option(
+      names = "--upstream-trust",
+      paramLabel = "PEM",
+      description =
+          "Certificates (PEM) trusted for upstreams besides the JVM's trust store: a private CA, or"
+              + " a self-signed test upstream.")
+  Path upstreamTrust;
+
+  @Option(
+      names = "--upstream-connect-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "PT5S",
+      converter = Converters.Timeout.class,
+      description = "How long connecting to an upstream may take; then the client gets a 502.")
+  Duration upstreamConnectTimeout;
+
+  @Option(
+      names = "--upstream-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "PT30S",
+      converter = Converters.Timeout.class,
+      description =
+          "How long an upstream may take to answer a forwarded request; then the client gets a"
+              + " 504.")
+  Duration upstreamTimeout;
+
+  @Option(
+      names = "--allow-production",
+      paramLabel = "BOOL",
+      arity = "0..1",
+      defaultValue = "false",
+      fallbackValue = "true",
+      description =
+          "Lets a proxied vendor reach a production upstream (a prd preset); without it the"
+              + " sandbox refuses to start.")
+  boolean allowProduction;
+
+  @Option(
+      names = "--strict",
+      paramLabel = "BOOL",
+      arity = "0..1",
+      defaultValue = "false",
+      fallbackValue = "true",
+      description =
+          "Proxy mode refuses a request that breaks the contract with a 400 in the vendor's"
+              + " dialect, without forwarding it; otherwise it is forwarded and reported.")
+  boolean strict;
+
+  @Option(
+      names = "--record-dir",
+      paramLabel = "DIR",
+      description =
+          "Records every proxied exchange, redacted, as JSON Lines in this folder"
+              + " (exchanges-*.jsonl).")
+  Path recordDir;
+
+  @Option(
+      names = "--record-file-size",
+      paramLabel = "SIZE",
+      defaultValue = "64MiB",
+      converter = Converters.Size.class,
+      description = "A recording file past this size is closed and a new one started.")
+  long recordFileSize;
+
+  @Option(
+      names = "--redact",
+      paramLabel = "NAME",
+      split = ",",
+      description =
+          "Repeatable. Another header, query, form or JSON field name whose value is masked in"
+              + " the journal, the log and recordings.")
+  List<String> redactNames = new ArrayList<>();
+
+  @Option(
+      names = "--mask-personal-data",
+      paramLabel = "BOOL",
+      arity = "0..1",
+      defaultValue = "false",
+      fallbackValue = "true",
+      description =
+          "Recordings replace CPF/CNPJ, phones, e-mails and names with consistent fakes of the same"
+              + " format; always on when a production upstream is proxied.")
+  boolean maskPersonalData;
+
+  @Option(
+      names = "--mask-key-file",
+      paramLabel = "FILE",
+      description =
+          "Key (16+ bytes, kept apart from the recordings) from which masked values are derived,"
+              + " so fakes match across runs; a random key per run otherwise.")
+  Path maskKeyFile;
+
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "PEM",
+      description =
+          "Serve HTTPS with this certificate chain (PEM), with --tls-key; plain HTTP without.")
+  Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "PEM",
+      description = "The private key (PEM) of --tls-cert.")
+  Path tlsKey;
+
+  @Option(
       names = "--vendor-option",
       paramLabel = "VENDOR.KEY=VALUE",
       description =

@@ -28,12 +28,14 @@ public final class SettingsTable {
       String env =
           switch (name) {
             case "--mode" -> "SANDBOX_MODES";
+            case "--upstream" -> "SANDBOX_UPSTREAMS";
             case "--check", "--vendor-option" -> "";
             default -> SettingNames.env(name);
           };
       String yaml =
           switch (name) {
             case "--mode" -> "vendors.<vendor>.mode";
+            case "--upstream" -> "vendors.<vendor>.upstream";
             case "--vendor-option" -> "vendors.<vendor>.<key>";
             default -> FLAG_ONLY.contains(name) ? "" : SettingNames.yaml(name);
           };

@@ -3,6 +3,7 @@ package dev.integrationsandbox.core;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,13 +37,22 @@ final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     RequestGate gate = new RequestGate(sandbox, SandboxRoutes.router(vertx, sandbox));
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(host)
+            .setPort(port)
+            .setMaxInitialLineLength(OUTER_LINE_LIMIT)
+            .setMaxHeaderSize(OUTER_HEADER_LIMIT);
+    if (sandbox.config().tlsCert() != null) {
+      options
+          .setSsl(true)
+          .setKeyCertOptions(
+              new PemKeyCertOptions()
+                  .setCertPath(sandbox.config().tlsCert().toString())
+                  .setKeyPath(sandbox.config().tlsKey().toString()));
+    }
     return vertx
-        .createHttpServer(
-            new HttpServerOptions()
-                .setHost(host)
-                .setPort(port)
-                .setMaxInitialLineLength(OUTER_LINE_LIMIT)
-                .setMaxHeaderSize(OUTER_HEADER_LIMIT))
+        .createHttpServer(options)
         .connectionHandler(guard.onConnection())
         .invalidRequestHandler(RequestGate::invalid)
         .requestHandler(

@@ -25,4 +25,32 @@ public interface ModeHandler<P> {
 
   /** Answers a call that passed {@link #authenticate} and the contract check. */
   Future<Reply> answer(Call call, P principal);
+
+  /**
+   * Whether a request that breaks the contract is refused in the vendor's dialect (emulate, strict
+   * proxy) or forwarded with its violations reported (proxy).
+   */
+  default boolean refusesInvalidRequests() {
+    return true;
+  }
+
+  /** What the pipeline does with one of this mode's answers. */
+  default Handling handling(Reply reply) {
+    return Handling.EMULATED;
+  }
+
+  /** Lets go of what the mode holds (an upstream's connection pool) when the sandbox stops. */
+  default Future<Void> close() {
+    return Future.succeededFuture();
+  }
+
+  /** Who wrote an answer, and so how the pipeline treats it. */
+  enum Handling {
+    /** The sandbox playing the vendor: decorated as the vendor would, checked as sampled. */
+    EMULATED,
+    /** The real vendor's: passed on as it came, every one checked against the contract. */
+    FORWARDED,
+    /** The sandbox's own word on an upstream it could not reach: as is, never checked. */
+    GATEWAY
+  }
 }

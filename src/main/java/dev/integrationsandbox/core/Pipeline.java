@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,13 +61,20 @@ public final class Pipeline {
   private final ResponseChecks responseChecks;
   private final List<ExchangeListener> listeners;
   private final int capturedBodyBytes;
+  private final UnaryOperator<String> redact;
 
+  /**
+   * @param redact the redactor's pass over text that a log line quotes (a violation may quote the
+   *     value that broke it, a password among them)
+   */
   Pipeline(
       Worlds worlds,
       Faults faults,
       ResponseChecks responseChecks,
       List<ExchangeListener> listeners,
-      int capturedBodyBytes) {
+      int capturedBodyBytes,
+      UnaryOperator<String> redact) {
+    this.redact = redact;
     this.worlds = worlds;
     this.faults = faults;
     this.responseChecks = responseChecks;
@@ -97,29 +105,54 @@ public final class Pipeline {
         faulted(rc, world, vendor, call, fault, start);
         return;
       }
-      respond(rc.request(), world, vendor, call, answered(vendor, world, call), start);
+      List<Violation> reported = new ArrayList<>(0);
+      respond(
+          rc.request(),
+          world,
+          vendor,
+          call,
+          answered(vendor, world, call, reported),
+          reported,
+          start);
     };
   }
 
-  private Future<Reply> answered(MountedVendor vendor, World world, Call call) {
+  /**
+   * The mode's answer; the violations of a request that the mode forwards anyway go to {@code
+   * reported}.
+   */
+  private Future<Reply> answered(
+      MountedVendor vendor, World world, Call call, List<Violation> reported) {
     try {
-      return answer(vendor, world.handler(vendor.id()), call);
+      return answer(vendor, world.handler(vendor.id()), call, reported);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
   }
 
+  /** {@code reported} is read once the answer is there. */
   private void respond(
       HttpServerRequest request,
       World world,
       MountedVendor vendor,
       Call call,
       Future<Reply> answer,
+      List<Violation> reported,
       long start) {
     answer.onComplete(
         ar -> {
           if (ar.succeeded()) {
-            send(request, world, vendor, call, ar.result(), List.of(), null, start);
+            Reply reply = ar.result();
+            send(
+                request,
+                world,
+                vendor,
+                call,
+                reply,
+                reported,
+                null,
+                start,
+                world.handler(vendor.id()).handling(reply));
           } else {
             fail(request, world, vendor, call, Failure.from(ar.cause()), start);
           }
@@ -156,18 +189,20 @@ public final class Pipeline {
                     world));
           } else if (fault.kind() == FaultKind.LATENCY) {
             String note = "delayed " + fault.latency() + " by fault " + fault.id();
+            List<Violation> reported = new ArrayList<>(0);
             respond(
                 request,
                 world,
                 vendor,
                 call,
-                answered(vendor, world, call)
+                answered(vendor, world, call, reported)
                     .map(r -> r.withNote(r.note() == null ? note : r.note() + "; " + note)),
+                reported,
                 start);
           } else if (!fault.afterIntegration()) {
             sendFault(request, world, vendor, call, fault, start);
           } else {
-            answered(vendor, world, call)
+            answered(vendor, world, call, new ArrayList<>(0))
                 .otherwise(t -> render(vendor, call, Failure.from(t)))
                 .onSuccess(
                     reply -> afterIntegration(request, world, vendor, call, fault, reply, start));
@@ -193,7 +228,16 @@ public final class Pipeline {
       LOG.error("{} fault {} failed to render", vendor.id(), fault.describe(), e);
       reply = render(vendor, call, Failure.of(Failure.Kind.INTERNAL, "fault " + fault.id()));
     }
-    send(request, world, vendor, call, reply, List.of(), faultNote(fault), start);
+    send(
+        request,
+        world,
+        vendor,
+        call,
+        reply,
+        List.of(),
+        faultNote(fault),
+        start,
+        ModeHandler.Handling.EMULATED);
   }
 
   private static String faultNote(Fault fault) {
@@ -293,9 +337,29 @@ public final class Pipeline {
     }
   }
 
-  private <P> Future<Reply> answer(MountedVendor vendor, ModeHandler<P> mode, Call call) {
+  /**
+   * A mode that forwards and does not refuse invalid requests has their violations {@code reported}
+   * instead: the request still goes to the upstream, which answers as it would.
+   */
+  private <P> Future<Reply> answer(
+      MountedVendor vendor, ModeHandler<P> mode, Call call, List<Violation> reported) {
     P principal = mode.authenticate(call);
-    RequestCheck.check(vendor.vendor(), vendor.contract(), call);
+    try {
+      RequestCheck.check(vendor.vendor(), vendor.contract(), call);
+    } catch (Failure f) {
+      if (mode.refusesInvalidRequests()) {
+        throw f;
+      }
+      reported.addAll(
+          f.violations().isEmpty()
+              ? List.of(Violation.request("", f.getMessage()))
+              : f.violations());
+      LOG.warn(
+          "{} {} request outside its contract: {}",
+          vendor.id(),
+          call.operationId(),
+          redact.apply(reported.get(0).describe()));
+    }
     return mode.answer(call, principal);
   }
 
@@ -303,6 +367,9 @@ public final class Pipeline {
   public Handler<RoutingContext> unmatched(MountedVendor vendor) {
     return rc -> {
       World world = worldOrDefault(rc.request());
+      if (forwardsUndeclared(rc, world, vendor, "no operation of the contract at this path")) {
+        return;
+      }
       fail(
           rc.request(),
           world,
@@ -321,6 +388,39 @@ public final class Pipeline {
   }
 
   /**
+   * A mode that forwards invalid requests (proxy without {@code --strict}) forwards one that no
+   * operation declares too, reported as a request violation: the vendor may serve more than its
+   * contract says, and the team should hear of it rather than be cut off from it.
+   */
+  private boolean forwardsUndeclared(
+      RoutingContext rc, World world, MountedVendor vendor, String why) {
+    ModeHandler<?> mode = world.handler(vendor.id());
+    if (mode.refusesInvalidRequests()) {
+      return false;
+    }
+    long start = System.nanoTime();
+    Call call = call(rc, vendor, null, world);
+    List<Violation> reported = List.of(Violation.request("path", why));
+    LOG.warn(
+        "{} request outside its contract: {} {}: {}",
+        vendor.id(),
+        call.method(),
+        redact.apply(call.path()),
+        why);
+    respond(rc.request(), world, vendor, call, answerUnchecked(mode, call), reported, start);
+    return true;
+  }
+
+  /** The mode's answer to a call that no operation declares, so with no contract to check. */
+  private static <P> Future<Reply> answerUnchecked(ModeHandler<P> mode, Call call) {
+    try {
+      return mode.answer(call, mode.authenticate(call));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /**
    * A request refused before routing ({@link RequestGate}: limits, {@code Expect}, malformed
    * escapes…), answered in the owning vendor's dialect from the bare request.
    */
@@ -333,8 +433,12 @@ public final class Pipeline {
   public Handler<RoutingContext> methodNotAllowed(MountedVendor vendor, List<String> methods) {
     String allow = String.join(", ", methods);
     return rc -> {
-      rc.response().putHeader("Allow", allow);
       World world = worldOrDefault(rc.request());
+      if (forwardsUndeclared(
+          rc, world, vendor, rc.request().method() + " is not declared here; declared: " + allow)) {
+        return;
+      }
+      rc.response().putHeader("Allow", allow);
       fail(
           rc.request(),
           world,
@@ -469,7 +573,11 @@ public final class Pipeline {
       Failure failure,
       long start) {
     if (failure.kind() == Failure.Kind.INTERNAL) {
-      LOG.error("{} {}: sandbox fault: {}", vendor.id(), call.operationId(), failure.getMessage());
+      LOG.error(
+          "{} {}: sandbox fault: {}",
+          vendor.id(),
+          call.operationId(),
+          redact.apply(failure.getMessage()));
     }
     send(
         request,
@@ -479,7 +587,8 @@ public final class Pipeline {
         render(vendor, call, failure),
         failure.violations(),
         failure.kind() + ": " + failure.getMessage(),
-        start);
+        start,
+        ModeHandler.Handling.EMULATED);
   }
 
   private static Reply render(MountedVendor vendor, Call call, Failure failure) {
@@ -504,11 +613,22 @@ public final class Pipeline {
       Reply reply,
       List<Violation> requestViolations,
       String error,
-      long start) {
-    Reply decorated = vendor.vendor().decorate(reply, call);
+      long start,
+      ModeHandler.Handling handling) {
+    Reply decorated =
+        handling == ModeHandler.Handling.EMULATED ? vendor.vendor().decorate(reply, call) : reply;
     Buffer body = decorated.body();
+    Buffer plain =
+        handling == ModeHandler.Handling.FORWARDED
+            ? ContentCoding.decoded(decorated.headers(), body)
+            : body;
     List<Violation> violations = requestViolations;
-    List<Violation> responseViolations = validateResponse(vendor, call, decorated, body);
+    List<Violation> responseViolations =
+        switch (handling) {
+          case EMULATED -> validateResponse(vendor, call, decorated, body);
+          case FORWARDED -> checkUpstreamAnswer(vendor, call, decorated, plain);
+          case GATEWAY -> List.of();
+        };
     if (!responseViolations.isEmpty()) {
       violations = new ArrayList<>(requestViolations);
       violations.addAll(responseViolations);
@@ -527,7 +647,7 @@ public final class Pipeline {
             decorated.status(),
             decorated.contentType(),
             decorated.headers(),
-            Captured.of(body, capturedBodyBytes),
+            Captured.of(plain, capturedBodyBytes),
             List.copyOf(violations),
             error != null ? error : decorated.note(),
             decorated.lintNotes(),
@@ -560,6 +680,44 @@ public final class Pipeline {
     }
   }
 
+  /**
+   * Every upstream answer is held to the contract (decoded, when the upstream compressed it): one
+   * that departs is the vendor drifting, reported and passed on unchanged.
+   */
+  private List<Violation> checkUpstreamAnswer(
+      MountedVendor vendor, Call call, Reply reply, Buffer plain) {
+    if (call.operationId() == null) {
+      return List.of();
+    }
+    List<Violation> found =
+        vendor
+            .contract()
+            .validateResponse(
+                call.operationId(),
+                new Reply(
+                    reply.status(),
+                    reply.contentType(),
+                    reply.headers(),
+                    null,
+                    plain,
+                    null,
+                    List.of()));
+    if (!found.isEmpty()) {
+      warnOutside(vendor, call, "the upstream", found);
+    }
+    return found;
+  }
+
+  /** One WARN line per answer outside the contract, quoting its first violation, redacted. */
+  private void warnOutside(MountedVendor vendor, Call call, String who, List<Violation> found) {
+    LOG.warn(
+        "{} {}: {} answered outside the contract: {}",
+        vendor.id(),
+        call.operationId(),
+        who,
+        redact.apply(found.get(0).describe()));
+  }
+
   private List<Violation> validateResponse(
       MountedVendor vendor, Call call, Reply reply, Buffer body) {
     if (call.operationId() == null
@@ -570,11 +728,7 @@ public final class Pipeline {
     if (found.isEmpty()) {
       responseChecks.passed(vendor.id(), call.operationId(), reply.status(), body);
     } else {
-      LOG.warn(
-          "{} {} answered outside its contract: {}",
-          vendor.id(),
-          call.operationId(),
-          found.get(0).describe());
+      warnOutside(vendor, call, "the sandbox", found);
     }
     return found;
   }
@@ -591,6 +745,7 @@ public final class Pipeline {
         rc.queryParams(),
         rc.request().headers(),
         new Body(raw),
-        world.clock().now());
+        world.clock().now(),
+        rc.request().query());
   }
 }

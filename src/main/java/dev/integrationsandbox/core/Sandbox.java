@@ -10,19 +10,27 @@ import dev.integrationsandbox.exchange.ExchangeListener;
 import dev.integrationsandbox.exchange.ExchangeMetrics;
 import dev.integrationsandbox.exchange.Journal;
 import dev.integrationsandbox.exchange.RequestLog;
+import dev.integrationsandbox.exchange.ViolationTally;
 import dev.integrationsandbox.fault.FaultTarget;
 import dev.integrationsandbox.fault.Faults;
+import dev.integrationsandbox.proxy.ProxyMode;
+import dev.integrationsandbox.proxy.UpstreamChoice;
+import dev.integrationsandbox.record.PersonalDataMask;
+import dev.integrationsandbox.record.Recorder;
 import dev.integrationsandbox.record.Redactor;
 import dev.integrationsandbox.spi.Emulation;
 import dev.integrationsandbox.spi.Emulator;
 import dev.integrationsandbox.spi.Limits;
+import dev.integrationsandbox.spi.Upstream;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
 import dev.integrationsandbox.support.PackagedFiles;
 import dev.integrationsandbox.support.SandboxClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.internal.VertxInternal;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The running sandbox's shared state: the mounted vendors, the clock, the journal and the metrics.
@@ -47,6 +56,8 @@ public final class Sandbox {
   private final Redactor redactor;
   private final Worlds worlds;
   private final WorldCoverage coverage;
+  private final ViolationTally violations = new ViolationTally();
+  private final Recorder recorder;
   private final Faults faults;
 
   private Sandbox(
@@ -55,7 +66,8 @@ public final class Sandbox {
       Journal journal,
       ExchangeMetrics metrics,
       List<MountedVendor> vendors,
-      Redactor redactor) {
+      Redactor redactor,
+      PersonalDataMask mask) {
     this.redactor = redactor;
     this.config = config;
     this.worlds = new Worlds(vendors, clock, config.maxWorlds(), config.worldIdleTimeout());
@@ -67,9 +79,24 @@ public final class Sandbox {
     vendors.forEach(v -> contracts.put(v.id(), v.contract()));
     this.coverage = new WorldCoverage(contracts);
     this.faults = new Faults(metrics.registry());
-    List<ExchangeListener> listeners = new ArrayList<>(List.of(journal, metrics, coverage));
+    List<ExchangeListener> listeners =
+        new ArrayList<>(List.of(journal, metrics, coverage, violations));
     if (config.logRequests()) {
       listeners.add(new RequestLog(redactor::uri));
+    }
+    Path recordDir = config.proxy().recordDir();
+    this.recorder =
+        recordDir == null
+            ? null
+            : new Recorder(
+                recordDir,
+                redactor,
+                mask,
+                config.proxy().recordFileBytes(),
+                config.capturedBodyBytes(),
+                metrics.registry());
+    if (recorder != null) {
+      listeners.add(recorder);
     }
     this.pipeline =
         new Pipeline(
@@ -77,7 +104,8 @@ public final class Sandbox {
             faults,
             new ResponseChecks(config.responseValidation()),
             listeners,
-            config.capturedBodyBytes());
+            config.capturedBodyBytes(),
+            redactor::text);
   }
 
   /**
@@ -100,20 +128,50 @@ public final class Sandbox {
                     + ")"));
       }
     }
+    Map<String, Upstream> upstreams = new LinkedHashMap<>();
+    try {
+      for (Vendor vendor : available) {
+        if (config.modeOf(vendor.id()) == Mode.PROXY) {
+          upstreams.put(
+              vendor.id(),
+              UpstreamChoice.resolve(
+                  vendor,
+                  config.proxy().upstreams().get(vendor.id()),
+                  config.proxy().allowProduction()));
+        }
+      }
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
+    }
     SandboxClock clock = new SandboxClock();
+    ConcurrentHashMap<URI, HttpClientAgent> pools = new ConcurrentHashMap<>();
     return vertx
-        .executeBlocking(() -> new Folders(config), false)
+        .executeBlocking(() -> new Folders(config, masking(config, upstreams)), false)
         .compose(
             folders -> {
               Future<Redactor> redactor =
                   vertx.executeBlocking(
-                      () -> new Redactor(credentials(config, folders.fixtures())), false);
+                      () ->
+                          new Redactor(
+                              credentials(config, folders.fixtures()),
+                              config.proxy().redactNames()),
+                      false);
               List<Future<MountedVendor>> mounts = new ArrayList<>();
               for (Vendor vendor : available) {
                 mounts.add(
                     ((VertxInternal) vertx)
                         .createEventLoopContext()
-                        .executeBlocking(() -> mount(vertx, config, folders, clock, vendor), false)
+                        .executeBlocking(
+                            () ->
+                                mount(
+                                    vertx,
+                                    config,
+                                    folders,
+                                    clock,
+                                    vendor,
+                                    upstreams.get(vendor.id()),
+                                    pools),
+                            false)
                         .compose(mounting -> mounting));
               }
               return Future.all(mounts)
@@ -126,38 +184,103 @@ public final class Sandbox {
                               new Journal(config.journalSize(), config.journalBytes()),
                               metrics,
                               mounts.stream().map(Future::result).toList(),
-                              redacting));
+                              redacting,
+                              folders.mask()));
             });
   }
 
-  /** The contracts and fixtures folders: configured, or the copies packaged in the jar. */
-  private record Folders(Path contracts, Path fixtures) {
-    Folders(SandboxConfig config) {
+  /** Personal data is masked when asked, and always when a production upstream is proxied. */
+  private static boolean masking(SandboxConfig config, Map<String, Upstream> upstreams) {
+    return config.proxy().maskPersonalData()
+        || upstreams.values().stream().anyMatch(Upstream::production);
+  }
+
+  /**
+   * The contracts and fixtures folders (configured, or the copies packaged in the jar) and the
+   * masking key; the recording folder is made here too, off the event loop.
+   */
+  private record Folders(Path contracts, Path fixtures, PersonalDataMask mask) {
+    Folders(SandboxConfig config, boolean masking) {
       this(
           config.contracts() != null ? config.contracts() : PackagedFiles.extract("contracts"),
-          config.fixtures() != null ? config.fixtures() : PackagedFiles.extract("fixtures"));
+          config.fixtures() != null ? config.fixtures() : PackagedFiles.extract("fixtures"),
+          !masking
+              ? null
+              : config.proxy().maskKeyFile() != null
+                  ? PersonalDataMask.withKeyFile(config.proxy().maskKeyFile())
+                  : PersonalDataMask.withRandomKey());
+      if (config.proxy().recordDir() != null) {
+        try {
+          java.nio.file.Files.createDirectories(config.proxy().recordDir());
+        } catch (java.io.IOException e) {
+          throw new ConfigException(
+              "--record-dir " + config.proxy().recordDir() + " cannot be created: " + e);
+        }
+      }
     }
   }
 
-  /** The redactor knows every credential the fixtures and the configuration hold. */
+  /**
+   * The redactor knows every credential the fixtures and the configuration hold: admin token, the
+   * upstream credentials the sandbox holds, a corporate proxy's user info.
+   */
   private static Set<String> credentials(SandboxConfig config, Path fixtures) {
     Set<String> values = new LinkedHashSet<>(Redactor.secretsIn(fixtures));
     if (config.adminToken() != null) {
       values.add(config.adminToken());
     }
+    config
+        .proxy()
+        .credentials()
+        .values()
+        .forEach(
+            held -> {
+              values.add(held.clientSecret());
+              values.add(held.password());
+            });
+    for (URI proxy :
+        new URI[] {
+          config.proxy().corporateProxy().http(), config.proxy().corporateProxy().https()
+        }) {
+      if (proxy != null && proxy.getUserInfo() != null) {
+        values.add(proxy.getUserInfo());
+      }
+    }
     return values;
   }
 
   private static Future<MountedVendor> mount(
-      Vertx vertx, SandboxConfig config, Folders folders, SandboxClock clock, Vendor vendor) {
+      Vertx vertx,
+      SandboxConfig config,
+      Folders folders,
+      SandboxClock clock,
+      Vendor vendor,
+      Upstream upstream,
+      ConcurrentHashMap<URI, HttpClientAgent> pools)
+      throws Exception {
     Mode mode = config.modeOf(vendor.id());
+    if (mode == Mode.PROXY) {
+      ProxyMode proxy =
+          ProxyMode.create(
+              vertx,
+              upstream,
+              config.proxy(),
+              pools,
+              vendor.upstreamAuth(),
+              config.proxy().credentials().get(vendor.id()));
+      return Contract.load(vertx, folders.contracts().resolve(vendor.contractFile()))
+          .map(
+              contract ->
+                  new MountedVendor(
+                      vendor, mode, contract, null, null, proxy, limits(config, vendor)));
+    }
     if (mode != Mode.EMULATE) {
       return Future.failedFuture(
           new ConfigException(
               vendor.id()
                   + ": mode "
                   + mode.id()
-                  + " is not available in this version (emulate only)"));
+                  + " is not available in this version (emulate or proxy)"));
     }
     Record options =
         OptionsBinder.bind(
@@ -179,12 +302,35 @@ public final class Sandbox {
       Emulation<P> emulation,
       SandboxClock clock) {
     Emulator<P> emulator = emulation.newEmulator(clock);
-    Limits limits =
-        config.bodyLimitBytes() == null
-            ? vendor.limits()
-            : vendor.limits().withBody(config.bodyLimitBytes());
     return new MountedVendor(
-        vendor, mode, contract, emulation, emulator, new EmulateMode<>(emulator), limits);
+        vendor,
+        mode,
+        contract,
+        emulation,
+        emulator,
+        new EmulateMode<>(emulator),
+        limits(config, vendor));
+  }
+
+  private static Limits limits(SandboxConfig config, Vendor vendor) {
+    return config.bodyLimitBytes() == null
+        ? vendor.limits()
+        : vendor.limits().withBody(config.bodyLimitBytes());
+  }
+
+  /** Closes what the vendors' modes hold open (upstream connection pools). */
+  Future<Void> close() {
+    List<Future<Void>> closing = new ArrayList<>();
+    vendors.forEach(v -> closing.add(v.handler().close()));
+    if (recorder != null) {
+      closing.add(recorder.close());
+    }
+    return Future.join(closing).mapEmpty();
+  }
+
+  /** Contract violations by vendor and operation, with the first example of each. */
+  public ViolationTally violations() {
+    return violations;
   }
 
   public SandboxConfig config() {

@@ -36,6 +36,25 @@ public final class SandboxRoutes {
   }
 
   /**
+   * A request the contract does not declare is forwarded by a mode that forwards invalid requests
+   * (proxy without {@code --strict}), so its body is read first, within the vendor's limits.
+   */
+  private static io.vertx.ext.web.Route undeclared(
+      Vertx vertx, Sandbox sandbox, MountedVendor vendor, io.vertx.ext.web.Route route) {
+    if (vendor.handler().refusesInvalidRequests()) {
+      return route;
+    }
+    return route.handler(
+        new BodyReader(
+            vertx,
+            sandbox.pipeline(),
+            vendor,
+            null,
+            vendor.limits().maxBodyBytes(),
+            sandbox.config().readTimeout()));
+  }
+
+  /**
    * Every vendor's operations and catch-alls, then a plain 404: mounted at / and per world. A
    * request goes straight to the routes that can match a path under the first vendor prefix it
    * starts with, in their usual order: Vert.x tries routes one by one (a regular expression each,
@@ -99,15 +118,14 @@ public final class SandboxRoutes {
       }
       methodsByPath.forEach(
           (path, methods) ->
-              route(router, vendor, null, path)
+              undeclared(vertx, sandbox, vendor, route(router, vendor, null, path))
                   .handler(pipeline.methodNotAllowed(vendor, methods))
                   .failureHandler(pipeline.failure(vendor, null)));
     }
     for (MountedVendor vendor : sandbox.vendors()) {
       for (String owned : vendor.vendor().pathPrefixes()) {
         if (overlaps(prefix, owned)) {
-          router
-              .route(owned + "*")
+          undeclared(vertx, sandbox, vendor, router.route(owned + "*"))
               .handler(pipeline.unmatched(vendor))
               .failureHandler(pipeline.failure(vendor, null));
         }

@@ -80,6 +80,6 @@ public final class SandboxServer {
   public Future<Void> stop() {
     vertx.cancelTimer(expiry);
     guard.stop();
-    return vertx.undeploy(deployment);
+    return vertx.undeploy(deployment).eventually(sandbox::close);
   }
 }

@@ -14,7 +14,7 @@ public final class World {
   /** The world of requests that name none. */
   public static final String DEFAULT = "default";
 
-  /** A vendor as this world runs it. */
+  /** A vendor as this world runs it; a vendor that forwards has no emulator, and no state. */
   record Member(Emulator<?> emulator, ModeHandler<?> handler) {}
 
   private final String name;
@@ -48,7 +48,7 @@ public final class World {
 
   /** Every vendor back to its fixtures. */
   public void reset() {
-    members.values().forEach(m -> m.emulator().reset());
+    members.values().stream().filter(m -> m.emulator() != null).forEach(m -> m.emulator().reset());
   }
 
   void touch() {

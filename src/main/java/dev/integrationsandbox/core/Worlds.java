@@ -36,9 +36,7 @@ public final class Worlds {
     this.idleTimeout = idleTimeout;
     Map<String, World.Member> members = new LinkedHashMap<>();
     for (MountedVendor v : vendors) {
-      if (v.emulator() != null) {
-        members.put(v.id(), new World.Member(v.emulator(), v.handler()));
-      }
+      members.put(v.id(), new World.Member(v.emulator(), v.handler()));
     }
     this.defaultWorld = new World(World.DEFAULT, defaultClock, members);
   }
@@ -101,9 +99,11 @@ public final class Worlds {
     SandboxClock clock = new SandboxClock();
     Map<String, World.Member> members = new LinkedHashMap<>();
     for (MountedVendor v : vendors) {
-      if (v.emulation() != null) {
-        members.put(v.id(), member(v.emulation(), clock));
-      }
+      members.put(
+          v.id(),
+          v.emulation() != null
+              ? member(v.emulation(), clock)
+              : new World.Member(null, v.handler()));
     }
     return new World(name, clock, members);
   }

@@ -3,6 +3,7 @@ package dev.integrationsandbox.hubsoft;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.DescribedVendor;
 import dev.integrationsandbox.spi.Dialect;
+import dev.integrationsandbox.spi.UpstreamAuth;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
 import java.util.List;
@@ -31,6 +32,12 @@ public final class HubSoftVendor extends DescribedVendor {
   @Override
   public Dialect dialect(Call call) {
     return call.path().startsWith("/oauth/") ? PASSPORT : LARAVEL;
+  }
+
+  /** Passport's password grant, as integrators use it (VENDOR-FACTS §3). */
+  @Override
+  public UpstreamAuth upstreamAuth() {
+    return new UpstreamAuth("/oauth/token", UpstreamAuth.Grant.PASSWORD);
   }
 
   @Override

@@ -1,9 +1,11 @@
 package dev.integrationsandbox.postcenter;
 
 import dev.integrationsandbox.spi.DescribedVendor;
+import dev.integrationsandbox.spi.Upstream;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Map;
 
 /**
  * PostCenter's ticket API v2 (Adereso, Chile): the tickets of an establishment across its channels,
@@ -35,6 +37,15 @@ public final class PostCenterVendor extends DescribedVendor {
             .readingAnyContentType(),
         new PostCenterDialect(),
         PostCenterFaults.ALL);
+  }
+
+  /** The production cluster (VENDOR-FACTS §2); no public UAT host is known. */
+  private static final Map<String, Upstream> PRESETS =
+      Map.of("prd", Upstream.at("https://api-cluster.postcenter.io").asProduction());
+
+  @Override
+  public Map<String, Upstream> upstreamPresets() {
+    return PRESETS;
   }
 
   @Override

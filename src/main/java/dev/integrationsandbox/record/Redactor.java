@@ -9,13 +9,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -62,18 +65,148 @@ public final class Redactor {
   /** A redactor that knows no configured values: names and token shapes only. */
   public static final Redactor BY_NAME = new Redactor(Set.of());
 
+  /** The most secret values learned from traffic that the last check remembers. */
+  static final int LEARNED_MAX = 4096;
+
   private final List<String> values;
+  private final Set<String> extraNames;
+  private final Pattern extraJsonField;
+  private final Pattern extraFormField;
+  private final Set<String> learned = ConcurrentHashMap.newKeySet();
 
   /**
    * @param values credentials to mask wherever they appear (shorter than 6 characters ignored)
    */
   public Redactor(Set<String> values) {
+    this(values, List.of());
+  }
+
+  /**
+   * @param values credentials to mask wherever they appear (shorter than 6 characters ignored)
+   * @param extraNames header, query, form and JSON field names to mask besides the built-in ones
+   *     ({@code --redact})
+   */
+  public Redactor(Set<String> values, Collection<String> extraNames) {
     this.values =
         values.stream()
             .filter(v -> v != null && v.length() >= 6)
             .distinct()
             .sorted(Comparator.comparingInt(String::length).reversed())
             .toList();
+    this.extraNames =
+        extraNames.stream()
+            .filter(n -> !n.isBlank())
+            .map(n -> n.trim().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
+    String alternatives =
+        this.extraNames.stream().map(Pattern::quote).collect(Collectors.joining("|"));
+    this.extraJsonField =
+        alternatives.isEmpty()
+            ? null
+            : Pattern.compile(
+                "(?i)(\"(?:" + alternatives + ")\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")");
+    this.extraFormField =
+        alternatives.isEmpty()
+            ? null
+            : Pattern.compile("(?i)(?<=^|[?&;\\s,])(" + alternatives + ")=([^&\\s,;]*)");
+  }
+
+  /** Whether a field of this name holds a secret: a built-in name, or one configured. */
+  public boolean secretName(String name) {
+    return isSecret(name) || extraNames.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Remembers the secrets one exchange carried, for {@link #leaks}: the credential of an {@code
+   * Authorization} header (and, for Basic, the password inside it), and the values of secret-named
+   * JSON and form fields in either body ({@code access_token} of a token answer).
+   */
+  public void learn(MultiMap headers, Buffer body, String contentType) {
+    if (headers != null) {
+      for (String auth : headers.getAll("Authorization")) {
+        learnCredential(auth);
+      }
+    }
+    if (body == null || body.length() == 0 || body.length() > SCANNED_FILE_MAX) {
+      return;
+    }
+    Body parsed = new Body(body);
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+    if (type.contains("x-www-form-urlencoded") && parsed.isForm()) {
+      parsed.form().forEach((k, v) -> learnField(k, v));
+    } else if (!parsed.isMalformedJson()) {
+      learnJson(parsed.jsonOrNull());
+    }
+  }
+
+  private void learnCredential(String authorization) {
+    int space = authorization.indexOf(' ');
+    if (space < 0) {
+      remember(authorization.trim());
+      return;
+    }
+    String credential = authorization.substring(space + 1).trim();
+    remember(credential);
+    if (authorization.regionMatches(true, 0, "basic", 0, 5)) {
+      try {
+        String pair =
+            new String(
+                java.util.Base64.getDecoder().decode(credential),
+                java.nio.charset.StandardCharsets.UTF_8);
+        int colon = pair.indexOf(':');
+        remember(colon < 0 ? pair : pair.substring(colon + 1));
+      } catch (IllegalArgumentException e) {
+        // not Base64: the credential itself is remembered
+      }
+    }
+  }
+
+  private void learnJson(Object value) {
+    if (value instanceof JsonObject o) {
+      o.forEach(e -> learnField(e.getKey(), e.getValue()));
+    } else if (value instanceof JsonArray a) {
+      a.forEach(this::learnJson);
+    }
+  }
+
+  private void learnField(String name, Object value) {
+    if (secretName(name) && value instanceof String s) {
+      remember(s);
+    } else {
+      learnJson(value);
+    }
+  }
+
+  private void remember(String value) {
+    if (value == null || value.length() < 8 || value.equals(MASK)) {
+      return;
+    }
+    if (learned.size() >= LEARNED_MAX) {
+      var it = learned.iterator();
+      if (it.hasNext()) {
+        it.next();
+        it.remove();
+      }
+    }
+    learned.add(value);
+  }
+
+  /**
+   * The last check before a line is written: whether it still holds a secret value that the sandbox
+   * was configured with or has seen in traffic. A line that does is never written.
+   */
+  public boolean leaks(String line) {
+    for (String value : values) {
+      if (line.contains(value)) {
+        return true;
+      }
+    }
+    for (String value : learned) {
+      if (line.contains(value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -129,7 +262,7 @@ public final class Redactor {
     }
     for (String name : headers.names()) {
       String key = name.toLowerCase(Locale.ROOT);
-      out.put(key, isSecret(key) ? MASK : text(String.join(", ", headers.getAll(name))));
+      out.put(key, secretName(key) ? MASK : text(String.join(", ", headers.getAll(name))));
     }
     return out;
   }
@@ -164,17 +297,28 @@ public final class Redactor {
 
   /** A copy of a JSON value with every secret-named field masked, at any depth. */
   public Object json(Object value) {
+    return copy(value, (name, v) -> secretName(name) ? MASK : json(v), this::text);
+  }
+
+  /**
+   * A copy of a JSON value, each object field replaced by {@code field} (given its name), each
+   * string outside an object by {@code text}: the one walk the redactor and the masker share.
+   */
+  static Object copy(
+      Object value,
+      java.util.function.BiFunction<String, Object, Object> field,
+      java.util.function.UnaryOperator<String> text) {
     if (value instanceof JsonObject o) {
       JsonObject copy = new JsonObject();
-      o.forEach(e -> copy.put(e.getKey(), isSecret(e.getKey()) ? MASK : json(e.getValue())));
+      o.forEach(e -> copy.put(e.getKey(), field.apply(e.getKey(), e.getValue())));
       return copy;
     }
     if (value instanceof JsonArray a) {
       JsonArray copy = new JsonArray();
-      a.forEach(v -> copy.add(json(v)));
+      a.forEach(v -> copy.add(copy(v, field, text)));
       return copy;
     }
-    return value instanceof String s ? text(s) : value;
+    return value instanceof String s ? text.apply(s) : value;
   }
 
   /** Free text with secret fields, scheme credentials, JWTs and known values masked. */
@@ -192,10 +336,15 @@ public final class Redactor {
     out = replace(SCHEME_CREDENTIAL, out, m -> m.group(1) + m.group(2) + MASK);
     out = replace(JSON_FIELD, out, m -> m.group(1) + MASK + m.group(m.groupCount()));
     out = replace(FORM_FIELD, out, m -> m.group(1) + "=" + MASK);
+    if (extraJsonField != null) {
+      out = replace(extraJsonField, out, m -> m.group(1) + MASK + m.group(3));
+      out = replace(extraFormField, out, m -> m.group(1) + "=" + MASK);
+    }
     return out;
   }
 
-  private static String replace(
+  /** {@code text} with each match of {@code pattern} replaced by what {@code with} makes of it. */
+  static String replace(
       Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {
     Matcher m = pattern.matcher(text);
     if (!m.find()) {

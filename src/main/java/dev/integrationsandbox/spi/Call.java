@@ -13,6 +13,7 @@ import java.util.Map;
  *
  * @param operationId the contract's operationId, or null when no operation matched
  * @param at the sandbox clock's time when the request arrived
+ * @param rawQuery the query string as the client wrote it, or null: what a proxy forwards
  */
 public record Call(
     String id,
@@ -24,7 +25,23 @@ public record Call(
     MultiMap query,
     MultiMap headers,
     Body body,
-    Instant at) {
+    Instant at,
+    String rawQuery) {
+
+  /** A call whose query string is known only decoded: emulators and tests. */
+  public Call(
+      String id,
+      String vendor,
+      String operationId,
+      HttpMethod method,
+      String path,
+      Map<String, String> pathParams,
+      MultiMap query,
+      MultiMap headers,
+      Body body,
+      Instant at) {
+    this(id, vendor, operationId, method, path, pathParams, query, headers, body, at, null);
+  }
 
   public String header(String name) {
     return headers.get(name);

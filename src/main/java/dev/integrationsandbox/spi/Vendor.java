@@ -100,6 +100,22 @@ public interface Vendor {
   }
 
   /**
+   * The vendor's known hosts by name ({@code uat}, {@code prd}), for {@code --upstream
+   * VENDOR=PRESET}; a vendor whose hosts differ per customer names none and is given a URL.
+   */
+  default java.util.Map<String, Upstream> upstreamPresets() {
+    return java.util.Map.of();
+  }
+
+  /**
+   * How the vendor's real host issues tokens, for a proxy that holds the real credentials ({@code
+   * SANDBOX_UPSTREAM_<VENDOR>_CLIENT_ID}…); null for a vendor with fixed keys.
+   */
+  default UpstreamAuth upstreamAuth() {
+    return null;
+  }
+
+  /**
    * The record that the vendor's YAML options ({@code vendors.<id>}) bind to; unknown keys are
    * refused with a suggestion. {@link NoOptions} for a vendor that takes none.
    */

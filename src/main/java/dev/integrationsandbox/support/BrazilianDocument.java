@@ -56,4 +56,17 @@ public final class BrazilianDocument {
     int rest = sum % 11;
     return rest < 2 ? 0 : 11 - rest;
   }
+
+  /** A CPF from its first nine digits: the two check digits appended. */
+  public static String cpfFrom(String nineDigits) {
+    String ten = nineDigits + checkDigit(nineDigits, 9, 10);
+    return ten + checkDigit(ten, 10, 11);
+  }
+
+  /** A CNPJ from its first twelve digits: the two check digits appended. */
+  public static String cnpjFrom(String twelveDigits) {
+    String thirteen =
+        twelveDigits + cnpjDigit(twelveDigits, new int[] {5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2});
+    return thirteen + cnpjDigit(thirteen, new int[] {6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2});
+  }
 }

@@ -1,0 +1,233 @@
+package dev.integrationsandbox.record;
+
+import dev.integrationsandbox.support.BrazilianDocument;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Replaces personal data (LGPD) in recordings with fakes of the same format: a CPF or CNPJ becomes
+ * another with valid check digits, a phone keeps its area code, an e-mail stays an e-mail, a name a
+ * name. The same input always gives the same fake, so that relations between exchanges survive (a
+ * ticket created for a document is closed under the same masked document).
+ *
+ * <p>Fakes are derived with HMAC-SHA256 under a key that never reaches a recording: {@code
+ * --mask-key-file}, or a random key per run. A plain hash would not do: an 11-digit CPF has only
+ * 10⁹ candidates once its check digits are known, and hashing them all takes minutes.
+ *
+ * <p>Where: fields whose name says phone or name ({@code telefone}, {@code phoneNumber}, {@code
+ * nome_contato}…), and, as the safety net, by format anywhere in bodies, paths and messages: e-mail
+ * addresses, and 11- or 14-digit runs (plain or punctuated) that are valid CPFs or CNPJs.
+ */
+public final class PersonalDataMask {
+
+  private static final Pattern EMAIL =
+      Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+  private static final Pattern DOCUMENT =
+      Pattern.compile(
+          "(?<![0-9])(\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}|\\d{2}\\.\\d{3}\\.\\d{3}/\\d{4}-\\d{2}"
+              + "|\\d{14}|\\d{11})(?![0-9])");
+  private static final Set<String> NAME_FIELDS =
+      Set.of(
+          "name",
+          "nome",
+          "nome_contato",
+          "nome_cliente",
+          "nome_razaosocial",
+          "razao_social",
+          "contact_name",
+          "customer_name",
+          "full_name",
+          "first_name",
+          "last_name",
+          "author",
+          "last_author",
+          "operator");
+  private static final Pattern PHONE_FIELD =
+      Pattern.compile("(?i).*(phone|telefone|celular|fone|whatsapp|mobile).*");
+  private static final List<String> FIRST =
+      List.of(
+          "Ana",
+          "Bruno",
+          "Carla",
+          "Daniel",
+          "Elisa",
+          "Fábio",
+          "Gabriela",
+          "Heitor",
+          "Isabel",
+          "João",
+          "Lara",
+          "Marcos",
+          "Natália",
+          "Otávio",
+          "Paula",
+          "Rafael");
+  private static final List<String> LAST =
+      List.of(
+          "Almeida",
+          "Barbosa",
+          "Cardoso",
+          "Duarte",
+          "Esteves",
+          "Ferreira",
+          "Gomes",
+          "Henriques",
+          "Lima",
+          "Moreira",
+          "Nogueira",
+          "Oliveira",
+          "Pereira",
+          "Ribeiro",
+          "Santos",
+          "Teixeira");
+
+  private final ThreadLocal<Mac> mac;
+
+  private PersonalDataMask(byte[] key) {
+    SecretKeySpec spec = new SecretKeySpec(key.clone(), "HmacSHA256");
+    this.mac =
+        ThreadLocal.withInitial(
+            () -> {
+              try {
+                Mac m = Mac.getInstance("HmacSHA256");
+                m.init(spec);
+                return m;
+              } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+  }
+
+  /** Fakes consistent within this run only. */
+  public static PersonalDataMask withRandomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return new PersonalDataMask(key);
+  }
+
+  /** Fakes consistent across runs that share the key file. Blocking. */
+  public static PersonalDataMask withKeyFile(Path file) {
+    try {
+      byte[] key = Files.readAllBytes(file);
+      if (key.length < 16) {
+        throw new IllegalArgumentException(file + " holds fewer than 16 bytes of key");
+      }
+      return new PersonalDataMask(key);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A copy of a JSON value with personal data replaced, at any depth. */
+  public Object json(Object value) {
+    return Redactor.copy(value, this::field, this::text);
+  }
+
+  private Object field(String name, Object value) {
+    if (!(value instanceof String s) || s.isBlank() || s.equals(Redactor.MASK)) {
+      return json(value);
+    }
+    if (NAME_FIELDS.contains(name.toLowerCase(Locale.ROOT))) {
+      return name(s);
+    }
+    if (PHONE_FIELD.matcher(name).matches()) {
+      return phone(s);
+    }
+    return text(s);
+  }
+
+  /** Free text (a path, a message) with documents and e-mail addresses replaced. */
+  public String text(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String out = Redactor.replace(EMAIL, text, m -> email(m.group()));
+    return Redactor.replace(DOCUMENT, out, m -> document(m.group()));
+  }
+
+  private String document(String found) {
+    String digits = found.replaceAll("\\D", "");
+    if (!BrazilianDocument.isValid(digits)) {
+      return found;
+    }
+    String fake =
+        digits.length() == 11
+            ? BrazilianDocument.cpfFrom(digits("cpf", digits, 9))
+            : BrazilianDocument.cnpjFrom(digits("cnpj", digits, 12));
+    return sameShape(found, fake);
+  }
+
+  /** A phone keeps its country and area code (the first 2 digits, 4 with Brazil's 55). */
+  String phone(String found) {
+    String digits = found.replaceAll("\\D", "");
+    if (digits.length() < 8) {
+      return found;
+    }
+    int kept = digits.length() >= 12 && digits.startsWith("55") ? 4 : digits.length() >= 10 ? 2 : 1;
+    String fake = digits.substring(0, kept) + digits("phone", digits, digits.length() - kept);
+    return sameShape(found, fake);
+  }
+
+  private String email(String found) {
+    return "user-" + hex("email", found.toLowerCase(Locale.ROOT), 5) + "@example.com";
+  }
+
+  private String name(String found) {
+    byte[] h = hmac("name", found.trim().toLowerCase(Locale.ROOT));
+    return FIRST.get((h[0] & 0xff) % FIRST.size()) + " " + LAST.get((h[1] & 0xff) % LAST.size());
+  }
+
+  /** {@code n} decimal digits derived from the input. */
+  private String digits(String kind, String input, int n) {
+    StringBuilder out = new StringBuilder(n);
+    int round = 0;
+    while (out.length() < n) {
+      for (byte b : hmac(kind + round, input)) {
+        if (out.length() == n) {
+          break;
+        }
+        out.append((b & 0xff) % 10);
+      }
+      round++;
+    }
+    if (out.chars().distinct().count() == 1) {
+      out.setCharAt(0, out.charAt(0) == '1' ? '2' : '1');
+    }
+    return out.toString();
+  }
+
+  private String hex(String kind, String input, int bytes) {
+    byte[] h = hmac(kind, input);
+    return HexFormat.of().formatHex(h, 0, bytes);
+  }
+
+  private byte[] hmac(String kind, String input) {
+    Mac m = mac.get();
+    m.update(kind.getBytes(StandardCharsets.UTF_8));
+    m.update((byte) 0);
+    return m.doFinal(input.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The fake's digits in the original's punctuation: {@code 529.982.247-25} stays dotted. */
+  private static String sameShape(String original, String fakeDigits) {
+    StringBuilder out = new StringBuilder(original.length());
+    int next = 0;
+    for (char c : original.toCharArray()) {
+      out.append(
+          Character.isDigit(c) && next < fakeDigits.length() ? fakeDigits.charAt(next++) : c);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,97 @@
+package dev.integrationsandbox.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.integrationsandbox.config.Mode;
+import dev.integrationsandbox.exchange.Exchange;
+import dev.integrationsandbox.exchange.Exchange.Captured;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The recorder's files: one line per exchange, rotation, refusals, and torn lines on reading. */
+class RecorderTest {
+
+  @TempDir Path folder;
+
+  static Exchange exchange(String responseBody) {
+    return new Exchange(
+        UUID.randomUUID().toString(),
+        Instant.parse("2026-11-23T12:00:00Z"),
+        "postcenter",
+        "getTicket",
+        Mode.PROXY,
+        HttpMethod.GET,
+        "/v2/ticket/583dcb2855d0a46e438d0206/",
+        MultiMap.caseInsensitiveMultiMap().add("Authorization", "Key pc-key-000111"),
+        Captured.EMPTY,
+        200,
+        "application/json",
+        MultiMap.caseInsensitiveMultiMap(),
+        Captured.of(Buffer.buffer(responseBody), 1 << 20),
+        List.of(),
+        null,
+        List.of(),
+        1_500_000,
+        "default");
+  }
+
+  @Test
+  void eachExchangeIsOneLineAndFilesRotateAtTheirSize() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    Recorder recorder = new Recorder(folder, new Redactor(Set.of()), null, 1000, 4096, registry);
+    for (int i = 0; i < 10; i++) {
+      recorder.onExchange(
+          exchange("{\"id\":\"" + i + "\",\"subject\":\"" + "x".repeat(200) + "\"}"));
+    }
+    recorder.close().toCompletionStage().toCompletableFuture().get();
+    List<JsonObject> lines = RecordingReader.readFolder(folder);
+    assertEquals(10, lines.size());
+    assertEquals("0", lines.get(0).getJsonObject("response").getJsonObject("body").getString("id"));
+    assertEquals("9", lines.get(9).getJsonObject("response").getJsonObject("body").getString("id"));
+    assertTrue(RecordingReader.files(folder).size() >= 3, "rotated past 1000 bytes");
+    for (Path file : RecordingReader.files(folder)) {
+      assertTrue(Files.size(file) <= 1000 || Files.readAllLines(file).size() == 1);
+    }
+    assertEquals(
+        "***",
+        lines.get(0).getJsonObject("request").getJsonObject("headers").getString("authorization"));
+    assertEquals(10.0, registry.counter("sandbox_recording_lines").count());
+  }
+
+  @Test
+  void aLineStillHoldingASeenSecretIsRefusedAndCounted() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    Recorder recorder = new Recorder(folder, new Redactor(Set.of()), null, 1 << 20, 4096, registry);
+    recorder.onExchange(exchange("{\"subject\":\"customer pasted pc-key-000111 here\"}"));
+    recorder.onExchange(exchange("{\"subject\":\"fine\"}"));
+    recorder.close().toCompletionStage().toCompletableFuture().get();
+    assertEquals(1, RecordingReader.readFolder(folder).size());
+    assertEquals(1.0, registry.counter("sandbox_recording_refused").count());
+  }
+
+  @Test
+  void aTornLastLineIsSkippedButABrokenMiddleLineIsAnError() throws IOException {
+    Path file = folder.resolve("exchanges-20261123T120000.000Z-0001.jsonl");
+    Files.writeString(
+        file, "{\"id\":\"a\"}\n{\"id\":\"b\"}\n{\"id\":\"c\",\"resp", StandardCharsets.UTF_8);
+    assertEquals(2, RecordingReader.readFolder(folder).size());
+    Files.writeString(file, "\n{\"id\":\"d\"}\n", StandardOpenOption.APPEND);
+    assertThrows(IOException.class, () -> RecordingReader.readFolder(folder));
+  }
+}

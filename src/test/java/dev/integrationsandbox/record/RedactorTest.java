@@ -1,0 +1,97 @@
+package dev.integrationsandbox.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What the one redactor masks before anything is written, and what its last check catches. */
+class RedactorTest {
+
+  final Redactor redactor = new Redactor(Set.of("configured-secret-1"), List.of("X-Tenant-Pin"));
+
+  @Test
+  void headersOfEverySchemeAndCookiesAreMasked() {
+    MultiMap headers =
+        MultiMap.caseInsensitiveMultiMap()
+            .add("Authorization", "Basic dXNlcjpwYXNzd29yZC0x")
+            .add("Cookie", "session=abcdef123456")
+            .add("X-Api-Key", "k-123456789")
+            .add("X-Tenant-Pin", "778899")
+            .add("Accept", "application/json");
+    JsonObject shown = redactor.headers(headers);
+    assertEquals("***", shown.getString("authorization"));
+    assertEquals("***", shown.getString("cookie"));
+    assertEquals("***", shown.getString("x-api-key"));
+    assertEquals("***", shown.getString("x-tenant-pin"), "a name given with --redact");
+    assertEquals("application/json", shown.getString("accept"));
+  }
+
+  @Test
+  void queryFormAndJsonFieldsAreMaskedAndTheShapeStays() {
+    assertEquals(
+        "/x?client_secret=***&password=***&page=2",
+        redactor.uri("/x?client_secret=abc123456&password=hunter22&page=2"));
+    Object form =
+        redactor.body(
+            Buffer.buffer("grant_type=client_credentials&client_secret=s3cr3t-value"),
+            "application/x-www-form-urlencoded",
+            4096);
+    assertEquals(
+        new JsonObject().put("grant_type", "client_credentials").put("client_secret", "***"), form);
+    Object json =
+        redactor.body(
+            Buffer.buffer(
+                "{\"access_token\":\"a1b2c3d4e5\",\"refresh_token\":\"r1\",\"id_token\":\"i1\","
+                    + "\"nested\":{\"x-tenant-pin\":\"1234\",\"apiKey\":\"k\"},\"name\":\"Ana\"}"),
+            "application/json",
+            4096);
+    assertEquals(
+        "{\"access_token\":\"***\",\"refresh_token\":\"***\",\"id_token\":\"***\","
+            + "\"nested\":{\"x-tenant-pin\":\"***\",\"apiKey\":\"***\"},\"name\":\"Ana\"}",
+        ((JsonObject) json).encode());
+  }
+
+  @Test
+  void jwtsAndSchemeCredentialsInFreeTextAreMasked() {
+    String text =
+        "echo: Bearer abcdefghijkl and eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl and"
+            + " configured-secret-1";
+    assertEquals("echo: Bearer *** and *** and ***", redactor.text(text));
+  }
+
+  @Test
+  void theLastCheckKnowsSecretsSeenInTraffic() {
+    Redactor fresh = new Redactor(Set.of());
+    String basic =
+        Base64.getEncoder()
+            .encodeToString("api_key:vocom-key-0001".getBytes(StandardCharsets.UTF_8));
+    fresh.learn(
+        MultiMap.caseInsensitiveMultiMap().add("Authorization", "Basic " + basic),
+        Buffer.buffer("{\"data\":{\"access_token\":\"tok-abcdef-123\"}}"),
+        "application/json");
+    assertTrue(fresh.leaks("{\"note\":\"the key vocom-key-0001 echoed\"}"), "Basic password");
+    assertTrue(fresh.leaks("{\"x\":\"" + basic + "\"}"), "the Basic credential itself");
+    assertTrue(fresh.leaks("{\"x\":\"tok-abcdef-123\"}"), "a token from a body");
+    assertFalse(fresh.leaks("{\"x\":\"***\"}"));
+    assertTrue(new Redactor(Set.of("configured-secret-1")).leaks("a configured-secret-1"));
+  }
+
+  @Test
+  void formSecretsAreLearnedToo() {
+    Redactor fresh = new Redactor(Set.of());
+    fresh.learn(
+        MultiMap.caseInsensitiveMultiMap(),
+        Buffer.buffer("grant_type=password&password=form-pass-99"),
+        "application/x-www-form-urlencoded; charset=UTF-8");
+    assertTrue(fresh.leaks("form-pass-99"));
+  }
+}
