@@ -48,7 +48,7 @@ final class HttpVerticle extends VerticleBase {
         .requestHandler(
             request -> {
               guard.requestArrived(request.connection());
-              request.response().endHandler(v -> guard.answered(request.connection()));
+              request.response().endHandler(v -> guard.answered(request));
               gate.handle(request);
             })
         .listen()
