@@ -317,9 +317,12 @@ final class RequestFactory {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  /** Header values the HTTP client can send: no CR, LF or NUL (the raw-socket test sends those). */
+  /**
+   * Header values the HTTP client can send: no control characters but tab (the raw-socket test sends
+   * those).
+   */
   private static String headerSafe(String s) {
-    String cleaned = s.replaceAll("[\\r\\n\\u0000]", " ");
+    String cleaned = s.replaceAll("[\\x00-\\x08\\x0A-\\x1F\\x7F]", " ");
     return cleaned.length() > 8_000 ? cleaned.substring(0, 8_000) : cleaned;
   }
 
