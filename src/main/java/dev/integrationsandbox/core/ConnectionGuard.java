@@ -82,11 +82,13 @@ final class ConnectionGuard {
    * The answer was sent: the next request head must come within the idle timeout, unless the answer
    * said {@code Connection: close}. Vert.x keeps the connection open whatever the response says (it
    * decides from the request alone), so an answer that announces the close makes it here (RFC 9112
-   * §9.6), after the rest of the request's body, or {@link #LINGER_MILLIS}.
+   * §9.6), after the rest of the request's body, or {@link #LINGER_MILLIS}; so does one on a
+   * connection whose body could not be decoded, as nothing after it can be read.
    */
   void answered(HttpServerRequest request) {
     HttpConnection connection = request.connection();
-    if ("close".equalsIgnoreCase(request.response().headers().get(HttpHeaders.CONNECTION))) {
+    if ("close".equalsIgnoreCase(request.response().headers().get(HttpHeaders.CONNECTION))
+        || StrictRequestDecoder.unreadableBody(connection) != null) {
       closeAfterBody(request);
       return;
     }

@@ -39,6 +39,7 @@ class RawSocketProtocolTest {
       new SandboxExtension("--read-timeout", "PT1S", "--idle-timeout", "PT2S");
 
   private static final String VOCOM_LOGIN = "/interact_cti/agent/login/";
+  private static final String LOGIN_BODY = "{\"agent\":\"DEV\",\"branch\":\"2000\"}";
   private static final String BTG_TICKETS = "/v2/btg-tickets/customers/52998224725/tickets";
 
   private LogWatch log;
@@ -66,6 +67,42 @@ class RawSocketProtocolTest {
     Raw r = exchange(s, "GARBAGE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     assertEquals(400, r.status());
     assertTrue(r.closed(), "closed after a malformed request");
+  }
+
+  @Test
+  void aBadChunkSizeIsA400InTheVendorsDialectAndTheConnectionCloses(TestSandbox s)
+      throws Exception {
+    Raw r =
+        exchange(
+            s,
+            head("POST", BTG_TICKETS, "Transfer-Encoding: chunked")
+                .concat("zz\r\n{}\r\n0\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    assertEquals(400, r.status(), r.toString());
+    assertTrue(new JsonObject(r.body()).containsKey("message"), r.body());
+    assertTrue(r.closed(), "closed: nothing after a bad chunk can be read");
+  }
+
+  /**
+   * RFC 9112 §7.1.1: a recipient ignores chunk extensions it does not understand. Netty 4.2.12
+   * takes a bare extension name or a quoted value, but refuses an unquoted token value ({@code
+   * 5;a=b}) as an invalid chunk extension: such a body is answered 400 like any unreadable one.
+   */
+  @Test
+  void aChunkExtensionIsIgnored(TestSandbox s) throws Exception {
+    String chunk =
+        Integer.toHexString(LOGIN_BODY.length()) + ";name=\"value\";flag\r\n" + LOGIN_BODY;
+    Raw r =
+        exchange(
+            s,
+            head("POST", VOCOM_LOGIN, "Transfer-Encoding: chunked")
+                .concat(chunk + "\r\n0\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+    assertEquals(200, r.status(), r.toString());
+    assertEquals(
+        "DEV",
+        new JsonObject(r.body()).getJsonObject("response").getString("agent"),
+        "the body was read whole, extensions dropped: " + r.body());
   }
 
   @Test

@@ -318,8 +318,8 @@ final class RequestFactory {
   }
 
   /**
-   * Header values the HTTP client can send: no control characters but tab (the raw-socket test sends
-   * those).
+   * Header values the HTTP client can send: no control characters but tab (the raw-socket test
+   * sends those).
    */
   private static String headerSafe(String s) {
     String cleaned = s.replaceAll("[\\x00-\\x08\\x0A-\\x1F\\x7F]", " ");
