@@ -126,6 +126,11 @@ final class BodyReader implements Handler<RoutingContext> {
       if (done) {
         return;
       }
+      Throwable unreadable = StrictRequestDecoder.unreadableBody(rc.request().connection());
+      if (unreadable != null) {
+        failed(unreadable);
+        return;
+      }
       finish();
       rc.put(KEY, body);
       rc.next();

@@ -3,6 +3,8 @@ package dev.integrationsandbox.core;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -69,12 +71,54 @@ final class ConnectionGuard {
     }
   }
 
-  /** The answer was sent: the next request head must come within the idle timeout. */
-  void answered(HttpConnection connection) {
+  /**
+   * How long the rest of a refused request's body is read and dropped before the connection closes:
+   * closing on a client that is still sending would reset the connection, and the reset can destroy
+   * the answer before the client reads it.
+   */
+  static final long LINGER_MILLIS = 2_000;
+
+  /**
+   * The answer was sent: the next request head must come within the idle timeout, unless the answer
+   * said {@code Connection: close}. Vert.x keeps the connection open whatever the response says (it
+   * decides from the request alone), so an answer that announces the close makes it here (RFC 9112
+   * §9.6), after the rest of the request's body, or {@link #LINGER_MILLIS}; so does one on a
+   * connection whose body could not be decoded, as nothing after it can be read.
+   */
+  void answered(HttpServerRequest request) {
+    HttpConnection connection = request.connection();
+    if ("close".equalsIgnoreCase(request.response().headers().get(HttpHeaders.CONNECTION))
+        || StrictRequestDecoder.unreadableBody(connection) != null) {
+      closeAfterBody(request);
+      return;
+    }
     Watch w = watches.get(connection);
     if (w != null) {
       w.idleSince = System.nanoTime();
       w.busy = false;
+    }
+  }
+
+  private void closeAfterBody(HttpServerRequest request) {
+    HttpConnection connection = request.connection();
+    if (request.isEnded()) {
+      connection.close();
+      return;
+    }
+    long linger = vertx.setTimer(LINGER_MILLIS, id -> connection.close());
+    try {
+      request
+          .handler(dropped -> {})
+          .exceptionHandler(e -> connection.close())
+          .endHandler(
+              v -> {
+                vertx.cancelTimer(linger);
+                connection.close();
+              })
+          .resume();
+    } catch (IllegalStateException unreadable) {
+      vertx.cancelTimer(linger);
+      connection.close();
     }
   }
 

@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Netty's own limits on the request line and headers are set well above every vendor's, so that
  * the {@link RequestGate} sees an oversized request and refuses it in the vendor's dialect; only a
- * request past these outer limits gets Vert.x's bare answer.
+ * request past these outer limits gets Vert.x's bare answer. Cleartext HTTP/2 is off: the vendors
+ * speak HTTP/1.1, and without the h2c probe the HTTP/1.x pipeline is in place before the first byte
+ * is read, so that {@link StrictRequestDecoder} can take the decoder's place.
  */
 final class HttpVerticle extends VerticleBase {
 
@@ -42,7 +44,8 @@ final class HttpVerticle extends VerticleBase {
             .setHost(host)
             .setPort(port)
             .setMaxInitialLineLength(OUTER_LINE_LIMIT)
-            .setMaxHeaderSize(OUTER_HEADER_LIMIT);
+            .setMaxHeaderSize(OUTER_HEADER_LIMIT)
+            .setHttp2ClearTextEnabled(false);
     if (sandbox.config().tlsCert() != null) {
       options
           .setSsl(true)
@@ -53,12 +56,16 @@ final class HttpVerticle extends VerticleBase {
     }
     return vertx
         .createHttpServer(options)
-        .connectionHandler(guard.onConnection())
+        .connectionHandler(
+            connection -> {
+              StrictRequestDecoder.install(connection, options);
+              guard.onConnection().handle(connection);
+            })
         .invalidRequestHandler(RequestGate::invalid)
         .requestHandler(
             request -> {
               guard.requestArrived(request.connection());
-              request.response().endHandler(v -> guard.answered(request.connection()));
+              request.response().endHandler(v -> guard.answered(request));
               gate.handle(request);
             })
         .listen()
