@@ -17,9 +17,11 @@ import io.vertx.json.schema.common.dsl.SchemaType;
 import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.OpenAPIVersion;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.contract.Response;
+import io.vertx.openapi.contract.impl.OpenAPIContractImpl;
 import io.vertx.openapi.validation.transformer.FormTransformer;
 import io.vertx.openapi.validation.transformer.ParameterTransformer;
 import io.vertx.openapi.validation.transformer.SimpleTransformer;
@@ -87,19 +89,51 @@ public final class Contract {
     }
   }
 
-  /** Reads and compiles a contract; the file is read on a worker thread. */
+  /** Reads, checks against the OpenAPI meta-schema and compiles a contract. */
   public static Future<Contract> load(Vertx vertx, Path file) {
+    return load(vertx, file, false);
+  }
+
+  /**
+   * Reads and compiles a contract; the file is read on a worker thread.
+   *
+   * @param verified the file is one the build has already checked (the contracts packaged in the
+   *     jar: Redocly lints them and {@code PackagedContractsTest} loads each through {@link
+   *     OpenAPIContract#from}), so checking it against the OpenAPI meta-schema again is skipped.
+   *     That check is a quarter of a cold start's contract work; a user's own contracts always get
+   *     it.
+   */
+  public static Future<Contract> load(Vertx vertx, Path file, boolean verified) {
     return vertx
         .executeBlocking(() -> ContractDocument.read(file))
         .compose(
             doc ->
-                OpenAPIContract.from(vertx, doc.loadable())
+                (verified
+                        ? resolved(vertx, doc.loadable())
+                        : OpenAPIContract.from(vertx, doc.loadable()))
                     .map(openapi -> new Contract(doc, openapi)))
         .recover(
             e ->
                 Future.failedFuture(
                     new IllegalStateException(
                         "contract " + file + " cannot be loaded: " + e.getMessage(), e)));
+  }
+
+  /**
+   * What {@link OpenAPIContract#from} does for a contract without additional files, minus its
+   * meta-schema check: the same repository, the same resolution, the same contract object.
+   */
+  private static Future<OpenAPIContract> resolved(Vertx vertx, JsonObject unresolved) {
+    OpenAPIVersion version = OpenAPIVersion.fromContract(unresolved);
+    return version
+        .getRepository(vertx, "app://")
+        .compose(
+            repository ->
+                version
+                    .resolve(vertx, repository, unresolved)
+                    .map(
+                        spec ->
+                            (OpenAPIContract) new OpenAPIContractImpl(spec, version, repository)));
   }
 
   public Path file() {

@@ -196,13 +196,16 @@ public final class Sandbox {
   }
 
   /**
-   * The contracts and fixtures folders (configured, or the copies packaged in the jar) and the
-   * masking key; the recording folder is made here too, off the event loop.
+   * The contracts and fixtures folders (configured, or the copies packaged in the jar, whose
+   * contracts the build has checked) and the masking key; the recording folder is made here too,
+   * off the event loop.
    */
-  private record Folders(Path contracts, Path fixtures, PersonalDataMask mask) {
+  private record Folders(
+      Path contracts, boolean packagedContracts, Path fixtures, PersonalDataMask mask) {
     Folders(SandboxConfig config, boolean masking) {
       this(
           config.contracts() != null ? config.contracts() : PackagedFiles.extract("contracts"),
+          config.contracts() == null,
           config.fixtures() != null ? config.fixtures() : PackagedFiles.extract("fixtures"),
           !masking
               ? null
@@ -268,7 +271,10 @@ public final class Sandbox {
               pools,
               vendor.upstreamAuth(),
               config.proxy().credentials().get(vendor.id()));
-      return Contract.load(vertx, folders.contracts().resolve(vendor.contractFile()))
+      return Contract.load(
+              vertx,
+              folders.contracts().resolve(vendor.contractFile()),
+              folders.packagedContracts())
           .map(
               contract ->
                   new MountedVendor(
@@ -286,7 +292,8 @@ public final class Sandbox {
         OptionsBinder.bind(
             vendor.optionsType(), config.optionsOf(vendor.id()), "vendors." + vendor.id());
     Future<Contract> contract =
-        Contract.load(vertx, folders.contracts().resolve(vendor.contractFile()));
+        Contract.load(
+            vertx, folders.contracts().resolve(vendor.contractFile()), folders.packagedContracts());
     Future<? extends Emulation<?>> emulation =
         vendor.emulation(
             new VendorContext(vertx, folders.fixtures().resolve(vendor.id()), options));
