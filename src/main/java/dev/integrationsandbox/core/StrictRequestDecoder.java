@@ -30,6 +30,9 @@ import java.util.List;
  * {@link RequestGate} refuses it (400 in the vendor's dialect) and the connection closes (RFC 9112
  * §6.1: the message may be a smuggling attempt).
  *
+ * <p>Chunk extensions are ignored, as RFC 9112 asks, even those Netty's checker refuses ({@link
+ * ChunkExtensions}).
+ *
  * <p>Installed from the server's connection handler, before the connection reads its first byte; it
  * reaches into Vert.x's channel pipeline, the one place where the decoder can be chosen.
  */
@@ -65,6 +68,7 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
   protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out)
       throws Exception {
     int from = out.size();
+    ChunkExtensions.ignoreNext(this, buffer);
     super.decode(ctx, buffer, out);
     for (int k = from; k < out.size(); k++) {
       if (out.get(k) instanceof HttpContent content
