@@ -5,6 +5,7 @@ import dev.integrationsandbox.core.Sandbox;
 import dev.integrationsandbox.core.World;
 import dev.integrationsandbox.coverage.CoverageRoutes;
 import dev.integrationsandbox.exchange.Exchange;
+import dev.integrationsandbox.replay.ReplayMode;
 import dev.integrationsandbox.spi.Failure;
 import dev.integrationsandbox.spi.RevokesTokens;
 import dev.integrationsandbox.support.SandboxClock;
@@ -70,6 +71,7 @@ public final class AdminRoutes {
     router.delete("/violations").handler(admin::clearViolations);
     router.get("/state").handler(admin::state);
     router.post("/tokens/revoke").handler(admin::revokeTokens);
+    router.get("/replay").handler(admin::replay);
     router.get("/worlds").handler(admin::worlds);
     router.post("/worlds").handler(admin::createWorld);
     router.delete("/worlds/:name").handler(admin::deleteWorld);
@@ -228,12 +230,38 @@ public final class AdminRoutes {
     }
     JsonArray done = new JsonArray();
     for (MountedVendor v : targets) {
-      if (world.emulator(v.id()) != null) {
-        world.emulator(v.id()).reset();
-      }
+      world.reset(v.id());
       done.add(v.id());
     }
     json(rc, 200, new JsonObject().put("reset", done));
+  }
+
+  /** Which recorded exchanges each vendor in replay mode served this world, and which never. */
+  private void replay(RoutingContext rc) {
+    World world = world(rc);
+    if (world == null) {
+      return;
+    }
+    int limit;
+    try {
+      limit =
+          Integer.parseInt(
+              rc.queryParams().get("limit") == null ? "1000" : rc.queryParams().get("limit"));
+    } catch (NumberFormatException e) {
+      limit = -1;
+    }
+    if (limit < 0) {
+      error(rc, 400, "limit is a non-negative integer");
+      return;
+    }
+    JsonArray vendors = new JsonArray();
+    for (MountedVendor v : sandbox.vendors()) {
+      ReplayMode replay = world.handler(v.id(), ReplayMode.class);
+      if (replay != null) {
+        vendors.add(replay.progress(limit));
+      }
+    }
+    json(rc, 200, new JsonObject().put("vendors", vendors));
   }
 
   private void clock(RoutingContext rc) {

@@ -16,6 +16,8 @@ import dev.integrationsandbox.proxy.UpstreamChoice;
 import dev.integrationsandbox.record.PersonalDataMask;
 import dev.integrationsandbox.record.Recorder;
 import dev.integrationsandbox.record.Redactor;
+import dev.integrationsandbox.replay.Recordings;
+import dev.integrationsandbox.replay.ReplayMode;
 import dev.integrationsandbox.spi.Emulation;
 import dev.integrationsandbox.spi.Emulator;
 import dev.integrationsandbox.spi.Limits;
@@ -27,6 +29,7 @@ import dev.integrationsandbox.support.SandboxClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -180,7 +183,12 @@ public final class Sandbox {
    * The contracts and fixtures folders (configured, or the copies packaged in the jar), and what
    * reading files yields: the redactor's known credentials, the masking key.
    */
-  private record Folders(Path contracts, Path fixtures, Redactor redactor, PersonalDataMask mask) {
+  private record Folders(
+      Path contracts,
+      Path fixtures,
+      Redactor redactor,
+      PersonalDataMask mask,
+      Map<String, List<JsonObject>> recorded) {
     Folders(SandboxConfig config, boolean masking) {
       this(
           config,
@@ -202,7 +210,19 @@ public final class Sandbox {
           contracts,
           fixtures,
           new Redactor(credentials(config, fixtures), config.proxy().redactNames()),
-          mask);
+          mask,
+          recorded(config));
+    }
+
+    private static Map<String, List<JsonObject>> recorded(SandboxConfig config) {
+      if (!config.modes().containsValue(Mode.REPLAY)) {
+        return Map.of();
+      }
+      try {
+        return Recordings.byVendor(config.replayFrom());
+      } catch (java.io.IOException e) {
+        throw new ConfigException("--replay-from: " + e.getMessage());
+      }
     }
 
     private static Set<String> credentials(SandboxConfig config, Path fixtures) {
@@ -240,13 +260,42 @@ public final class Sandbox {
                   new MountedVendor(
                       vendor, mode, contract, null, null, proxy, limits(config, vendor)));
     }
+    if (mode == Mode.REPLAY) {
+      List<JsonObject> lines = folders.recorded().getOrDefault(vendor.id(), List.of());
+      if (lines.isEmpty()) {
+        return Future.failedFuture(
+            new ConfigException(
+                vendor.id()
+                    + ": replay mode answers from a recording, and "
+                    + (config.replayFrom().isEmpty()
+                        ? "no --replay-from FILE|DIR was given"
+                        : "the recordings hold no " + vendor.id() + " exchange")));
+      }
+      return Contract.load(vertx, folders.contracts().resolve(vendor.contractFile()))
+          .map(
+              contract ->
+                  new MountedVendor(
+                      vendor,
+                      mode,
+                      contract,
+                      null,
+                      null,
+                      ReplayMode.of(
+                          vendor.id(),
+                          lines,
+                          contract.raw(),
+                          folders.redactor(),
+                          folders.mask(),
+                          config.capturedBodyBytes()),
+                      limits(config, vendor)));
+    }
     if (mode != Mode.EMULATE) {
       return Future.failedFuture(
           new ConfigException(
               vendor.id()
                   + ": mode "
                   + mode.id()
-                  + " is not available in this version (emulate or proxy)"));
+                  + " is not available in this version (emulate, proxy or replay)"));
     }
     Record options =
         OptionsBinder.bind(
