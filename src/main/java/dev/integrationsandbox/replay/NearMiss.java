@@ -29,7 +29,7 @@ final class NearMiss {
     }
 
     String brief() {
-      return in.equals("method") ? "method" : in + " " + where;
+      return where.isEmpty() ? in : in + " " + where;
     }
   }
 
