@@ -1,5 +1,6 @@
 package dev.integrationsandbox;
 
+import dev.integrationsandbox.cli.Tools;
 import dev.integrationsandbox.config.ConfigException;
 import dev.integrationsandbox.config.ConfigLoader;
 import dev.integrationsandbox.config.SandboxConfig;
@@ -21,7 +22,10 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Command line → configuration → a started sandbox. Nothing else. */
+/**
+ * Command line → configuration → a started sandbox; or, when the first argument names one, a
+ * recording tool ({@link Tools}). Nothing else.
+ */
 public final class Main {
 
   private static final Logger LOG = LoggerFactory.getLogger("integration-sandbox");
@@ -34,6 +38,10 @@ public final class Main {
    * that run to record the class-data-sharing archive that halves start-up.
    */
   public static void main(String[] args) {
+    if (Tools.names(args)) {
+      System.exit(Tools.run(args));
+      return;
+    }
     long started = System.nanoTime();
     SandboxConfig config;
     try {

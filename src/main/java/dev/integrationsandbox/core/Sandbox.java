@@ -139,7 +139,7 @@ public final class Sandbox {
     SandboxClock clock = new SandboxClock();
     ConcurrentHashMap<URI, HttpClientAgent> pools = new ConcurrentHashMap<>();
     return vertx
-        .executeBlocking(() -> new Folders(config, masking(config, upstreams)), false)
+        .executeBlocking(() -> new Folders(config, masking(config, upstreams), available), false)
         .compose(
             folders -> {
               List<Future<MountedVendor>> mounts = new ArrayList<>();
@@ -189,7 +189,7 @@ public final class Sandbox {
       Redactor redactor,
       PersonalDataMask mask,
       Map<String, List<JsonObject>> recorded) {
-    Folders(SandboxConfig config, boolean masking) {
+    Folders(SandboxConfig config, boolean masking, List<Vendor> vendors) {
       this(
           config,
           config.contracts() != null ? config.contracts() : PackagedFiles.extract("contracts"),
@@ -198,28 +198,35 @@ public final class Sandbox {
               ? null
               : config.proxy().maskKeyFile() != null
                   ? PersonalDataMask.withKeyFile(config.proxy().maskKeyFile())
-                  : PersonalDataMask.withRandomKey());
+                  : PersonalDataMask.withRandomKey(),
+          vendors);
     }
 
     /**
      * The redactor knows every credential the fixtures and the configuration hold; the recording
      * folder is made here, off the event loop.
      */
-    private Folders(SandboxConfig config, Path contracts, Path fixtures, PersonalDataMask mask) {
+    private Folders(
+        SandboxConfig config,
+        Path contracts,
+        Path fixtures,
+        PersonalDataMask mask,
+        List<Vendor> vendors) {
       this(
           contracts,
           fixtures,
           new Redactor(credentials(config, fixtures), config.proxy().redactNames()),
           mask,
-          recorded(config));
+          recorded(config, vendors));
     }
 
-    private static Map<String, List<JsonObject>> recorded(SandboxConfig config) {
+    private static Map<String, List<JsonObject>> recorded(
+        SandboxConfig config, List<Vendor> vendors) {
       if (!config.modes().containsValue(Mode.REPLAY)) {
         return Map.of();
       }
       try {
-        return Recordings.byVendor(config.replayFrom());
+        return Recordings.byVendor(config.replayFrom(), path -> vendorOf(vendors, path));
       } catch (java.io.IOException e) {
         throw new ConfigException("--replay-from: " + e.getMessage());
       }
@@ -240,6 +247,18 @@ public final class Sandbox {
       }
       return values;
     }
+  }
+
+  /** The vendor whose path prefixes hold a path, for HAR entries that do not name their vendor. */
+  private static String vendorOf(List<Vendor> vendors, String path) {
+    for (Vendor v : vendors) {
+      for (String prefix : v.pathPrefixes()) {
+        if (path.startsWith(prefix)) {
+          return v.id();
+        }
+      }
+    }
+    return null;
   }
 
   private static Future<MountedVendor> mount(

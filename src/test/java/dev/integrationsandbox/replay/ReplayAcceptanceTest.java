@@ -6,12 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.integrationsandbox.TestSandbox;
 import dev.integrationsandbox.btg.BtgTestData;
+import dev.integrationsandbox.cli.Tools;
 import dev.integrationsandbox.record.RecordingReader;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputFormat;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 13's acceptance: each vendor's flow is recorded through sandbox A in proxy mode in front of
@@ -37,6 +45,7 @@ class ReplayAcceptanceTest {
   static List<String> postCenter;
   static List<String> hubSoft;
   static List<String> vocom;
+  static JsonObject adminHar;
 
   @BeforeAll
   static void recordThenReplay() throws Exception {
@@ -59,7 +68,13 @@ class ReplayAcceptanceTest {
     postCenter = ReplayFlows.on(proxy, null).postCenter();
     hubSoft = ReplayFlows.on(proxy, null).hubSoft();
     vocom = ReplayFlows.on(proxy, null).vocom();
-    int served = proxy.server().sandbox().journal().latest(e -> true, Integer.MAX_VALUE).size();
+    int served = btg.size() + postCenter.size() + hubSoft.size() + vocom.size();
+    for (int i = 0; i < 50 && RecordingReader.readFolder(recordings).size() < served; i++) {
+      Thread.sleep(100);
+    }
+    HttpResponse<Buffer> har = proxy.client().get("/__sandbox/recording.har").send().await();
+    assertEquals(200, har.statusCode(), har.bodyAsString());
+    adminHar = har.bodyAsJsonObject();
     proxy.stop().await();
     upstream.stop().await();
     upstreamVertx.close().await();
@@ -183,6 +198,102 @@ class ReplayAcceptanceTest {
     assertTrue(
         otherTicket.getHeader(ReplayMode.MISS_HEADER).contains(": path"),
         otherTicket.getHeader(ReplayMode.MISS_HEADER));
+  }
+
+  @Test
+  void anExportedHarValidatesKeepsSecretsMaskedAndReplaysLikeTheRecording(@TempDir Path dir)
+      throws Exception {
+    Path har = dir.resolve("flows.har");
+    assertEquals(0, Tools.run(new String[] {"export-har", recordings.toString(), har.toString()}));
+    JsonObject exported = new JsonObject(Files.readString(har));
+    Validator schema =
+        Validator.create(
+            JsonSchema.of(
+                new JsonObject(
+                    Files.readString(Path.of("src/test/resources/har-1.2.schema.json")))),
+            new JsonSchemaOptions()
+                .setDraft(Draft.DRAFT202012)
+                .setBaseUri("app:///")
+                .setOutputFormat(OutputFormat.Basic));
+    int recorded = RecordingReader.readFolder(recordings).size();
+    for (JsonObject archive : List.of(exported, adminHar)) {
+      OutputUnit checked = schema.validate(archive);
+      assertTrue(checked.getValid(), () -> String.valueOf(checked.getErrors()));
+      assertEquals(recorded, archive.getJsonObject("log").getJsonArray("entries").size());
+      String text = archive.encode();
+      for (String secret : secrets()) {
+        assertFalse(text.contains(secret), "the HAR holds a secret: " + secret);
+      }
+    }
+    TestSandbox fromHar = replayOf(har);
+    try {
+      assertEquals(withoutTokens(btg), withoutTokens(ReplayFlows.on(fromHar, null).btg()));
+      assertEquals(withoutTokens(hubSoft), withoutTokens(ReplayFlows.on(fromHar, null).hubSoft()));
+      assertEquals(postCenter, ReplayFlows.on(fromHar, null).postCenter());
+      assertEquals(vocom, ReplayFlows.on(fromHar, null).vocom());
+    } finally {
+      fromHar.stop().await();
+      fromHar.vertx().close().await();
+    }
+  }
+
+  @Test
+  void aHarSavedByAnotherToolIsGivenToVendorsByPath(@TempDir Path dir) throws Exception {
+    Path har = dir.resolve("browser.har");
+    JsonObject archive = adminHar.copy();
+    archive
+        .getJsonObject("log")
+        .getJsonArray("entries")
+        .forEach(
+            e -> {
+              JsonObject entry = (JsonObject) e;
+              entry.remove("_vendor");
+              entry.remove("_operation");
+              entry.remove("_id");
+            });
+    Files.writeString(har, archive.encode());
+    TestSandbox fromHar = replayOf(har);
+    try {
+      assertEquals(withoutTokens(btg), withoutTokens(ReplayFlows.on(fromHar, null).btg()));
+      assertEquals(postCenter, ReplayFlows.on(fromHar, null).postCenter());
+    } finally {
+      fromHar.stop().await();
+      fromHar.vertx().close().await();
+    }
+  }
+
+  /**
+   * A sandbox replaying {@code har}, on a Vert.x of its own: two servers of one Vert.x asking for
+   * port 0 share one port, and the other sandbox would answer some of this one's requests.
+   */
+  private static TestSandbox replayOf(Path har) {
+    return TestSandbox.start(
+            Vertx.vertx(),
+            "--mode",
+            "btg=replay,postcenter=replay,hubsoft=replay,vocom=replay",
+            "--replay-from",
+            har.toString())
+        .await();
+  }
+
+  /** What the flows sent or were given that no recording or archive may hold. */
+  private static List<String> secrets() {
+    List<String> found =
+        new java.util.ArrayList<>(
+            List.of(
+                BtgTestData.SECRET,
+                "sandbox-hubsoft-secret",
+                "sandbox-hubsoft-password",
+                "sandbox-postcenter-key",
+                dev.integrationsandbox.vocom.VocomTestData.API_KEY));
+    for (String answer : List.of(btg.get(0), hubSoft.get(0))) {
+      JsonObject grant = new JsonObject(answer.substring(answer.indexOf(' ') + 1));
+      found.add(grant.getString("access_token"));
+      if (grant.containsKey("refresh_token")) {
+        found.add(grant.getString("refresh_token"));
+      }
+    }
+    return found;
   }
 
   @Test
