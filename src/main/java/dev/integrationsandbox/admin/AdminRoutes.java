@@ -8,6 +8,7 @@ import dev.integrationsandbox.exchange.Exchange;
 import dev.integrationsandbox.record.Har;
 import dev.integrationsandbox.record.RecordingReader;
 import dev.integrationsandbox.replay.ReplayMode;
+import dev.integrationsandbox.replay.SpyMode;
 import dev.integrationsandbox.spi.Failure;
 import dev.integrationsandbox.spi.RevokesTokens;
 import dev.integrationsandbox.support.SandboxClock;
@@ -263,6 +264,10 @@ public final class AdminRoutes {
     JsonArray vendors = new JsonArray();
     for (MountedVendor v : sandbox.vendors()) {
       ReplayMode replay = world.handler(v.id(), ReplayMode.class);
+      SpyMode spy = world.handler(v.id(), SpyMode.class);
+      if (spy != null) {
+        replay = spy.replay();
+      }
       if (replay != null) {
         vendors.add(replay.progress(limit));
       }

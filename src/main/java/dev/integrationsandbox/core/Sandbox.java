@@ -18,6 +18,7 @@ import dev.integrationsandbox.record.Recorder;
 import dev.integrationsandbox.record.Redactor;
 import dev.integrationsandbox.replay.Recordings;
 import dev.integrationsandbox.replay.ReplayMode;
+import dev.integrationsandbox.replay.SpyMode;
 import dev.integrationsandbox.spi.Emulation;
 import dev.integrationsandbox.spi.Emulator;
 import dev.integrationsandbox.spi.Limits;
@@ -124,7 +125,8 @@ public final class Sandbox {
     Map<String, Upstream> upstreams = new LinkedHashMap<>();
     try {
       for (Vendor vendor : available) {
-        if (config.modeOf(vendor.id()) == Mode.PROXY) {
+        Mode mode = config.modeOf(vendor.id());
+        if (mode == Mode.PROXY || mode == Mode.SPY) {
           upstreams.put(
               vendor.id(),
               UpstreamChoice.resolve(
@@ -222,7 +224,7 @@ public final class Sandbox {
 
     private static Map<String, List<JsonObject>> recorded(
         SandboxConfig config, List<Vendor> vendors) {
-      if (!config.modes().containsValue(Mode.REPLAY)) {
+      if (!config.modes().containsValue(Mode.REPLAY) && !config.modes().containsValue(Mode.SPY)) {
         return Map.of();
       }
       try {
@@ -279,9 +281,9 @@ public final class Sandbox {
                   new MountedVendor(
                       vendor, mode, contract, null, null, proxy, limits(config, vendor)));
     }
-    if (mode == Mode.REPLAY) {
+    if (mode == Mode.REPLAY || mode == Mode.SPY) {
       List<JsonObject> lines = folders.recorded().getOrDefault(vendor.id(), List.of());
-      if (lines.isEmpty()) {
+      if (lines.isEmpty() && mode == Mode.REPLAY) {
         return Future.failedFuture(
             new ConfigException(
                 vendor.id()
@@ -290,31 +292,28 @@ public final class Sandbox {
                         ? "no --replay-from FILE|DIR was given"
                         : "the recordings hold no " + vendor.id() + " exchange")));
       }
+      ProxyMode proxy =
+          mode == Mode.SPY ? ProxyMode.create(vertx, upstream, config.proxy(), pools) : null;
       return Contract.load(vertx, folders.contracts().resolve(vendor.contractFile()))
           .map(
-              contract ->
-                  new MountedVendor(
-                      vendor,
-                      mode,
-                      contract,
-                      null,
-                      null,
-                      ReplayMode.of(
-                          vendor.id(),
-                          lines,
-                          contract.raw(),
-                          folders.redactor(),
-                          folders.mask(),
-                          config.capturedBodyBytes()),
-                      limits(config, vendor)));
-    }
-    if (mode != Mode.EMULATE) {
-      return Future.failedFuture(
-          new ConfigException(
-              vendor.id()
-                  + ": mode "
-                  + mode.id()
-                  + " is not available in this version (emulate, proxy or replay)"));
+              contract -> {
+                ReplayMode replay =
+                    ReplayMode.of(
+                        vendor.id(),
+                        lines,
+                        contract.raw(),
+                        folders.redactor(),
+                        folders.mask(),
+                        config.capturedBodyBytes());
+                return new MountedVendor(
+                    vendor,
+                    mode,
+                    contract,
+                    null,
+                    null,
+                    proxy == null ? replay : new SpyMode(replay, proxy),
+                    limits(config, vendor));
+              });
     }
     Record options =
         OptionsBinder.bind(

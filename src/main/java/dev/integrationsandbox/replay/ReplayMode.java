@@ -91,16 +91,26 @@ public final class ReplayMode implements ModeHandler<Void> {
   @Override
   public Future<Reply> answer(Call call, Void principal) {
     RequestShape shape = shape(call);
+    Reply recorded = recorded(shape);
+    return Future.succeededFuture(recorded != null ? recorded : miss(shape));
+  }
+
+  /** The next recorded answer to the call, or null when nothing recorded matches it. */
+  Reply recorded(Call call) {
+    return recorded(shape(call));
+  }
+
+  private Reply recorded(RequestShape shape) {
     List<Recorded> answers = index.answers(shape);
-    if (!answers.isEmpty()) {
-      return Future.succeededFuture(cursor.take(shape.key(), answers).reply());
-    }
+    return answers.isEmpty() ? null : cursor.take(shape.key(), answers).reply();
+  }
+
+  private Reply miss(RequestShape shape) {
     List<NearMiss.Candidate> closest = NearMiss.closest(shape, index.all());
     String header = NearMiss.header(closest);
-    return Future.succeededFuture(
-        Reply.json(404, NearMiss.body(shape, closest))
-            .header(MISS_HEADER, header.isEmpty() ? "nothing recorded for " + vendor : header)
-            .withNote("replay miss: " + (header.isEmpty() ? "nothing recorded" : header)));
+    return Reply.json(404, NearMiss.body(shape, closest))
+        .header(MISS_HEADER, header.isEmpty() ? "nothing recorded for " + vendor : header)
+        .withNote("replay miss: " + (header.isEmpty() ? "nothing recorded" : header));
   }
 
   private RequestShape shape(Call call) {
