@@ -3,6 +3,7 @@ package dev.integrationsandbox;
 import dev.integrationsandbox.cli.Tools;
 import dev.integrationsandbox.config.ConfigException;
 import dev.integrationsandbox.config.ConfigLoader;
+import dev.integrationsandbox.config.Mode;
 import dev.integrationsandbox.config.SandboxConfig;
 import dev.integrationsandbox.core.MountedVendor;
 import dev.integrationsandbox.core.SandboxServer;
@@ -92,7 +93,9 @@ public final class Main {
           v.vendor().title(),
           v.mode().id(),
           v.contract().operations().size(),
-          v.emulation() == null ? "no fixtures (forwarded)" : v.emulation().summary());
+          v.emulation() != null
+              ? v.emulation().summary()
+              : v.mode() == Mode.PROXY ? "no fixtures (forwarded)" : "answered from recordings");
     }
     String host = server.sandbox().config().host();
     String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
