@@ -11,17 +11,19 @@ import picocli.CommandLine.Command;
  *
  * <pre>
  * java -jar integration-sandbox.jar export-har rec/ incident.har
+ * java -jar integration-sandbox.jar erase rec/ --document 529.982.247-25 --mask-key-file mask.key
+ * java -jar integration-sandbox.jar expire rec/ --older-than P30D
  * java -jar integration-sandbox.jar export-har --help
  * </pre>
  */
 @Command(
     name = "integration-sandbox",
     mixinStandardHelpOptions = true,
-    subcommands = {ExportHar.class})
+    subcommands = {ExportHar.class, Erase.class, Expire.class})
 public final class Tools implements Runnable {
 
   /** The first arguments that name a command rather than a server flag. */
-  public static final Set<String> NAMES = Set.of("export-har");
+  public static final Set<String> NAMES = Set.of("export-har", "erase", "expire");
 
   public static boolean names(String[] args) {
     return args.length > 0 && NAMES.contains(args[0]);
