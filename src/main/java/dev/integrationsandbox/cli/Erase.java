@@ -57,8 +57,7 @@ final class Erase implements Callable<Integer> {
       System.err.println("erase: " + document + " is not a valid CPF or CNPJ");
       return 2;
     }
-    if (!Files.isDirectory(folder)) {
-      System.err.println("erase: " + folder.toAbsolutePath() + " is not a folder");
+    if (!Tools.isFolder(folder, "erase")) {
       return 2;
     }
     Set<String> forms = forms(digits);

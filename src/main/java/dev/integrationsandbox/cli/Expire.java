@@ -36,8 +36,7 @@ final class Expire implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isDirectory(folder)) {
-      System.err.println("expire: " + folder.toAbsolutePath() + " is not a folder");
+    if (!Tools.isFolder(folder, "expire")) {
       return 2;
     }
     Instant limit = Instant.now().minus(olderThan);
