@@ -92,7 +92,7 @@ public final class ReplayMode implements ModeHandler<Void> {
   public Future<Reply> answer(Call call, Void principal) {
     RequestShape shape = shape(call);
     Reply recorded = recorded(shape);
-    return Future.succeededFuture(recorded != null ? recorded : miss(shape));
+    return Future.succeededFuture(recorded != null ? recorded : miss(shape, call.operationId()));
   }
 
   /** The next recorded answer to the call, or null when nothing recorded matches it. */
@@ -105,8 +105,8 @@ public final class ReplayMode implements ModeHandler<Void> {
     return answers.isEmpty() ? null : cursor.take(shape.key(), answers).reply();
   }
 
-  private Reply miss(RequestShape shape) {
-    List<NearMiss.Candidate> closest = NearMiss.closest(shape, index.all());
+  private Reply miss(RequestShape shape, String operation) {
+    List<NearMiss.Candidate> closest = NearMiss.closest(shape, index.candidates(shape, operation));
     String header = NearMiss.header(closest);
     return Reply.json(404, NearMiss.body(shape, closest))
         .header(MISS_HEADER, header.isEmpty() ? "nothing recorded for " + vendor : header)

@@ -76,7 +76,7 @@ class ReplayModeTest {
   }
 
   @Test
-  void aMissNamesTheClosestRecordedRequestAndEachDifference() {
+  void aMissNamesTheClosestRecordedRequestOfItsRouteAndEachDifference() {
     ReplayMode replay =
         mode(
             List.of(
@@ -100,7 +100,7 @@ class ReplayModeTest {
             "{\"to\":\"1\",\"items\":[{\"n\":2}],\"extra\":true}");
     assertEquals(404, miss.status());
     assertEquals(
-        "near: query page, body /extra, body /items/0/n; far: method, path, query page, body /",
+        "near: query page, body /extra, body /items/0/n",
         miss.headers().get(ReplayMode.MISS_HEADER));
     JsonObject closest = ((JsonObject) miss.json()).getJsonArray("closest").getJsonObject(0);
     assertEquals("near", closest.getString("exchange"));
