@@ -22,6 +22,9 @@ final class NearMiss {
   /** Differences listed per recorded request; past it, the count says the rest. */
   static final int DIFFERENCES_SHOWN = 10;
 
+  /** The longest {@code X-Sandbox-Miss}: body field names come from the client. */
+  static final int HEADER_MAX = 1024;
+
   /** One way a request differs from a recorded one, and the recorded side of it. */
   record Difference(String in, String where, Object recorded) {
     JsonObject toJson() {
@@ -112,14 +115,11 @@ final class NearMiss {
     List<String> parts = new ArrayList<>();
     for (Candidate c : closest) {
       List<String> diffs =
-          c.differences().stream()
-              .limit(DIFFERENCES_SHOWN)
-              .map(Difference::brief)
-              .map(NearMiss::ascii)
-              .toList();
+          c.differences().stream().limit(DIFFERENCES_SHOWN).map(Difference::brief).toList();
       parts.add(c.recorded().id() + ": " + String.join(", ", diffs));
     }
-    return String.join("; ", parts);
+    String header = ascii(String.join("; ", parts));
+    return header.length() <= HEADER_MAX ? header : header.substring(0, HEADER_MAX - 3) + "...";
   }
 
   private static String ascii(String text) {

@@ -111,6 +111,20 @@ class ReplayModeTest {
   }
 
   @Test
+  void theMissHeaderStaysAsciiAndBoundedWhateverTheClientSends() {
+    ReplayMode replay =
+        mode(line("r", "POST", "/call", new JsonObject().put("to", "1"), 200, "x"), null);
+    JsonObject sent = new JsonObject();
+    for (int i = 0; i < 20; i++) {
+      sent.put("descrição-" + "x".repeat(200) + i, i);
+    }
+    String header =
+        answer(replay, "POST", "/call", null, sent.encode()).headers().get(ReplayMode.MISS_HEADER);
+    assertTrue(header.length() <= NearMiss.HEADER_MAX, header);
+    assertTrue(header.chars().allMatch(c -> c >= 0x20 && c <= 0x7e), header);
+  }
+
+  @Test
   void aMaskedRecordingMatchesTheRealValuesUnderTheSameKey(@TempDir Path dir) throws Exception {
     Path key = dir.resolve("key");
     Files.write(key, "0123456789abcdef0123456789abcdef".getBytes());
