@@ -3,8 +3,10 @@ package dev.integrationsandbox.admin;
 import dev.integrationsandbox.core.MountedVendor;
 import dev.integrationsandbox.core.Sandbox;
 import dev.integrationsandbox.core.World;
+import dev.integrationsandbox.core.Worlds;
 import dev.integrationsandbox.coverage.CoverageRoutes;
 import dev.integrationsandbox.exchange.Exchange;
+import dev.integrationsandbox.fault.FaultRoutes;
 import dev.integrationsandbox.record.Har;
 import dev.integrationsandbox.record.RecordingReader;
 import dev.integrationsandbox.replay.ReplayMode;
@@ -30,10 +32,10 @@ import java.util.function.Predicate;
 
 /**
  * The sandbox's own API under {@code /__sandbox/} (described in {@code
- * contracts/sandbox-admin.yaml}): health, state reset, the clock, the journal, metrics and state
- * snapshots. Health answers anyone (container health checks, Kubernetes probes); the rest answers
- * loopback clients, and others only with the configured admin token (in {@value #TOKEN_HEADER} or
- * as a bearer token), because it can rewrite every emulated world.
+ * contracts/sandbox-admin.yaml}): health, state reset, the clock, the journal, metrics, state
+ * snapshots, coverage and faults. Health answers anyone (container health checks, Kubernetes
+ * probes); the rest answers loopback clients, and others only with the configured admin token (in
+ * {@value #TOKEN_HEADER} or as a bearer token), because it can rewrite every emulated world.
  *
  * <pre>
  * curl -X POST localhost:8080/__sandbox/clock -d '{"advance":"PT1H"}'
@@ -83,6 +85,7 @@ public final class AdminRoutes {
     router.post("/worlds").handler(admin::createWorld);
     router.delete("/worlds/:name").handler(admin::deleteWorld);
     CoverageRoutes.mount(router, sandbox.coverage());
+    FaultRoutes.mount(router, sandbox.faults(), sandbox.faultTargets(), Worlds::validName);
     router.route().handler(rc -> error(rc, 404, "no admin operation at " + rc.normalizedPath()));
     router.route().failureHandler(admin::failure);
     return router;
@@ -561,6 +564,7 @@ public final class AdminRoutes {
     if (World.DEFAULT.equals(name)) {
       error(rc, 400, "the default world cannot be deleted; reset it instead");
     } else if (sandbox.worlds().delete(name)) {
+      sandbox.faults().disarmAll(name);
       rc.response().setStatusCode(204).end();
     } else {
       error(rc, 404, "no world named '" + name + "'");

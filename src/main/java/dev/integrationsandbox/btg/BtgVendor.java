@@ -2,9 +2,11 @@ package dev.integrationsandbox.btg;
 
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
+import dev.integrationsandbox.spi.FaultPreset;
 import dev.integrationsandbox.spi.Limits;
 import dev.integrationsandbox.spi.Reply;
 import dev.integrationsandbox.spi.Upstream;
+import dev.integrationsandbox.spi.UpstreamAuth;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
@@ -107,6 +109,16 @@ public final class BtgVendor implements Vendor {
   @Override
   public Map<String, Upstream> upstreamPresets() {
     return PRESETS;
+  }
+
+  @Override
+  public UpstreamAuth upstreamAuth() {
+    return new UpstreamAuth("/oauth2/token", UpstreamAuth.Grant.CLIENT_CREDENTIALS);
+  }
+
+  @Override
+  public List<FaultPreset> faultPresets() {
+    return BtgFaults.ALL;
   }
 
   @Override

@@ -66,7 +66,7 @@ final class GatewayDialect implements Dialect {
         "IncompleteSignatureException");
   }
 
-  private static Reply error(int status, String message, String type) {
+  static Reply error(int status, String message, String type) {
     return Reply.json(status, new JsonObject().put("message", message))
         .header("x-amzn-ErrorType", type);
   }

@@ -90,7 +90,14 @@ public final class ConfigLoader {
     }
     Map<String, Mode> parsed = new LinkedHashMap<>();
     modes.forEach((vendor, mode) -> parsed.put(vendor, Mode.parse(mode)));
-    return build(options, parsed, upstreams);
+    Map<String, UpstreamCredentials> credentials = new LinkedHashMap<>();
+    for (String vendor : vendorIds.get()) {
+      UpstreamCredentials held = UpstreamCredentials.from(env, vendor);
+      if (held != null) {
+        credentials.put(vendor, held);
+      }
+    }
+    return build(options, parsed, upstreams, credentials, CorporateProxy.from(env));
   }
 
   /** {@code btg=proxy,vocom=emulate} from an environment variable, if set. */
@@ -235,7 +242,11 @@ public final class ConfigLoader {
   }
 
   private static SandboxConfig build(
-      SandboxOptions o, Map<String, Mode> modes, Map<String, String> upstreams) {
+      SandboxOptions o,
+      Map<String, Mode> modes,
+      Map<String, String> upstreams,
+      Map<String, UpstreamCredentials> credentials,
+      CorporateProxy corporateProxy) {
     if ((o.tlsCert == null) != (o.tlsKey == null)) {
       throw new ConfigException("--tls-cert and --tls-key go together: give both or neither");
     }
@@ -271,7 +282,9 @@ public final class ConfigLoader {
             o.recordFileSize,
             o.redactNames,
             o.maskPersonalData,
-            file(o.maskKeyFile, "--mask-key-file")),
+            file(o.maskKeyFile, "--mask-key-file"),
+            credentials,
+            corporateProxy),
         replayFrom(o.replayFrom),
         file(o.tlsCert, "--tls-cert"),
         file(o.tlsKey, "--tls-key"));

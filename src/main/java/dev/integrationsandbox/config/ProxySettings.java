@@ -18,6 +18,8 @@ import java.util.Map;
  * @param redactNames field names masked besides the built-in ones
  * @param maskPersonalData whether recordings mask personal data even without a production upstream
  * @param maskKeyFile the key of the masking HMAC, or null for a random one per run
+ * @param credentials real upstream credentials by vendor, from the environment
+ * @param corporateProxy the forward proxy to the vendors, from HTTPS_PROXY/HTTP_PROXY/NO_PROXY
  */
 public record ProxySettings(
     Map<String, String> upstreams,
@@ -30,10 +32,13 @@ public record ProxySettings(
     long recordFileBytes,
     List<String> redactNames,
     boolean maskPersonalData,
-    Path maskKeyFile) {
+    Path maskKeyFile,
+    Map<String, UpstreamCredentials> credentials,
+    CorporateProxy corporateProxy) {
 
   public ProxySettings {
     upstreams = Map.copyOf(upstreams);
+    credentials = Map.copyOf(credentials);
     redactNames = List.copyOf(redactNames);
   }
 }

@@ -4,6 +4,9 @@ import dev.integrationsandbox.contract.Violation;
 import dev.integrationsandbox.exchange.Exchange;
 import dev.integrationsandbox.exchange.Exchange.Captured;
 import dev.integrationsandbox.exchange.ExchangeListener;
+import dev.integrationsandbox.fault.Fault;
+import dev.integrationsandbox.fault.FaultKind;
+import dev.integrationsandbox.fault.Faults;
 import dev.integrationsandbox.spi.Body;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Failure;
@@ -20,20 +23,28 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps every request goes through, whatever the vendor and the mode, in DESIGN.md's order:
+ * The steps every request goes through, whatever the vendor and the mode, in DESIGN.md's order
+ * except that the listeners hear of an answer just before it is sent (so a client holding its
+ * answer always finds it in the journal):
  *
  * <pre>
- * route → authenticate (where the mode plays the vendor) → validate request → mode handler
- *   → decorate → validate response → send → listeners (journal, metrics, request log, …)
+ * route → armed faults → authenticate (where the mode plays the vendor) → validate request
+ *   → mode handler → decorate → validate response → listeners (journal, metrics, …) → send
  * </pre>
  *
  * A failure at any step is a {@link Failure}, rendered by the vendor's dialect and sent through the
  * same last steps, so that every answer is decorated, checked, sent and told to the listeners
  * exactly once.
+ *
+ * <p>Faults ({@code /__sandbox/faults}) are a step here, not a mode: a fault at the vendor's edge
+ * answers before authentication; a fault after the integration lets the mode handler answer and
+ * then replaces, delays or cuts its answer.
  */
 public final class Pipeline {
 
@@ -46,16 +57,26 @@ public final class Pipeline {
   public static final String WORLD_HEADER = "X-Sandbox-World";
 
   private final Worlds worlds;
+  private final Faults faults;
   private final ResponseChecks responseChecks;
   private final List<ExchangeListener> listeners;
   private final int capturedBodyBytes;
+  private final UnaryOperator<String> redact;
 
+  /**
+   * @param redact the redactor's pass over text that a log line quotes (a violation may quote the
+   *     value that broke it, a password among them)
+   */
   Pipeline(
       Worlds worlds,
+      Faults faults,
       ResponseChecks responseChecks,
       List<ExchangeListener> listeners,
-      int capturedBodyBytes) {
+      int capturedBodyBytes,
+      UnaryOperator<String> redact) {
+    this.redact = redact;
     this.worlds = worlds;
+    this.faults = faults;
     this.responseChecks = responseChecks;
     this.listeners = List.copyOf(listeners);
     this.capturedBodyBytes = capturedBodyBytes;
@@ -79,33 +100,223 @@ public final class Pipeline {
         return;
       }
       Call call = call(rc, vendor, operationId, world);
-      ModeHandler<?> mode = world.handler(vendor.id());
-      List<Violation> reported = new ArrayList<>(0);
-      Future<Reply> answer;
-      try {
-        answer = answer(vendor, mode, call, reported);
-      } catch (RuntimeException e) {
-        answer = Future.failedFuture(e);
+      Fault fault = faults.take(vendor.id(), operationId, world.name());
+      if (fault != null) {
+        faulted(rc, world, vendor, call, fault, start);
+        return;
       }
-      answer.onComplete(
-          ar -> {
-            if (ar.succeeded()) {
-              Reply reply = ar.result();
-              send(
-                  rc.request(),
-                  world,
-                  vendor,
-                  call,
-                  reply,
-                  reported,
-                  null,
-                  start,
-                  mode.handling(reply));
-            } else {
-              fail(rc.request(), world, vendor, call, Failure.from(ar.cause()), start);
-            }
-          });
+      List<Violation> reported = new ArrayList<>(0);
+      respond(
+          rc.request(),
+          world,
+          vendor,
+          call,
+          answered(vendor, world, call, reported),
+          reported,
+          start);
     };
+  }
+
+  /**
+   * The mode's answer; the violations of a request that the mode forwards anyway go to {@code
+   * reported}.
+   */
+  private Future<Reply> answered(
+      MountedVendor vendor, World world, Call call, List<Violation> reported) {
+    try {
+      return answer(vendor, world.handler(vendor.id()), call, reported);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** {@code reported} is read once the answer is there. */
+  private void respond(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Future<Reply> answer,
+      List<Violation> reported,
+      long start) {
+    answer.onComplete(
+        ar -> {
+          if (ar.succeeded()) {
+            Reply reply = ar.result();
+            send(
+                request,
+                world,
+                vendor,
+                call,
+                reply,
+                reported,
+                null,
+                start,
+                world.handler(vendor.id()).handling(reply));
+          } else {
+            fail(request, world, vendor, call, Failure.from(ar.cause()), start);
+          }
+        });
+  }
+
+  /**
+   * A call that an armed fault hits, after the fault's latency: a fault at the vendor's edge
+   * answers without authentication or mode handler, so nothing changes; one after the integration
+   * (a gateway timeout, a reset, a close, a truncated body) lets the mode handler answer first, so
+   * the state change happens and only the answer is lost. Whatever the mode, since the mode handler
+   * is the only part that differs.
+   */
+  private void faulted(
+      RoutingContext rc, World world, MountedVendor vendor, Call call, Fault fault, long start) {
+    HttpServerRequest request = rc.request();
+    Future<?> delay =
+        fault.latency().isZero()
+            ? Future.succeededFuture()
+            : rc.vertx().timer(fault.latency().toMillis(), TimeUnit.MILLISECONDS);
+    delay.onComplete(
+        v -> {
+          if (request.response().closed()) {
+            tell(
+                abort(
+                    call,
+                    vendor,
+                    request.uri(),
+                    call.body().raw(),
+                    MultiMap.caseInsensitiveMultiMap(),
+                    Buffer.buffer(),
+                    faultNote(fault) + ": the client went away during its latency",
+                    System.nanoTime() - start,
+                    world));
+          } else if (fault.kind() == FaultKind.LATENCY) {
+            String note = "delayed " + fault.latency() + " by fault " + fault.id();
+            List<Violation> reported = new ArrayList<>(0);
+            respond(
+                request,
+                world,
+                vendor,
+                call,
+                answered(vendor, world, call, reported)
+                    .map(r -> r.withNote(r.note() == null ? note : r.note() + "; " + note)),
+                reported,
+                start);
+          } else if (!fault.afterIntegration()) {
+            sendFault(request, world, vendor, call, fault, start);
+          } else {
+            answered(vendor, world, call, new ArrayList<>(0))
+                .otherwise(t -> render(vendor, call, Failure.from(t)))
+                .onSuccess(
+                    reply -> afterIntegration(request, world, vendor, call, fault, reply, start));
+          }
+        });
+  }
+
+  /**
+   * Sends the fault's error answer; a preset that cannot render this call is the sandbox's fault,
+   * answered in the dialect.
+   */
+  private void sendFault(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Fault fault,
+      long start) {
+    Reply reply;
+    try {
+      reply = fault.reply(call);
+    } catch (RuntimeException e) {
+      LOG.error("{} fault {} failed to render", vendor.id(), fault.describe(), e);
+      reply = render(vendor, call, Failure.of(Failure.Kind.INTERNAL, "fault " + fault.id()));
+    }
+    send(
+        request,
+        world,
+        vendor,
+        call,
+        reply,
+        List.of(),
+        faultNote(fault),
+        start,
+        ModeHandler.Handling.EMULATED);
+  }
+
+  private static String faultNote(Fault fault) {
+    return Exchange.FAULT + fault.describe();
+  }
+
+  /** The integration answered {@code reply}; the fault takes its place on the way back. */
+  private void afterIntegration(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Fault fault,
+      Reply reply,
+      long start) {
+    switch (fault.kind()) {
+      case TRUNCATE -> truncate(request, world, vendor, call, fault, reply, start);
+      case RESET -> {
+        Disconnect.reset(request);
+        unanswered(request, world, vendor, call, fault, reply, Buffer.buffer(), "reset", start);
+      }
+      case CLOSE -> {
+        request.connection().close();
+        unanswered(request, world, vendor, call, fault, reply, Buffer.buffer(), "closed", start);
+      }
+      default -> sendFault(request, world, vendor, call, fault, start);
+    }
+  }
+
+  /**
+   * The status line and headers with the whole body's Content-Length, half the body, then the
+   * connection closed: the client's HTTP stack sees a premature end of the body.
+   */
+  private void truncate(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Fault fault,
+      Reply reply,
+      long start) {
+    Reply decorated = vendor.vendor().decorate(reply, call);
+    Buffer body = decorated.body();
+    Buffer part = body.getBuffer(0, body.length() / 2);
+    HttpServerResponse response = head(request, decorated, call);
+    response.putHeader("Content-Length", Integer.toString(body.length()));
+    response.write(part).onComplete(written -> request.connection().close());
+    unanswered(request, world, vendor, call, fault, decorated, part, "truncated", start);
+  }
+
+  /** Journals a faulted call whose answer never arrived whole, as an abort (status 0). */
+  private void unanswered(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Fault fault,
+      Reply lost,
+      Buffer sent,
+      String how,
+      long start) {
+    tell(
+        abort(
+            call,
+            vendor,
+            request.uri(),
+            call.body().raw(),
+            lost.headers(),
+            sent,
+            faultNote(fault)
+                + ": connection "
+                + how
+                + " instead of the "
+                + lost.status()
+                + " answer ("
+                + lost.body().length()
+                + " bytes)",
+            System.nanoTime() - start,
+            world));
   }
 
   /**
@@ -147,7 +358,7 @@ public final class Pipeline {
           "{} {} request outside its contract: {}",
           vendor.id(),
           call.operationId(),
-          reported.get(0).describe());
+          redact.apply(reported.get(0).describe()));
     }
     return mode.answer(call, principal);
   }
@@ -156,6 +367,9 @@ public final class Pipeline {
   public Handler<RoutingContext> unmatched(MountedVendor vendor) {
     return rc -> {
       World world = worldOrDefault(rc.request());
+      if (forwardsUndeclared(rc, world, vendor, "no operation of the contract at this path")) {
+        return;
+      }
       fail(
           rc.request(),
           world,
@@ -174,6 +388,39 @@ public final class Pipeline {
   }
 
   /**
+   * A mode that forwards invalid requests (proxy without {@code --strict}) forwards one that no
+   * operation declares too, reported as a request violation: the vendor may serve more than its
+   * contract says, and the team should hear of it rather than be cut off from it.
+   */
+  private boolean forwardsUndeclared(
+      RoutingContext rc, World world, MountedVendor vendor, String why) {
+    ModeHandler<?> mode = world.handler(vendor.id());
+    if (mode.refusesInvalidRequests()) {
+      return false;
+    }
+    long start = System.nanoTime();
+    Call call = call(rc, vendor, null, world);
+    List<Violation> reported = List.of(Violation.request("path", why));
+    LOG.warn(
+        "{} request outside its contract: {} {}: {}",
+        vendor.id(),
+        call.method(),
+        redact.apply(call.path()),
+        why);
+    respond(rc.request(), world, vendor, call, answerUnchecked(mode, call), reported, start);
+    return true;
+  }
+
+  /** The mode's answer to a call that no operation declares, so with no contract to check. */
+  private static <P> Future<Reply> answerUnchecked(ModeHandler<P> mode, Call call) {
+    try {
+      return mode.answer(call, mode.authenticate(call));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /**
    * A request refused before routing ({@link RequestGate}: limits, {@code Expect}, malformed
    * escapes…), answered in the owning vendor's dialect from the bare request.
    */
@@ -186,8 +433,12 @@ public final class Pipeline {
   public Handler<RoutingContext> methodNotAllowed(MountedVendor vendor, List<String> methods) {
     String allow = String.join(", ", methods);
     return rc -> {
-      rc.response().putHeader("Allow", allow);
       World world = worldOrDefault(rc.request());
+      if (forwardsUndeclared(
+          rc, world, vendor, rc.request().method() + " is not declared here; declared: " + allow)) {
+        return;
+      }
+      rc.response().putHeader("Allow", allow);
       fail(
           rc.request(),
           world,
@@ -208,27 +459,49 @@ public final class Pipeline {
       RoutingContext rc, MountedVendor vendor, String operationId, Buffer partial, String why) {
     World world = worldOrDefault(rc.request());
     Call call = call(rc, vendor, operationId, world);
-    Exchange exchange =
-        new Exchange(
-            call.id(),
-            call.at(),
-            vendor.id(),
-            operationId,
-            vendor.mode(),
-            call.method(),
+    tell(
+        abort(
+            call,
+            vendor,
             rc.request().uri(),
-            call.headers(),
-            Captured.of(partial, capturedBodyBytes),
-            0,
-            null,
+            partial,
             MultiMap.caseInsensitiveMultiMap(),
-            Captured.EMPTY,
-            List.of(),
+            Buffer.buffer(),
             "ABORTED: " + why,
-            List.of(),
             0,
-            world.name());
-    tell(exchange);
+            world));
+  }
+
+  /** An exchange without an answer (status 0): what was sent of one, if anything, is kept. */
+  private Exchange abort(
+      Call call,
+      MountedVendor vendor,
+      String uri,
+      Buffer requestBody,
+      MultiMap responseHeaders,
+      Buffer sent,
+      String error,
+      long nanos,
+      World world) {
+    return new Exchange(
+        call.id(),
+        call.at(),
+        vendor.id(),
+        call.operationId(),
+        vendor.mode(),
+        call.method(),
+        uri,
+        call.headers(),
+        Captured.of(requestBody, capturedBodyBytes),
+        0,
+        null,
+        responseHeaders,
+        Captured.of(sent, capturedBodyBytes),
+        List.of(),
+        error,
+        List.of(),
+        nanos,
+        world.name());
   }
 
   private Call bareCall(HttpServerRequest request, MountedVendor vendor, World world) {
@@ -300,28 +573,38 @@ public final class Pipeline {
       Failure failure,
       long start) {
     if (failure.kind() == Failure.Kind.INTERNAL) {
-      LOG.error("{} {}: sandbox fault: {}", vendor.id(), call.operationId(), failure.getMessage());
-    }
-    Reply reply;
-    try {
-      reply = vendor.vendor().dialect(call).render(failure, call);
-    } catch (RuntimeException e) {
-      LOG.error("{} dialect failed to render {}", vendor.id(), failure.kind(), e);
-      reply = Reply.json(500, new JsonObject().put("message", "Internal error"));
+      LOG.error(
+          "{} {}: sandbox fault: {}",
+          vendor.id(),
+          call.operationId(),
+          redact.apply(failure.getMessage()));
     }
     send(
         request,
         world,
         vendor,
         call,
-        reply,
+        render(vendor, call, failure),
         failure.violations(),
         failure.kind() + ": " + failure.getMessage(),
         start,
         ModeHandler.Handling.EMULATED);
   }
 
-  /** Decorate, validate the response, send, then tell the listeners. */
+  private static Reply render(MountedVendor vendor, Call call, Failure failure) {
+    try {
+      return vendor.vendor().dialect(call).render(failure, call);
+    } catch (RuntimeException e) {
+      LOG.error("{} dialect failed to render {}", vendor.id(), failure.kind(), e);
+      return Reply.json(500, new JsonObject().put("message", "Internal error"));
+    }
+  }
+
+  /**
+   * Decorate, validate the response, tell the listeners, then send: a client that has its answer
+   * finds the exchange in the journal (a test's "exactly one closeTicket was sent" cannot race the
+   * journal), and the listeners' cost is a few microseconds before the write.
+   */
   private void send(
       HttpServerRequest request,
       World world,
@@ -350,14 +633,6 @@ public final class Pipeline {
       violations = new ArrayList<>(requestViolations);
       violations.addAll(responseViolations);
     }
-    HttpServerResponse response = request.response();
-    response.setStatusCode(decorated.status());
-    if (decorated.contentType() != null) {
-      response.putHeader("Content-Type", decorated.contentType());
-    }
-    response.headers().addAll(decorated.headers());
-    response.putHeader(EXCHANGE_ID_HEADER, call.id());
-    response.end(body);
     Exchange exchange =
         new Exchange(
             call.id(),
@@ -379,6 +654,19 @@ public final class Pipeline {
             System.nanoTime() - start,
             world.name());
     tell(exchange);
+    head(request, decorated, call).end(body);
+  }
+
+  /** The status and headers of a decorated reply, on the request's response. */
+  private static HttpServerResponse head(HttpServerRequest request, Reply decorated, Call call) {
+    HttpServerResponse response = request.response();
+    response.setStatusCode(decorated.status());
+    if (decorated.contentType() != null) {
+      response.putHeader("Content-Type", decorated.contentType());
+    }
+    response.headers().addAll(decorated.headers());
+    response.putHeader(EXCHANGE_ID_HEADER, call.id());
+    return response;
   }
 
   private void tell(Exchange exchange) {
@@ -396,7 +684,7 @@ public final class Pipeline {
    * Every upstream answer is held to the contract (decoded, when the upstream compressed it): one
    * that departs is the vendor drifting, reported and passed on unchanged.
    */
-  private static List<Violation> checkUpstreamAnswer(
+  private List<Violation> checkUpstreamAnswer(
       MountedVendor vendor, Call call, Reply reply, Buffer plain) {
     if (call.operationId() == null) {
       return List.of();
@@ -415,13 +703,19 @@ public final class Pipeline {
                     null,
                     List.of()));
     if (!found.isEmpty()) {
-      LOG.warn(
-          "{} {} upstream answered outside the contract: {}",
-          vendor.id(),
-          call.operationId(),
-          found.get(0).describe());
+      warnOutside(vendor, call, "the upstream", found);
     }
     return found;
+  }
+
+  /** One WARN line per answer outside the contract, quoting its first violation, redacted. */
+  private void warnOutside(MountedVendor vendor, Call call, String who, List<Violation> found) {
+    LOG.warn(
+        "{} {}: {} answered outside the contract: {}",
+        vendor.id(),
+        call.operationId(),
+        who,
+        redact.apply(found.get(0).describe()));
   }
 
   private List<Violation> validateResponse(
@@ -434,11 +728,7 @@ public final class Pipeline {
     if (found.isEmpty()) {
       responseChecks.passed(vendor.id(), call.operationId(), reply.status(), body);
     } else {
-      LOG.warn(
-          "{} {} answered outside its contract: {}",
-          vendor.id(),
-          call.operationId(),
-          found.get(0).describe());
+      warnOutside(vendor, call, "the sandbox", found);
     }
     return found;
   }

@@ -11,6 +11,8 @@ import dev.integrationsandbox.exchange.ExchangeMetrics;
 import dev.integrationsandbox.exchange.Journal;
 import dev.integrationsandbox.exchange.RequestLog;
 import dev.integrationsandbox.exchange.ViolationTally;
+import dev.integrationsandbox.fault.FaultTarget;
+import dev.integrationsandbox.fault.Faults;
 import dev.integrationsandbox.proxy.ProxyMode;
 import dev.integrationsandbox.proxy.UpstreamChoice;
 import dev.integrationsandbox.record.PersonalDataMask;
@@ -59,6 +61,7 @@ public final class Sandbox {
   private final WorldCoverage coverage;
   private final ViolationTally violations = new ViolationTally();
   private final Recorder recorder;
+  private final Faults faults;
 
   private Sandbox(
       SandboxConfig config,
@@ -78,6 +81,7 @@ public final class Sandbox {
     Map<String, Contract> contracts = new LinkedHashMap<>();
     vendors.forEach(v -> contracts.put(v.id(), v.contract()));
     this.coverage = new WorldCoverage(contracts);
+    this.faults = new Faults(metrics.registry());
     List<ExchangeListener> listeners =
         new ArrayList<>(List.of(journal, metrics, coverage, violations));
     if (config.logRequests()) {
@@ -100,9 +104,11 @@ public final class Sandbox {
     this.pipeline =
         new Pipeline(
             worlds,
+            faults,
             new ResponseChecks(config.responseValidation()),
             listeners,
-            config.capturedBodyBytes());
+            config.capturedBodyBytes(),
+            redactor::text);
   }
 
   /**
@@ -247,6 +253,23 @@ public final class Sandbox {
       if (config.adminToken() != null) {
         values.add(config.adminToken());
       }
+      config
+          .proxy()
+          .credentials()
+          .values()
+          .forEach(
+              held -> {
+                values.add(held.clientSecret());
+                values.add(held.password());
+              });
+      for (URI proxy :
+          new URI[] {
+            config.proxy().corporateProxy().http(), config.proxy().corporateProxy().https()
+          }) {
+        if (proxy != null && proxy.getUserInfo() != null) {
+          values.add(proxy.getUserInfo());
+        }
+      }
       return values;
     }
   }
@@ -263,6 +286,23 @@ public final class Sandbox {
     return null;
   }
 
+  /** The forwarding half of proxy and spy mode. Blocking (reads the trusted PEM). */
+  private static ProxyMode proxyMode(
+      Vertx vertx,
+      SandboxConfig config,
+      Vendor vendor,
+      Upstream upstream,
+      ConcurrentHashMap<URI, HttpClientAgent> pools)
+      throws Exception {
+    return ProxyMode.create(
+        vertx,
+        upstream,
+        config.proxy(),
+        pools,
+        vendor.upstreamAuth(),
+        config.proxy().credentials().get(vendor.id()));
+  }
+
   private static Future<MountedVendor> mount(
       Vertx vertx,
       SandboxConfig config,
@@ -274,7 +314,7 @@ public final class Sandbox {
       throws Exception {
     Mode mode = config.modeOf(vendor.id());
     if (mode == Mode.PROXY) {
-      ProxyMode proxy = ProxyMode.create(vertx, upstream, config.proxy(), pools);
+      ProxyMode proxy = proxyMode(vertx, config, vendor, upstream, pools);
       return Contract.load(vertx, folders.contracts().resolve(vendor.contractFile()))
           .map(
               contract ->
@@ -292,8 +332,7 @@ public final class Sandbox {
                         ? "no --replay-from FILE|DIR was given"
                         : "the recordings hold no " + vendor.id() + " exchange")));
       }
-      ProxyMode proxy =
-          mode == Mode.SPY ? ProxyMode.create(vertx, upstream, config.proxy(), pools) : null;
+      ProxyMode proxy = mode == Mode.SPY ? proxyMode(vertx, config, vendor, upstream, pools) : null;
       return Contract.load(vertx, folders.contracts().resolve(vendor.contractFile()))
           .map(
               contract -> {
@@ -395,6 +434,25 @@ public final class Sandbox {
   /** What the exchanges so far have exercised of each vendor's contract. */
   public WorldCoverage coverage() {
     return coverage;
+  }
+
+  /** The faults armed through {@code /__sandbox/faults}, which the pipeline applies. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Every vendor's operations and fault presets, for arming faults by name. */
+  public List<FaultTarget> faultTargets() {
+    return vendors.stream()
+        .map(
+            v ->
+                new FaultTarget(
+                    v.id(),
+                    v.contract().operations().stream()
+                        .map(o -> o.getOperationId())
+                        .collect(java.util.stream.Collectors.toSet()),
+                    v.vendor().faultPresets()))
+        .toList();
   }
 
   public List<MountedVendor> vendors() {

@@ -35,6 +35,25 @@ public final class SandboxRoutes {
     return router;
   }
 
+  /**
+   * A request the contract does not declare is forwarded by a mode that forwards invalid requests
+   * (proxy without {@code --strict}), so its body is read first, within the vendor's limits.
+   */
+  private static io.vertx.ext.web.Route undeclared(
+      Vertx vertx, Sandbox sandbox, MountedVendor vendor, io.vertx.ext.web.Route route) {
+    if (vendor.handler().refusesInvalidRequests()) {
+      return route;
+    }
+    return route.handler(
+        new BodyReader(
+            vertx,
+            sandbox.pipeline(),
+            vendor,
+            null,
+            vendor.limits().maxBodyBytes(),
+            sandbox.config().readTimeout()));
+  }
+
   /** Every vendor's operations and catch-alls, then a plain 404: mounted at / and per world. */
   private static Router vendorRouter(Vertx vertx, Sandbox sandbox) {
     Router router = Router.router(vertx);
@@ -58,14 +77,13 @@ public final class SandboxRoutes {
       }
       methodsByPath.forEach(
           (path, methods) ->
-              route(router, vendor, null, path)
+              undeclared(vertx, sandbox, vendor, route(router, vendor, null, path))
                   .handler(pipeline.methodNotAllowed(vendor, methods))
                   .failureHandler(pipeline.failure(vendor, null)));
     }
     for (MountedVendor vendor : sandbox.vendors()) {
       for (String prefix : vendor.vendor().pathPrefixes()) {
-        router
-            .route(prefix + "*")
+        undeclared(vertx, sandbox, vendor, router.route(prefix + "*"))
             .handler(pipeline.unmatched(vendor))
             .failureHandler(pipeline.failure(vendor, null));
       }

@@ -41,6 +41,11 @@ public final class Worlds {
     this.defaultWorld = new World(World.DEFAULT, defaultClock, members);
   }
 
+  /** Whether a name can be a world's: safe in a URL path segment and a header. */
+  public static boolean validName(String name) {
+    return NAME.matcher(name).matches();
+  }
+
   public World defaultWorld() {
     return defaultWorld;
   }
@@ -66,7 +71,7 @@ public final class Worlds {
 
   /** Creates a world, or returns the existing one of that name. */
   public World create(String name) {
-    if (!NAME.matcher(name).matches()) {
+    if (!validName(name)) {
       throw Failure.badRequest(
           "a world's name is 1 to 64 letters, digits, dots, dashes or underscores");
     }

@@ -55,7 +55,7 @@ public final class Coverage implements ExchangeListener {
 
   @Override
   public void onExchange(Exchange exchange) {
-    if (scope.test(exchange)) {
+    if (scope.test(exchange) && !exchange.faulted()) {
       tally.get().count(exchange);
     }
   }

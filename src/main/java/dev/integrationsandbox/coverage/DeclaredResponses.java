@@ -41,6 +41,12 @@ record DeclaredResponses(
   private static final String ERROR = "error";
 
   /**
+   * Marks a response that only an armed fault sends ({@code /__sandbox/faults}): coverage does not
+   * count faulted answers as the vendor's, so it does not expect them either.
+   */
+  static final String FAULT_ONLY = "x-sandbox-fault";
+
+  /**
    * One answer a contract declares, or one that was produced.
    *
    * @param status the HTTP status; 0 for a request that was never answered
@@ -100,6 +106,10 @@ record DeclaredResponses(
       try {
         status = Integer.parseInt(code);
       } catch (NumberFormatException e) {
+        continue;
+      }
+      if (responses.getValue(code) instanceof JsonObject declared
+          && Boolean.TRUE.equals(resolve(document, declared).getValue(FAULT_ONLY))) {
         continue;
       }
       outcomes.add(new Outcome(status, null));

@@ -44,6 +44,17 @@ public record Exchange(
     long durationNanos,
     String world) {
 
+  /** How {@link #error} begins for a call that an armed fault answered instead of the vendor. */
+  public static final String FAULT = "FAULT ";
+
+  /**
+   * Whether an armed fault answered (or cut) this call instead of the vendor: coverage does not
+   * count such answers as the vendor's.
+   */
+  public boolean faulted() {
+    return error != null && error.startsWith(FAULT);
+  }
+
   /** The bytes this exchange keeps in memory, give or take the objects' own overhead. */
   public long retainedBytes() {
     return 512L

@@ -2,6 +2,8 @@ package dev.integrationsandbox.hubsoft;
 
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
+import dev.integrationsandbox.spi.FaultPreset;
+import dev.integrationsandbox.spi.UpstreamAuth;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
@@ -30,8 +32,19 @@ public final class HubSoftVendor implements Vendor {
 
   /** Passport's token endpoint has its own error shape; the API answers as Laravel does. */
   @Override
+  public List<FaultPreset> faultPresets() {
+    return HubSoftFaults.ALL;
+  }
+
+  @Override
   public Dialect dialect(Call call) {
     return call.path().startsWith("/oauth/") ? PASSPORT : LARAVEL;
+  }
+
+  /** Passport's password grant, as integrators use it (VENDOR-FACTS §3). */
+  @Override
+  public UpstreamAuth upstreamAuth() {
+    return new UpstreamAuth("/oauth/token", UpstreamAuth.Grant.PASSWORD);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.integrationsandbox.postcenter;
 
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
+import dev.integrationsandbox.spi.FaultPreset;
 import dev.integrationsandbox.spi.Upstream;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
@@ -42,6 +43,11 @@ public final class PostCenterVendor implements Vendor {
   @Override
   public Descriptor descriptor() {
     return DESCRIPTOR;
+  }
+
+  @Override
+  public List<FaultPreset> faultPresets() {
+    return PostCenterFaults.ALL;
   }
 
   @Override

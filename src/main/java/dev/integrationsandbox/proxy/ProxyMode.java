@@ -1,11 +1,14 @@
 package dev.integrationsandbox.proxy;
 
 import dev.integrationsandbox.config.ProxySettings;
+import dev.integrationsandbox.config.UpstreamCredentials;
 import dev.integrationsandbox.core.ModeHandler;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Reply;
 import dev.integrationsandbox.spi.Upstream;
+import dev.integrationsandbox.spi.UpstreamAuth;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -15,6 +18,8 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.ProxyOptions;
+import io.vertx.core.net.ProxyType;
 import io.vertx.core.net.TrustOptions;
 import java.net.URI;
 import java.util.ArrayList;
@@ -49,16 +54,22 @@ public final class ProxyMode implements ModeHandler<Void> {
   private final Map<URI, HttpClientAgent> clients;
   private final long responseTimeoutMillis;
   private final boolean strict;
+  private final UpstreamAuth auth;
+  private final HeldToken held;
 
   private ProxyMode(
       Upstream upstream,
       Map<URI, HttpClientAgent> clients,
       long responseTimeoutMillis,
-      boolean strict) {
+      boolean strict,
+      UpstreamAuth auth,
+      HeldToken held) {
     this.upstream = upstream;
     this.clients = clients;
     this.responseTimeoutMillis = responseTimeoutMillis;
     this.strict = strict;
+    this.auth = auth;
+    this.held = held;
   }
 
   /**
@@ -69,7 +80,9 @@ public final class ProxyMode implements ModeHandler<Void> {
       Vertx vertx,
       Upstream upstream,
       ProxySettings settings,
-      ConcurrentHashMap<URI, HttpClientAgent> pools)
+      ConcurrentHashMap<URI, HttpClientAgent> pools,
+      UpstreamAuth auth,
+      UpstreamCredentials credentials)
       throws Exception {
     TrustOptions trust = UpstreamTrust.of(vertx, settings.trust());
     List<URI> hosts = new ArrayList<>();
@@ -77,27 +90,55 @@ public final class ProxyMode implements ModeHandler<Void> {
     hosts.addAll(upstream.byPathPrefix().values());
     Map<URI, HttpClientAgent> clients = new LinkedHashMap<>();
     for (URI host : hosts) {
-      clients.put(host, pools.computeIfAbsent(host, h -> client(vertx, h, trust, settings)));
+      clients.put(
+          host,
+          pools.computeIfAbsent(
+              host,
+              h ->
+                  vertx.createHttpClient(
+                      options(h, trust, settings), new PoolOptions().setHttp1MaxSize(POOL_SIZE))));
     }
+    HeldToken held =
+        auth == null || credentials == null
+            ? null
+            : new HeldToken(
+                vertx,
+                upstream.hostFor(auth.tokenPath()),
+                auth,
+                credentials,
+                options(upstream.hostFor(auth.tokenPath()), trust, settings));
     return new ProxyMode(
-        upstream, clients, settings.responseTimeout().toMillis(), settings.strict());
+        upstream, clients, settings.responseTimeout().toMillis(), settings.strict(), auth, held);
   }
 
-  private static HttpClientAgent client(
-      Vertx vertx, URI host, TrustOptions trust, ProxySettings settings) {
+  private static HttpClientOptions options(URI host, TrustOptions trust, ProxySettings settings) {
     HttpClientOptions options =
         new HttpClientOptions()
             .setKeepAlive(true)
             .setDecompressionSupported(false)
             .setConnectTimeout(
                 (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+    URI proxy = settings.corporateProxy().forUpstream(host);
+    if (proxy != null) {
+      ProxyOptions via =
+          new ProxyOptions()
+              .setType(ProxyType.HTTP)
+              .setHost(proxy.getHost())
+              .setPort(proxy.getPort() > 0 ? proxy.getPort() : 3128);
+      if (proxy.getUserInfo() != null) {
+        int colon = proxy.getUserInfo().indexOf(':');
+        via.setUsername(colon < 0 ? proxy.getUserInfo() : proxy.getUserInfo().substring(0, colon));
+        via.setPassword(colon < 0 ? "" : proxy.getUserInfo().substring(colon + 1));
+      }
+      options.setProxyOptions(via);
+    }
     if ("https".equalsIgnoreCase(host.getScheme())) {
       options.setSsl(true).setVerifyHost(true);
       if (trust != null) {
         options.setTrustOptions(trust);
       }
     }
-    return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(POOL_SIZE));
+    return options;
   }
 
   @Override
@@ -105,21 +146,58 @@ public final class ProxyMode implements ModeHandler<Void> {
     return strict;
   }
 
-  /** A forwarded answer carries no note; the proxy's own 502 and 504 explain themselves in one. */
-  @Override
-  public Handling handling(Reply reply) {
-    return reply.note() == null ? Handling.FORWARDED : Handling.GATEWAY;
-  }
+  /**
+   * Names the sandbox's own answers in proxy mode (a 502, a 504, a token from held credentials), so
+   * that neither the client nor the pipeline mistakes them for the vendor's.
+   */
+  public static final String ANSWERED_BY_HEADER = "X-Sandbox-Proxy";
 
   @Override
+  public Handling handling(Reply reply) {
+    return reply.headers().contains(ANSWERED_BY_HEADER) ? Handling.GATEWAY : Handling.FORWARDED;
+  }
+
+  /**
+   * With credentials held by the sandbox, a client's token request is answered with the sandbox's
+   * own upstream token, and every other request carries that token instead of the client's.
+   */
+  @Override
   public Future<Reply> answer(Call call, Void principal) {
+    if (held == null) {
+      return forward(call, HopByHop.endToEnd(call.headers(), true));
+    }
+    URI tokenHost = upstream.hostFor(auth.tokenPath());
+    if (call.path().equals(auth.tokenPath())) {
+      return held.tokenAnswer()
+          .map(
+              token ->
+                  Reply.json(200, token)
+                      .header(ANSWERED_BY_HEADER, "held-token")
+                      .withNote(HELD_TOKEN_NOTE))
+          .recover(e -> Future.succeededFuture(gatewayError(tokenHost, e)));
+    }
+    return held.accessToken()
+        .recover(e -> Future.failedFuture(new Unreachable(e)))
+        .compose(
+            token -> {
+              MultiMap headers = HopByHop.endToEnd(call.headers(), true);
+              headers.set("Authorization", "Bearer " + token);
+              return forward(call, headers);
+            })
+        .recover(e -> Future.succeededFuture(gatewayError(tokenHost, e)));
+  }
+
+  /** The journal's word on a token answered from the credentials the sandbox holds. */
+  static final String HELD_TOKEN_NOTE = "token from the upstream credentials the sandbox holds";
+
+  private Future<Reply> forward(Call call, MultiMap headers) {
     URI host = upstream.hostFor(call.path());
     RequestOptions options =
         new RequestOptions()
             .setMethod(call.method())
             .setAbsoluteURI(
                 host + call.path() + (call.rawQuery() == null ? "" : "?" + call.rawQuery()))
-            .setHeaders(HopByHop.endToEnd(call.headers(), true));
+            .setHeaders(headers);
     return clients
         .get(host)
         .request(options)
@@ -182,7 +260,9 @@ public final class ProxyMode implements ModeHandler<Void> {
             .put("upstream", host.toString())
             .put("cause", why)
             .put("sandbox", "integration-sandbox proxy");
-    return Reply.json(status, body).withNote(error + " " + host + ": " + why);
+    return Reply.json(status, body)
+        .header(ANSWERED_BY_HEADER, error)
+        .withNote(error + " " + host + ": " + why);
   }
 
   /** Closes this vendor's pools; closing a pool shared with another vendor twice is harmless. */

@@ -1,8 +1,6 @@
 package dev.integrationsandbox.record;
 
 import dev.integrationsandbox.support.BrazilianDocument;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -135,17 +132,7 @@ public final class PersonalDataMask {
 
   /** A copy of a JSON value with personal data replaced, at any depth. */
   public Object json(Object value) {
-    if (value instanceof JsonObject o) {
-      JsonObject copy = new JsonObject();
-      o.forEach(e -> copy.put(e.getKey(), field(e.getKey(), e.getValue())));
-      return copy;
-    }
-    if (value instanceof JsonArray a) {
-      JsonArray copy = new JsonArray();
-      a.forEach(v -> copy.add(json(v)));
-      return copy;
-    }
-    return value instanceof String s ? text(s) : value;
+    return Redactor.copy(value, this::field, this::text);
   }
 
   private Object field(String name, Object value) {
@@ -166,8 +153,8 @@ public final class PersonalDataMask {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    String out = replace(EMAIL, text, this::email);
-    return replace(DOCUMENT, out, this::document);
+    String out = Redactor.replace(EMAIL, text, m -> email(m.group()));
+    return Redactor.replace(DOCUMENT, out, m -> document(m.group()));
   }
 
   private String document(String found) {
@@ -241,20 +228,6 @@ public final class PersonalDataMask {
       out.append(
           Character.isDigit(c) && next < fakeDigits.length() ? fakeDigits.charAt(next++) : c);
     }
-    return out.toString();
-  }
-
-  private static String replace(
-      Pattern pattern, String text, java.util.function.UnaryOperator<String> with) {
-    Matcher m = pattern.matcher(text);
-    if (!m.find()) {
-      return text;
-    }
-    StringBuilder out = new StringBuilder(text.length());
-    do {
-      m.appendReplacement(out, Matcher.quoteReplacement(with.apply(m.group())));
-    } while (m.find());
-    m.appendTail(out);
     return out.toString();
   }
 }

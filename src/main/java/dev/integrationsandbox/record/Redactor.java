@@ -297,17 +297,28 @@ public final class Redactor {
 
   /** A copy of a JSON value with every secret-named field masked, at any depth. */
   public Object json(Object value) {
+    return copy(value, (name, v) -> secretName(name) ? MASK : json(v), this::text);
+  }
+
+  /**
+   * A copy of a JSON value, each object field replaced by {@code field} (given its name), each
+   * string outside an object by {@code text}: the one walk the redactor and the masker share.
+   */
+  static Object copy(
+      Object value,
+      java.util.function.BiFunction<String, Object, Object> field,
+      java.util.function.UnaryOperator<String> text) {
     if (value instanceof JsonObject o) {
       JsonObject copy = new JsonObject();
-      o.forEach(e -> copy.put(e.getKey(), secretName(e.getKey()) ? MASK : json(e.getValue())));
+      o.forEach(e -> copy.put(e.getKey(), field.apply(e.getKey(), e.getValue())));
       return copy;
     }
     if (value instanceof JsonArray a) {
       JsonArray copy = new JsonArray();
-      a.forEach(v -> copy.add(json(v)));
+      a.forEach(v -> copy.add(copy(v, field, text)));
       return copy;
     }
-    return value instanceof String s ? text(s) : value;
+    return value instanceof String s ? text.apply(s) : value;
   }
 
   /** Free text with secret fields, scheme credentials, JWTs and known values masked. */
@@ -332,7 +343,8 @@ public final class Redactor {
     return out;
   }
 
-  private static String replace(
+  /** {@code text} with each match of {@code pattern} replaced by what {@code with} makes of it. */
+  static String replace(
       Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {
     Matcher m = pattern.matcher(text);
     if (!m.find()) {

@@ -83,9 +83,10 @@ public final class ReplayMode implements ModeHandler<Void> {
     return false;
   }
 
+  /** A miss is the sandbox's own answer (a fault may add notes to either, so no note decides). */
   @Override
   public Handling handling(Reply reply) {
-    return reply.note() == null ? Handling.REPLAYED : Handling.GATEWAY;
+    return reply.headers().contains(MISS_HEADER) ? Handling.GATEWAY : Handling.REPLAYED;
   }
 
   @Override

@@ -108,11 +108,27 @@ public interface Vendor {
   }
 
   /**
+   * How the vendor's real host issues tokens, for a proxy that holds the real credentials ({@code
+   * SANDBOX_UPSTREAM_<VENDOR>_CLIENT_ID}…); null for a vendor with fixed keys.
+   */
+  default UpstreamAuth upstreamAuth() {
+    return null;
+  }
+
+  /**
    * The record that the vendor's YAML options ({@code vendors.<id>}) bind to; unknown keys are
    * refused with a suggestion. {@link NoOptions} for a vendor that takes none.
    */
   default Class<? extends Record> optionsType() {
     return NoOptions.class;
+  }
+
+  /**
+   * The ways this vendor really fails that a test can arm by name ({@code POST /__sandbox/faults});
+   * none by default.
+   */
+  default List<FaultPreset> faultPresets() {
+    return List.of();
   }
 
   /**

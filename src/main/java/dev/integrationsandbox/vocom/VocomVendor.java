@@ -4,6 +4,7 @@ import dev.integrationsandbox.config.ConfigException;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
 import dev.integrationsandbox.spi.Emulation;
+import dev.integrationsandbox.spi.FaultPreset;
 import dev.integrationsandbox.spi.Vendor;
 import dev.integrationsandbox.spi.VendorContext;
 import io.vertx.core.Future;
@@ -44,6 +45,11 @@ public final class VocomVendor implements Vendor {
   @Override
   public Descriptor descriptor() {
     return DESCRIPTOR;
+  }
+
+  @Override
+  public List<FaultPreset> faultPresets() {
+    return VocomFaults.ALL;
   }
 
   @Override

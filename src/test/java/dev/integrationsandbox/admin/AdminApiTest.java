@@ -193,6 +193,17 @@ class AdminApiTest {
     admin.check("getMetrics", client.get("/__sandbox/metrics").send().await());
     admin.check("getHealth", getWithAdminToken("/__sandbox/health", "guess"));
     admin.check("clearJournal", client.delete("/__sandbox/journal").send().await());
+    JsonObject throttle = new JsonObject().put("vendor", "btg").put("preset", "throttled");
+    HttpResponse<Buffer> armed = client.post("/__sandbox/faults").sendJsonObject(throttle).await();
+    admin.check("armFault", armed);
+    admin.check(
+        "armFault",
+        client.post("/__sandbox/faults").sendJsonObject(throttle.copy().put("times", 0)).await());
+    admin.check("listFaults", client.get("/__sandbox/faults").send().await());
+    String fault = "/__sandbox/faults/" + armed.bodyAsJsonObject().getString("id");
+    admin.check("disarmFault", client.delete(fault).send().await());
+    admin.check("disarmFault", client.delete(fault).send().await());
+    admin.check("disarmFaults", client.delete("/__sandbox/faults").send().await());
   }
 
   /**

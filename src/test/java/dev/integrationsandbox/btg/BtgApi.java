@@ -8,7 +8,10 @@ import static dev.integrationsandbox.btg.BtgTestData.OPERATOR;
 import static dev.integrationsandbox.btg.BtgTestData.SECRET;
 import static dev.integrationsandbox.btg.BtgTestData.TOKEN;
 
+import dev.integrationsandbox.ProjectSandbox;
 import dev.integrationsandbox.TestSandbox;
+import dev.integrationsandbox.junit.IntegrationSandbox;
+import dev.integrationsandbox.junit.SandboxAdmin;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -17,30 +20,48 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.util.function.Supplier;
 
 /**
  * BTG as its tests call it over HTTP, with one bearer token (or none): requests wait on the test's
  * thread with {@code Future.await()} (never an event loop); {@link #request} and the {@code ...ing}
- * methods give the unsent request for a test that needs another header, query or body.
+ * methods give the unsent request for a test that needs another header, query or body. It calls the
+ * default world of a {@link TestSandbox}, or the current test's world of an {@link
+ * IntegrationSandbox} ({@link #in}).
  */
 public final class BtgApi {
 
-  private final TestSandbox sandbox;
+  private final WebClient client;
+  private final String prefix;
+  private final Supplier<JsonObject> state;
   private final String token;
 
   /** Without a token: for the token endpoint and unauthenticated calls. */
   public BtgApi(TestSandbox sandbox) {
-    this(sandbox, null);
+    this(sandbox.client(), "", () -> sandbox.state("btg").getJsonObject("btg"), null);
   }
 
-  private BtgApi(TestSandbox sandbox, String token) {
-    this.sandbox = sandbox;
+  private BtgApi(WebClient client, String prefix, Supplier<JsonObject> state, String token) {
+    this.client = client;
+    this.prefix = prefix;
+    this.state = state;
     this.token = token;
+  }
+
+  /** Without a token, in the world of the test running on this thread. */
+  public static BtgApi in(IntegrationSandbox sandbox) {
+    SandboxAdmin admin = sandbox.admin();
+    return new BtgApi(
+        ProjectSandbox.client(sandbox),
+        ProjectSandbox.pathOf(sandbox.baseUrl("btg")),
+        () -> admin.state("btg"),
+        null);
   }
 
   /** The same API with {@code token} as its bearer token. */
   public BtgApi as(String token) {
-    return new BtgApi(sandbox, token);
+    return new BtgApi(client, prefix, state, token);
   }
 
   /** The same API signed in as {@link BtgTestData#CLIENT}. */
@@ -59,12 +80,7 @@ public final class BtgApi {
 
   /** {@code POST /oauth2/token} with the client's credentials in a Basic header. */
   public HttpResponse<Buffer> requestToken(String clientId, String secret, MultiMap form) {
-    return sandbox
-        .client()
-        .post(TOKEN)
-        .basicAuthentication(clientId, secret)
-        .sendForm(form)
-        .await();
+    return client.post(prefix + TOKEN).basicAuthentication(clientId, secret).sendForm(form).await();
   }
 
   /** A client-credentials access token of an app client of the default fixtures. */
@@ -79,7 +95,7 @@ public final class BtgApi {
 
   /** An unsent request with this API's bearer token, if it has one. */
   public HttpRequest<Buffer> request(HttpMethod method, String uri) {
-    HttpRequest<Buffer> request = sandbox.client().request(method, uri);
+    HttpRequest<Buffer> request = client.request(method, prefix + uri);
     return token == null ? request : request.bearerTokenAuthentication(token);
   }
 
@@ -155,10 +171,6 @@ public final class BtgApi {
 
   /** The tickets {@code clientId} holds, as {@code /__sandbox/state} shows them. */
   public JsonArray storedTickets(String clientId) {
-    return sandbox
-        .state("btg")
-        .getJsonObject("btg")
-        .getJsonObject("tickets")
-        .getJsonArray(clientId);
+    return state.get().getJsonObject("tickets").getJsonArray(clientId);
   }
 }

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.integrationsandbox.SandboxExtension;
+import dev.integrationsandbox.ProjectSandbox;
+import dev.integrationsandbox.junit.IntegrationSandbox;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,17 +27,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The seed's whole flow over HTTP: token → info → create → contract → close → attempts. */
+/**
+ * The seed's whole flow over HTTP: token → info → create → contract → close → attempts. Each test
+ * runs in a world of its own through the public JUnit extension.
+ */
 @Timeout(30)
 class BtgFlowTest {
 
-  @RegisterExtension static final SandboxExtension extension = new SandboxExtension();
+  @RegisterExtension static final IntegrationSandbox sandbox = ProjectSandbox.extension();
 
   BtgApi btg;
 
   @BeforeEach
   void signIn() {
-    btg = new BtgApi(extension.sandbox()).signedIn();
+    btg = BtgApi.in(sandbox).signedIn();
   }
 
   static JsonObject ok(HttpResponse<Buffer> r) {
@@ -187,7 +191,7 @@ class BtgFlowTest {
   @Test
   void resetBringsBackTheFixtures() {
     btg.openTicket(CPF);
-    extension.sandbox().reset("btg");
+    sandbox.admin().reset();
     JsonArray mine = btg.storedTickets(CLIENT);
     assertEquals(2, mine.size());
     assertNotEquals(null, mine);

@@ -14,7 +14,7 @@ import java.util.Map;
  * HubSoft as its tests call it over HTTP: the default fixtures' credentials, the seed's request
  * body, and requests that wait on the JUnit thread (never an event loop).
  */
-final class HubSoftApi {
+public final class HubSoftApi {
 
   static final String CLIENT_ID = "89";
   static final String CLIENT_SECRET = "sandbox-hubsoft-secret";
@@ -25,13 +25,13 @@ final class HubSoftApi {
   static final String OTHER_USERNAME = "api@valenet.sandbox";
   static final String OTHER_PASSWORD = "sandbox-hubsoft-other-password";
 
-  static final String ATENDIMENTO = "/api/v1/integracao/atendimento";
+  public static final String ATENDIMENTO = "/api/v1/integracao/atendimento";
   static final String SEARCH = "/api/v1/integracao/cliente/atendimento";
   static final String TODOS = "/api/v1/integracao/atendimento/todos";
 
   private final TestSandbox sandbox;
 
-  HubSoftApi(TestSandbox sandbox) {
+  public HubSoftApi(TestSandbox sandbox) {
     this.sandbox = sandbox;
   }
 
@@ -45,12 +45,12 @@ final class HubSoftApi {
         .put("password", password);
   }
 
-  static JsonObject passwordGrant() {
+  public static JsonObject passwordGrant() {
     return passwordGrant(CLIENT_ID, CLIENT_SECRET, USERNAME, PASSWORD);
   }
 
   /** The seed's own example body, abrir_os included. */
-  static JsonObject seedBody() {
+  public static JsonObject seedBody() {
     return new JsonObject()
         .put("id_cliente_servico", "11000")
         .put("descricao", "Abertura de atendimento de teste")
@@ -60,7 +60,7 @@ final class HubSoftApi {
         .put("abrir_os", true);
   }
 
-  HttpResponse<Buffer> tokenRequest(JsonObject body) {
+  public HttpResponse<Buffer> tokenRequest(JsonObject body) {
     return sandbox.client().post("/oauth/token").sendJsonObject(body).await();
   }
 
@@ -78,7 +78,7 @@ final class HubSoftApi {
     return r.bodyAsJsonObject();
   }
 
-  String token() {
+  public String token() {
     return tokens(passwordGrant()).getString("access_token");
   }
 
@@ -88,7 +88,7 @@ final class HubSoftApi {
         .getString("access_token");
   }
 
-  HttpResponse<Buffer> send(HttpMethod method, String uri, String token, Object body) {
+  public HttpResponse<Buffer> send(HttpMethod method, String uri, String token, Object body) {
     HttpRequest<Buffer> request = sandbox.client().request(method, uri);
     if (token != null) {
       request.bearerTokenAuthentication(token);

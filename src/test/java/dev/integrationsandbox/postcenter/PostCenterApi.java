@@ -20,13 +20,13 @@ import java.util.List;
  * key, and the fixtures' facts the tests check against. Calls wait with {@code await()} on the
  * JUnit thread, never on an event loop.
  */
-final class PostCenterApi {
+public final class PostCenterApi {
 
-  static final String KEY = "sandbox-postcenter-key";
+  public static final String KEY = "sandbox-postcenter-key";
   static final String OTHER_KEY = "sandbox-postcenter-key-2";
 
   /** The ticket of the vendor's detail and list examples. */
-  static final String SEED_TICKET = "583dcb2855d0a46e438d0206";
+  public static final String SEED_TICKET = "583dcb2855d0a46e438d0206";
 
   /** The ticket the vendor's by_agent_id example answers for number 261. */
   static final String BY_AGENT_TICKET = "5b64e514ed76411a80dd3bed";
@@ -50,7 +50,7 @@ final class PostCenterApi {
     this.authorization = authorization;
   }
 
-  static PostCenterApi as(TestSandbox sandbox, String key) {
+  public static PostCenterApi as(TestSandbox sandbox, String key) {
     return new PostCenterApi(sandbox, key == null ? null : "Key " + key);
   }
 
@@ -58,7 +58,7 @@ final class PostCenterApi {
     return new PostCenterApi(sandbox, authorization);
   }
 
-  HttpResponse<Buffer> get(String uri) {
+  public HttpResponse<Buffer> get(String uri) {
     return send(HttpMethod.GET, uri);
   }
 

@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
@@ -199,8 +200,9 @@ class ProxyAcceptanceTest {
                     .getString("status")));
   }
 
+  /** After the flows, before any other sandbox uses the upstream. */
   @Test
-  @Order(Integer.MAX_VALUE)
+  @Order(Integer.MAX_VALUE - 1)
   void everyExchangeIsRecordedOnceAndNoLineHoldsASecret() throws Exception {
     SECRETS.add("sandbox-postcenter-key");
     int served = 0;
@@ -265,6 +267,50 @@ class ProxyAcceptanceTest {
   /** Exchanges in a sandbox's journal (the answer is sent just before it is journaled). */
   private static int journaled(TestSandbox sandbox) {
     return sandbox.server().sandbox().journal().latest(e -> true, Integer.MAX_VALUE).size();
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void withUpstreamCredentialsHeldByTheSandboxLocalAppsUseDummyOnes() {
+    Vertx own = Vertx.vertx();
+    try {
+      String b = "https://localhost:" + upstream.port();
+      TestSandbox holding =
+          TestSandbox.start(
+                  own,
+                  Map.of(
+                      "SANDBOX_UPSTREAM_BTG_CLIENT_ID", BtgTestData.CLIENT,
+                      "SANDBOX_UPSTREAM_BTG_CLIENT_SECRET", BtgTestData.SECRET,
+                      "SANDBOX_UPSTREAM_HUBSOFT_CLIENT_ID", "89",
+                      "SANDBOX_UPSTREAM_HUBSOFT_CLIENT_SECRET", "sandbox-hubsoft-secret",
+                      "SANDBOX_UPSTREAM_HUBSOFT_USERNAME", "api@iptelecom.sandbox",
+                      "SANDBOX_UPSTREAM_HUBSOFT_PASSWORD", "sandbox-hubsoft-password"),
+                  "--mode",
+                  "btg=proxy,hubsoft=proxy",
+                  "--upstream",
+                  "btg=" + b + ",hubsoft=" + b,
+                  "--upstream-trust",
+                  certificate.certificatePath())
+              .await();
+      BtgApi dummy = new BtgApi(holding).as("dummy-token-of-a-local-app");
+      HttpResponse<Buffer> info = dummy.info();
+      assertEquals(200, info.statusCode(), info.bodyAsString());
+      String issued = new BtgApi(holding).issueToken("local-app", "not-the-real-secret");
+      assertEquals(3, issued.split("\\.").length, "the sandbox's upstream token, a JWT");
+      HttpResponse<Buffer> hubsoft =
+          holding
+              .client()
+              .get("/api/v1/integracao/atendimento/todos?pagina=0&itens_por_pagina=5")
+              .bearerTokenAuthentication("dummy")
+              .send()
+              .await();
+      assertEquals(200, hubsoft.statusCode(), hubsoft.bodyAsString());
+      assertEquals(
+          "success", hubsoft.bodyAsJsonObject().getString("status"), hubsoft.bodyAsString());
+      holding.stop().await();
+    } finally {
+      own.close().await();
+    }
   }
 
   private static HttpResponse<Buffer> postCenter(HttpMethod method, String uri) {

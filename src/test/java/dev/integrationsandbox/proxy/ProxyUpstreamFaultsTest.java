@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.integrationsandbox.TestSandbox;
+import dev.integrationsandbox.core.Pipeline;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
 
 /**
  * Proxy mode against a test upstream that misbehaves on purpose: an answer that breaks the contract
@@ -139,6 +144,58 @@ class ProxyUpstreamFaultsTest {
     JsonObject group = violations().getJsonObject(0);
     assertEquals("listTicketsByCountryId", group.getString("operation"));
     assertEquals("request", group.getJsonObject("first").getString("in"));
+  }
+
+  @Test
+  void aPathOrMethodTheContractDoesNotDeclareIsForwardedAndReported() throws InterruptedException {
+    int before = received.get();
+    HttpResponse<Buffer> undeclared = get(proxy, "/v2/tickets/not-in-the-contract/");
+    assertEquals("drifting", undeclared.getHeader("X-Upstream"), "the upstream answered");
+    HttpResponse<Buffer> wrongMethod =
+        proxy
+            .client()
+            .delete(DRIFTING_TICKET)
+            .putHeader("Authorization", "Key sandbox-postcenter-key")
+            .send()
+            .await();
+    assertEquals("drifting", wrongMethod.getHeader("X-Upstream"));
+    assertEquals(before + 2, received.get());
+    JsonObject group = violations().getJsonObject(0);
+    assertEquals("unmatched", group.getString("operation"));
+    assertEquals("path", group.getJsonObject("first").getString("location"));
+
+    HttpResponse<Buffer> refused = get(strict, "/v2/tickets/not-in-the-contract/");
+    assertEquals(404, refused.statusCode(), "strict: the vendor's own 404, locally");
+    assertEquals(before + 2, received.get());
+  }
+
+  @Test
+  void aWarnLineNeverQuotesAKnownSecret() {
+    Logger pipeline = (Logger) LoggerFactory.getLogger(Pipeline.class);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    pipeline.addAppender(lines);
+    Vertx own = Vertx.vertx();
+    try {
+      TestSandbox withToken =
+          TestSandbox.start(
+                  own,
+                  "--mode",
+                  "postcenter=proxy",
+                  "--upstream",
+                  "postcenter=http://127.0.0.1:" + upstream.actualPort(),
+                  "--admin-token",
+                  "admin-secret-4711")
+              .await();
+      get(withToken, "/v2/tickets/admin-secret-4711/");
+      withToken.stop().await();
+    } finally {
+      pipeline.detachAppender(lines);
+      own.close().await();
+    }
+    String logged = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList().toString();
+    assertTrue(logged.contains("request outside its contract"), logged);
+    assertTrue(!logged.contains("admin-secret-4711"), logged);
   }
 
   @Test

@@ -2,30 +2,46 @@ package dev.integrationsandbox.vocom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.integrationsandbox.ProjectSandbox;
 import dev.integrationsandbox.TestSandbox;
+import dev.integrationsandbox.junit.IntegrationSandbox;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
 
 /**
  * Vocom interact_cti as its tests call it over HTTP: JSON POSTs with the seed's Basic header (or
  * another, or none), waiting on the test's thread with {@code Future.await()} (never an event
- * loop), unless a test sends them at once with {@link #send}.
+ * loop), unless a test sends them at once with {@link #send}. It calls the default world of a
+ * {@link TestSandbox}, or the current test's world of an {@link IntegrationSandbox} ({@link #in}).
  */
 public final class VocomApi {
 
-  private final TestSandbox sandbox;
+  private final WebClient client;
+  private final String prefix;
 
   public VocomApi(TestSandbox sandbox) {
-    this.sandbox = sandbox;
+    this(sandbox.client(), "");
+  }
+
+  private VocomApi(WebClient client, String prefix) {
+    this.client = client;
+    this.prefix = prefix;
+  }
+
+  /** In the world of the test running on this thread. */
+  public static VocomApi in(IntegrationSandbox sandbox) {
+    return new VocomApi(
+        ProjectSandbox.client(sandbox), ProjectSandbox.pathOf(sandbox.baseUrl("vocom")));
   }
 
   /** POSTs {@code body} as JSON with {@code authorization} (none when {@code null}), unawaited. */
   public Future<HttpResponse<Buffer>> send(String path, String authorization, Buffer body) {
     HttpRequest<Buffer> request =
-        sandbox.client().post(path).putHeader("Content-Type", "application/json");
+        client.post(prefix + path).putHeader("Content-Type", "application/json");
     if (authorization != null) {
       request.putHeader("Authorization", authorization);
     }
