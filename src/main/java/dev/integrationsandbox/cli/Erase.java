@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code erase FOLDER --document CPF|CNPJ}: an LGPD data-subject request in one command. Every
@@ -34,8 +34,7 @@ import picocli.CommandLine.Parameters;
     description = "Removes every exchange about one CPF or CNPJ from a recording folder.")
 final class Erase implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "FOLDER", description = "A --record-dir folder.")
-  Path folder;
+  @Mixin RecordingFolder folder;
 
   @Option(
       names = "--document",
@@ -57,7 +56,7 @@ final class Erase implements Callable<Integer> {
       System.err.println("erase: " + document + " is not a valid CPF or CNPJ");
       return 2;
     }
-    if (!Tools.isFolder(folder, "erase")) {
+    if (!folder.exists("erase")) {
       return 2;
     }
     Set<String> forms = forms(digits);
@@ -68,7 +67,7 @@ final class Erase implements Callable<Integer> {
       }
     }
     int removed = 0;
-    for (Path file : RecordingReader.files(folder)) {
+    for (Path file : RecordingReader.files(folder.path)) {
       removed += erase(file, forms);
     }
     System.out.println("removed " + removed + " exchanges");

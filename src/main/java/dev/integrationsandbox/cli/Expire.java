@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code expire FOLDER --older-than P30D}: recordings hold personal data, so they are kept no
@@ -24,8 +24,7 @@ import picocli.CommandLine.Parameters;
     description = "Deletes the recording files of a folder last written longer ago than a limit.")
 final class Expire implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "FOLDER", description = "A --record-dir folder.")
-  Path folder;
+  @Mixin RecordingFolder folder;
 
   @Option(
       names = "--older-than",
@@ -36,12 +35,12 @@ final class Expire implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Tools.isFolder(folder, "expire")) {
+    if (!folder.exists("expire")) {
       return 2;
     }
     Instant limit = Instant.now().minus(olderThan);
     int removed = 0;
-    for (Path file : RecordingReader.files(folder)) {
+    for (Path file : RecordingReader.files(folder.path)) {
       Instant written = Files.getLastModifiedTime(file).toInstant();
       if (written.isBefore(limit)) {
         Files.delete(file);

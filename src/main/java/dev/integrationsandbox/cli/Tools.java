@@ -34,15 +34,6 @@ public final class Tools implements Runnable {
     return new CommandLine(new Tools()).execute(args);
   }
 
-  /** Whether a command's folder argument is one; says so on stderr when not. */
-  static boolean isFolder(java.nio.file.Path folder, String command) {
-    if (java.nio.file.Files.isDirectory(folder)) {
-      return true;
-    }
-    System.err.println(command + ": " + folder.toAbsolutePath() + " is not a folder");
-    return false;
-  }
-
   @Override
   public void run() {
     new CommandLine(this).usage(System.out);
