@@ -1,7 +1,9 @@
 package dev.integrationsandbox;
 
+import dev.integrationsandbox.cli.Tools;
 import dev.integrationsandbox.config.ConfigException;
 import dev.integrationsandbox.config.ConfigLoader;
+import dev.integrationsandbox.config.Mode;
 import dev.integrationsandbox.config.SandboxConfig;
 import dev.integrationsandbox.core.MountedVendor;
 import dev.integrationsandbox.core.SandboxServer;
@@ -22,7 +24,10 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Command line → configuration → a started sandbox. Nothing else. */
+/**
+ * Command line → configuration → a started sandbox; or, when the first argument names one, a
+ * recording tool ({@link Tools}). Nothing else.
+ */
 public final class Main {
 
   private static final Logger LOG = LoggerFactory.getLogger("integration-sandbox");
@@ -35,6 +40,10 @@ public final class Main {
    * that run to record the class-data-sharing archive that halves start-up.
    */
   public static void main(String[] args) {
+    if (Tools.names(args)) {
+      System.exit(Tools.run(args));
+      return;
+    }
     long started = System.nanoTime();
     CompletableFuture<Runtime> runtime = CompletableFuture.supplyAsync(Runtime::create);
     SandboxConfig config;
@@ -99,7 +108,9 @@ public final class Main {
           v.vendor().title(),
           v.mode().id(),
           v.contract().operations().size(),
-          v.emulation() == null ? "no fixtures (forwarded)" : v.emulation().summary());
+          v.emulation() != null
+              ? v.emulation().summary()
+              : v.mode() == Mode.PROXY ? "no fixtures (forwarded)" : "answered from recordings");
     }
     String host = server.sandbox().config().host();
     String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;

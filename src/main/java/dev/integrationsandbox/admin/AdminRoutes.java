@@ -7,6 +7,10 @@ import dev.integrationsandbox.core.Worlds;
 import dev.integrationsandbox.coverage.CoverageRoutes;
 import dev.integrationsandbox.exchange.Exchange;
 import dev.integrationsandbox.fault.FaultRoutes;
+import dev.integrationsandbox.record.Har;
+import dev.integrationsandbox.record.RecordingReader;
+import dev.integrationsandbox.replay.ReplayMode;
+import dev.integrationsandbox.replay.SpyMode;
 import dev.integrationsandbox.spi.Failure;
 import dev.integrationsandbox.spi.RevokesTokens;
 import dev.integrationsandbox.support.SandboxClock;
@@ -43,6 +47,9 @@ public final class AdminRoutes {
   public static final String TOKEN_HEADER = "X-Sandbox-Admin-Token";
   private static final int BODY_DISPLAY_LIMIT = 16 * 1024;
 
+  /** The largest recording folder exported over HTTP, held in memory while encoded. */
+  static final long HAR_MAX_BYTES = 32L * 1024 * 1024;
+
   private final Sandbox sandbox;
   private final java.util.Set<String> allowedHosts;
 
@@ -72,6 +79,8 @@ public final class AdminRoutes {
     router.delete("/violations").handler(admin::clearViolations);
     router.get("/state").handler(admin::state);
     router.post("/tokens/revoke").handler(admin::revokeTokens);
+    router.get("/replay").handler(admin::replay);
+    router.get("/recording.har").handler(admin::recordingHar);
     router.get("/worlds").handler(admin::worlds);
     router.post("/worlds").handler(admin::createWorld);
     router.delete("/worlds/:name").handler(admin::deleteWorld);
@@ -231,12 +240,82 @@ public final class AdminRoutes {
     }
     JsonArray done = new JsonArray();
     for (MountedVendor v : targets) {
-      if (world.emulator(v.id()) != null) {
-        world.emulator(v.id()).reset();
-      }
+      world.reset(v.id());
       done.add(v.id());
     }
     json(rc, 200, new JsonObject().put("reset", done));
+  }
+
+  /** Which recorded exchanges each vendor in replay mode served this world, and which never. */
+  private void replay(RoutingContext rc) {
+    World world = world(rc);
+    if (world == null) {
+      return;
+    }
+    int limit;
+    try {
+      limit =
+          Integer.parseInt(
+              rc.queryParams().get("limit") == null ? "1000" : rc.queryParams().get("limit"));
+    } catch (NumberFormatException e) {
+      limit = -1;
+    }
+    if (limit < 0) {
+      error(rc, 400, "limit is a non-negative integer");
+      return;
+    }
+    JsonArray vendors = new JsonArray();
+    for (MountedVendor v : sandbox.vendors()) {
+      ReplayMode replay = world.handler(v.id(), ReplayMode.class);
+      SpyMode spy = world.handler(v.id(), SpyMode.class);
+      if (spy != null) {
+        replay = spy.replay();
+      }
+      if (replay != null) {
+        vendors.add(replay.progress(limit));
+      }
+    }
+    json(rc, 200, new JsonObject().put("vendors", vendors));
+  }
+
+  /**
+   * The recording folder as HAR 1.2. Read on a worker; a folder larger than {@value #HAR_MAX_BYTES}
+   * bytes is refused (the {@code export-har} command has no such limit).
+   */
+  private void recordingHar(RoutingContext rc) {
+    java.nio.file.Path dir = sandbox.config().proxy().recordDir();
+    if (dir == null) {
+      error(rc, 404, "this sandbox records nothing (no --record-dir)");
+      return;
+    }
+    rc.vertx()
+        .executeBlocking(
+            () -> {
+              long size = 0;
+              for (java.nio.file.Path file : RecordingReader.files(dir)) {
+                size += java.nio.file.Files.size(file);
+              }
+              if (size > HAR_MAX_BYTES) {
+                return null;
+              }
+              return Har.of(RecordingReader.readFolder(dir), sandbox.redactor());
+            },
+            false)
+        .onSuccess(
+            har -> {
+              if (har == null) {
+                error(
+                    rc,
+                    413,
+                    "the recording is larger than " + HAR_MAX_BYTES + " bytes: use export-har");
+              } else {
+                rc.response()
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("Content-Disposition", "attachment; filename=\"recording.har\"")
+                    .end(har.toBuffer());
+              }
+            })
+        .onFailure(e -> error(rc, 500, "the recording could not be read: " + e.getMessage()));
   }
 
   private void clock(RoutingContext rc) {

@@ -285,8 +285,19 @@ public final class ConfigLoader {
             file(o.maskKeyFile, "--mask-key-file"),
             credentials,
             corporateProxy),
+        replayFrom(o.replayFrom),
         file(o.tlsCert, "--tls-cert"),
         file(o.tlsKey, "--tls-key"));
+  }
+
+  /** Every recording named must exist; whether it holds a vendor's exchanges is read later. */
+  private static List<Path> replayFrom(List<Path> given) {
+    for (Path p : given) {
+      if (!Files.exists(p)) {
+        throw new ConfigException("--replay-from: " + p.toAbsolutePath() + " does not exist");
+      }
+    }
+    return List.copyOf(given);
   }
 
   private static Path file(Path given, String flag) {

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param responseValidation how many emulator answers are checked against the contract
  * @param vendors per-vendor options from the YAML file (e.g. {@code vocom.latency})
  * @param proxy upstreams, validation strictness and recording, for the vendors that forward
+ * @param replayFrom the recordings (files or folders) that vendors in replay mode answer from
  * @param tlsCert the certificate chain to serve HTTPS with, or null for plain HTTP
  * @param tlsKey the private key of {@code tlsCert}
  */
@@ -42,6 +43,7 @@ public record SandboxConfig(
     Map<String, Mode> modes,
     Map<String, Map<String, Object>> vendors,
     ProxySettings proxy,
+    List<Path> replayFrom,
     Path tlsCert,
     Path tlsKey) {
 

@@ -174,6 +174,15 @@ public final class SandboxOptions {
   Path maskKeyFile;
 
   @Option(
+      names = "--replay-from",
+      paramLabel = "FILE|DIR",
+      split = ",",
+      description =
+          "Repeatable. Recordings that vendors in replay mode answer from: a JSON Lines file of"
+              + " proxy mode, or a --record-dir folder (its exchanges-*.jsonl in name order).")
+  List<Path> replayFrom = new ArrayList<>();
+
+  @Option(
       names = "--tls-cert",
       paramLabel = "PEM",
       description =

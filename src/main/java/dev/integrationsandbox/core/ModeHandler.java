@@ -39,6 +39,17 @@ public interface ModeHandler<P> {
     return Handling.EMULATED;
   }
 
+  /**
+   * The handler a new world uses: the same one where the mode keeps no state of a world's own; a
+   * fresh one where it does (replay's place in the recording).
+   */
+  default ModeHandler<P> forWorld() {
+    return this;
+  }
+
+  /** Back to the start, for {@code POST /__sandbox/reset}: a replay's place in its recording. */
+  default void reset() {}
+
   /** Lets go of what the mode holds (an upstream's connection pool) when the sandbox stops. */
   default Future<Void> close() {
     return Future.succeededFuture();
@@ -50,6 +61,8 @@ public interface ModeHandler<P> {
     EMULATED,
     /** The real vendor's: passed on as it came, every one checked against the contract. */
     FORWARDED,
+    /** A recorded answer of the vendor: passed on as recorded, checked as sampled. */
+    REPLAYED,
     /** The sandbox's own word on an upstream it could not reach: as is, never checked. */
     GATEWAY
   }

@@ -625,7 +625,7 @@ public final class Pipeline {
     List<Violation> violations = requestViolations;
     List<Violation> responseViolations =
         switch (handling) {
-          case EMULATED -> validateResponse(vendor, call, decorated, body);
+          case EMULATED, REPLAYED -> validateResponse(vendor, call, decorated, body);
           case FORWARDED -> checkUpstreamAnswer(vendor, call, decorated, plain);
           case GATEWAY -> List.of();
         };

@@ -18,6 +18,9 @@ import dev.integrationsandbox.proxy.UpstreamChoice;
 import dev.integrationsandbox.record.PersonalDataMask;
 import dev.integrationsandbox.record.Recorder;
 import dev.integrationsandbox.record.Redactor;
+import dev.integrationsandbox.replay.Recordings;
+import dev.integrationsandbox.replay.ReplayMode;
+import dev.integrationsandbox.replay.SpyMode;
 import dev.integrationsandbox.spi.Emulation;
 import dev.integrationsandbox.spi.Emulator;
 import dev.integrationsandbox.spi.Limits;
@@ -30,6 +33,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,7 +135,8 @@ public final class Sandbox {
     Map<String, Upstream> upstreams = new LinkedHashMap<>();
     try {
       for (Vendor vendor : available) {
-        if (config.modeOf(vendor.id()) == Mode.PROXY) {
+        Mode mode = config.modeOf(vendor.id());
+        if (mode == Mode.PROXY || mode == Mode.SPY) {
           upstreams.put(
               vendor.id(),
               UpstreamChoice.resolve(
@@ -146,7 +151,7 @@ public final class Sandbox {
     SandboxClock clock = new SandboxClock();
     ConcurrentHashMap<URI, HttpClientAgent> pools = new ConcurrentHashMap<>();
     return vertx
-        .executeBlocking(() -> new Folders(config, masking(config, upstreams)), false)
+        .executeBlocking(() -> new Folders(config, masking(config, upstreams), available), false)
         .compose(
             folders -> {
               Future<Redactor> redactor =
@@ -170,7 +175,8 @@ public final class Sandbox {
                                     clock,
                                     vendor,
                                     upstreams.get(vendor.id()),
-                                    pools),
+                                    pools,
+                                    redactor),
                             false)
                         .compose(mounting -> mounting));
               }
@@ -201,8 +207,12 @@ public final class Sandbox {
    * off the event loop.
    */
   private record Folders(
-      Path contracts, boolean packagedContracts, Path fixtures, PersonalDataMask mask) {
-    Folders(SandboxConfig config, boolean masking) {
+      Path contracts,
+      boolean packagedContracts,
+      Path fixtures,
+      PersonalDataMask mask,
+      Map<String, List<JsonObject>> recorded) {
+    Folders(SandboxConfig config, boolean masking, List<Vendor> vendors) {
       this(
           config.contracts() != null ? config.contracts() : PackagedFiles.extract("contracts"),
           config.contracts() == null,
@@ -211,7 +221,8 @@ public final class Sandbox {
               ? null
               : config.proxy().maskKeyFile() != null
                   ? PersonalDataMask.withKeyFile(config.proxy().maskKeyFile())
-                  : PersonalDataMask.withRandomKey());
+                  : PersonalDataMask.withRandomKey(),
+          recorded(config, vendors));
       if (config.proxy().recordDir() != null) {
         try {
           java.nio.file.Files.createDirectories(config.proxy().recordDir());
@@ -221,6 +232,48 @@ public final class Sandbox {
         }
       }
     }
+
+    /** The recorded exchanges replay and spy modes answer from, read once, by vendor. */
+    private static Map<String, List<JsonObject>> recorded(
+        SandboxConfig config, List<Vendor> vendors) {
+      if (!config.modes().containsValue(Mode.REPLAY) && !config.modes().containsValue(Mode.SPY)) {
+        return Map.of();
+      }
+      try {
+        return Recordings.byVendor(config.replayFrom(), path -> vendorOf(vendors, path));
+      } catch (java.io.IOException e) {
+        throw new ConfigException("--replay-from: " + e.getMessage());
+      }
+    }
+  }
+
+  /** The vendor whose path prefixes hold a path, for HAR entries that do not name their vendor. */
+  private static String vendorOf(List<Vendor> vendors, String path) {
+    for (Vendor v : vendors) {
+      for (String prefix : v.pathPrefixes()) {
+        if (path.startsWith(prefix)) {
+          return v.id();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The forwarding half of proxy and spy mode. Blocking (reads the trusted PEM). */
+  private static ProxyMode proxyMode(
+      Vertx vertx,
+      SandboxConfig config,
+      Vendor vendor,
+      Upstream upstream,
+      ConcurrentHashMap<URI, HttpClientAgent> pools)
+      throws Exception {
+    return ProxyMode.create(
+        vertx,
+        upstream,
+        config.proxy(),
+        pools,
+        vendor.upstreamAuth(),
+        config.proxy().credentials().get(vendor.id()));
   }
 
   /**
@@ -259,41 +312,55 @@ public final class Sandbox {
       SandboxClock clock,
       Vendor vendor,
       Upstream upstream,
-      ConcurrentHashMap<URI, HttpClientAgent> pools)
+      ConcurrentHashMap<URI, HttpClientAgent> pools,
+      Future<Redactor> redactor)
       throws Exception {
     Mode mode = config.modeOf(vendor.id());
+    Future<Contract> contract =
+        Contract.load(
+            vertx, folders.contracts().resolve(vendor.contractFile()), folders.packagedContracts());
     if (mode == Mode.PROXY) {
-      ProxyMode proxy =
-          ProxyMode.create(
-              vertx,
-              upstream,
-              config.proxy(),
-              pools,
-              vendor.upstreamAuth(),
-              config.proxy().credentials().get(vendor.id()));
-      return Contract.load(
-              vertx,
-              folders.contracts().resolve(vendor.contractFile()),
-              folders.packagedContracts())
-          .map(
-              contract ->
-                  new MountedVendor(
-                      vendor, mode, contract, null, null, proxy, limits(config, vendor)));
+      ProxyMode proxy = proxyMode(vertx, config, vendor, upstream, pools);
+      return contract.map(
+          loaded ->
+              new MountedVendor(vendor, mode, loaded, null, null, proxy, limits(config, vendor)));
     }
-    if (mode != Mode.EMULATE) {
-      return Future.failedFuture(
-          new ConfigException(
-              vendor.id()
-                  + ": mode "
-                  + mode.id()
-                  + " is not available in this version (emulate or proxy)"));
+    if (mode == Mode.REPLAY || mode == Mode.SPY) {
+      List<JsonObject> lines = folders.recorded().getOrDefault(vendor.id(), List.of());
+      if (lines.isEmpty() && mode == Mode.REPLAY) {
+        return Future.failedFuture(
+            new ConfigException(
+                vendor.id()
+                    + ": replay mode answers from a recording, and "
+                    + (config.replayFrom().isEmpty()
+                        ? "no --replay-from FILE|DIR was given"
+                        : "the recordings hold no " + vendor.id() + " exchange")));
+      }
+      ProxyMode proxy = mode == Mode.SPY ? proxyMode(vertx, config, vendor, upstream, pools) : null;
+      return Future.all(contract, redactor)
+          .map(
+              loaded -> {
+                ReplayMode replay =
+                    ReplayMode.of(
+                        vendor.id(),
+                        lines,
+                        contract.result().raw(),
+                        redactor.result(),
+                        folders.mask(),
+                        config.capturedBodyBytes());
+                return new MountedVendor(
+                    vendor,
+                    mode,
+                    contract.result(),
+                    null,
+                    null,
+                    proxy == null ? replay : new SpyMode(replay, proxy),
+                    limits(config, vendor));
+              });
     }
     Record options =
         OptionsBinder.bind(
             vendor.optionsType(), config.optionsOf(vendor.id()), "vendors." + vendor.id());
-    Future<Contract> contract =
-        Contract.load(
-            vertx, folders.contracts().resolve(vendor.contractFile()), folders.packagedContracts());
     Future<? extends Emulation<?>> emulation =
         vendor.emulation(
             new VendorContext(vertx, folders.fixtures().resolve(vendor.id()), options));

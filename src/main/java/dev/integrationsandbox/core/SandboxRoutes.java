@@ -156,7 +156,7 @@ public final class SandboxRoutes {
   }
 
   /** {@code /__worlds/a/v2/x} → {@code /v2/x}; other paths as they are. */
-  static String withoutWorld(String path) {
+  public static String withoutWorld(String path) {
     int end = worldEnd(path);
     return end < 0 ? path : end == path.length() ? "/" : path.substring(end);
   }

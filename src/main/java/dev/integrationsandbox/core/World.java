@@ -46,9 +46,24 @@ public final class World {
     return members.get(vendor).handler();
   }
 
-  /** Every vendor back to its fixtures. */
+  /** Every vendor back to its fixtures, and every replay back to the start of its recording. */
   public void reset() {
-    members.values().stream().filter(m -> m.emulator() != null).forEach(m -> m.emulator().reset());
+    members.keySet().forEach(this::reset);
+  }
+
+  /** One vendor back to its fixtures, or to the start of its recording. */
+  public void reset(String vendor) {
+    Member m = members.get(vendor);
+    if (m.emulator() != null) {
+      m.emulator().reset();
+    }
+    m.handler().reset();
+  }
+
+  /** This world's handler of a vendor in the given type's mode, or null in another mode. */
+  public <H> H handler(String vendor, Class<H> type) {
+    Member m = members.get(vendor);
+    return m != null && type.isInstance(m.handler()) ? type.cast(m.handler()) : null;
   }
 
   void touch() {

@@ -103,7 +103,7 @@ public final class Worlds {
           v.id(),
           v.emulation() != null
               ? member(v.emulation(), clock)
-              : new World.Member(null, v.handler()));
+              : new World.Member(null, v.handler().forWorld()));
     }
     return new World(name, clock, members);
   }
