@@ -7,6 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -53,20 +56,48 @@ public final class SandboxServer {
   }
 
   /**
-   * Deploys one HTTP verticle per event loop. Port 0 becomes -1: Vert.x then binds one random port
-   * and lets every instance share it, where 0 would give each instance a port of its own.
+   * Deploys one HTTP verticle per event loop, all on one port that Vert.x shares between them. Port
+   * 0 is first turned into a free port chosen by the operating system: Vert.x's own "any port,
+   * shared" (-1) was seen to hand a second sandbox in the same JVM the port of the first, so that
+   * each answered the other's requests. A port taken by someone else between the choice and the
+   * bind is chosen again.
    */
   private static Future<SandboxServer> listen(
       Vertx vertx, Sandbox sandbox, SandboxConfig config, int loops) {
-    int port = config.port() == 0 ? -1 : config.port();
-    AtomicInteger bound = new AtomicInteger();
     ConnectionGuard guard =
         new ConnectionGuard(vertx, config.idleTimeout(), config.maxConnections());
-    return vertx
-        .deployVerticle(
-            () -> new HttpVerticle(sandbox, guard, config.host(), port, bound),
-            new DeploymentOptions().setInstances(loops))
-        .map(id -> new SandboxServer(vertx, sandbox, bound.get(), id, guard));
+    return deploy(vertx, sandbox, config, loops, guard, 3).onFailure(e -> guard.stop());
+  }
+
+  private static Future<SandboxServer> deploy(
+      Vertx vertx,
+      Sandbox sandbox,
+      SandboxConfig config,
+      int loops,
+      ConnectionGuard guard,
+      int attempts) {
+    Future<Integer> port =
+        config.port() != 0
+            ? Future.succeededFuture(config.port())
+            : vertx.executeBlocking(() -> freePort(config.host()), false);
+    AtomicInteger bound = new AtomicInteger();
+    return port.compose(
+            p ->
+                vertx.deployVerticle(
+                    () -> new HttpVerticle(sandbox, guard, config.host(), p, bound),
+                    new DeploymentOptions().setInstances(loops)))
+        .map(id -> new SandboxServer(vertx, sandbox, bound.get(), id, guard))
+        .recover(
+            e ->
+                config.port() == 0 && attempts > 1
+                    ? deploy(vertx, sandbox, config, loops, guard, attempts - 1)
+                    : Future.failedFuture(e));
+  }
+
+  private static int freePort(String host) throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    }
   }
 
   public int port() {
