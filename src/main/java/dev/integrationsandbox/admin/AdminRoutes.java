@@ -7,6 +7,7 @@ import dev.integrationsandbox.core.Worlds;
 import dev.integrationsandbox.coverage.CoverageRoutes;
 import dev.integrationsandbox.exchange.Exchange;
 import dev.integrationsandbox.fault.FaultRoutes;
+import dev.integrationsandbox.inspector.InspectorRoutes;
 import dev.integrationsandbox.spi.Failure;
 import dev.integrationsandbox.spi.RevokesTokens;
 import dev.integrationsandbox.support.SandboxClock;
@@ -76,6 +77,7 @@ public final class AdminRoutes {
     router.post("/worlds").handler(admin::createWorld);
     router.delete("/worlds/:name").handler(admin::deleteWorld);
     CoverageRoutes.mount(router, sandbox.coverage());
+    InspectorRoutes.mount(router, sandbox);
     FaultRoutes.mount(router, sandbox.faults(), sandbox.faultTargets(), Worlds::validName);
     router.route().handler(rc -> error(rc, 404, "no admin operation at " + rc.normalizedPath()));
     router.route().failureHandler(admin::failure);

@@ -7,6 +7,7 @@ import dev.integrationsandbox.config.SandboxConfig;
 import dev.integrationsandbox.contract.Contract;
 import dev.integrationsandbox.coverage.WorldCoverage;
 import dev.integrationsandbox.exchange.ExchangeListener;
+import dev.integrationsandbox.inspector.ExchangeFeed;
 import dev.integrationsandbox.exchange.ExchangeMetrics;
 import dev.integrationsandbox.exchange.Journal;
 import dev.integrationsandbox.exchange.RequestLog;
@@ -59,6 +60,7 @@ public final class Sandbox {
   private final ViolationTally violations = new ViolationTally();
   private final Recorder recorder;
   private final Faults faults;
+  private final ExchangeFeed feed = new ExchangeFeed();
 
   private Sandbox(
       SandboxConfig config,
@@ -80,7 +82,7 @@ public final class Sandbox {
     this.coverage = new WorldCoverage(contracts);
     this.faults = new Faults(metrics.registry());
     List<ExchangeListener> listeners =
-        new ArrayList<>(List.of(journal, metrics, coverage, violations));
+        new ArrayList<>(List.of(journal, metrics, coverage, violations, feed));
     if (config.logRequests()) {
       listeners.add(new RequestLog(redactor::uri));
     }
@@ -329,6 +331,11 @@ public final class Sandbox {
   }
 
   /** Contract violations by vendor and operation, with the first example of each. */
+  /** The live stream of exchanges the inspector pages listen to. */
+  public ExchangeFeed feed() {
+    return feed;
+  }
+
   public ViolationTally violations() {
     return violations;
   }

@@ -1,0 +1,77 @@
+package dev.integrationsandbox.inspector;
+
+import dev.integrationsandbox.exchange.Exchange;
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * One open page's server-sent event stream. Exchanges arrive from any event loop and wait in a
+ * queue of at most {@value #MAX_PENDING}; they are turned into JSON and written on the page's own
+ * event loop, only while the connection's write queue has room. What does not fit is dropped and
+ * counted, and the page is told ({@code event: dropped}) so that it reloads the journal.
+ */
+final class FeedSubscriber {
+
+  static final int MAX_PENDING = 256;
+
+  private final Context context;
+  private final HttpServerResponse response;
+  private final Function<Exchange, JsonObject> summary;
+  private final Queue<Exchange> pending = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger size = new AtomicInteger();
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private long droppedTold;
+
+  FeedSubscriber(
+      Context context, HttpServerResponse response, Function<Exchange, JsonObject> summary) {
+    this.context = context;
+    this.response = response;
+    this.summary = summary;
+    response.drainHandler(v -> drain());
+  }
+
+  void offer(Exchange exchange) {
+    if (size.incrementAndGet() > MAX_PENDING) {
+      size.decrementAndGet();
+      dropped.incrementAndGet();
+    } else {
+      pending.add(exchange);
+    }
+    if (scheduled.compareAndSet(false, true)) {
+      context.runOnContext(v -> drain());
+    }
+  }
+
+  /** On the page's event loop: writes what waits while the connection takes it. */
+  private void drain() {
+    scheduled.set(false);
+    if (response.closed() || response.ended()) {
+      return;
+    }
+    long lost = dropped.get();
+    if (lost != droppedTold && !response.writeQueueFull()) {
+      droppedTold = lost;
+      response.write("event: dropped\ndata: {\"dropped\":" + lost + "}\n\n");
+    }
+    while (!response.writeQueueFull()) {
+      Exchange next = pending.poll();
+      if (next == null) {
+        return;
+      }
+      size.decrementAndGet();
+      response.write("event: exchange\ndata: " + summary.apply(next).encode() + "\n\n");
+    }
+  }
+
+  long dropped() {
+    return dropped.get();
+  }
+}
