@@ -47,7 +47,7 @@ export async function exchangeView(root, id) {
   }
   const curl = curlOf(e);
   const fault = typeof e.error === 'string' && e.error.startsWith('FAULT ') ? e.error : null;
-  root.replaceChildren(
+  root.replaceChildren(...[
     h('p', {}, h('a', { href: '#/traffic' }, '← traffic')),
     h('div', { class: 'panel', id: 'exchange-summary' },
       h('h2', {}, e.method + ' ' + e.path),
@@ -73,5 +73,6 @@ export async function exchangeView(root, id) {
       h('div', { class: 'panel', id: 'request' },
         h('h3', {}, 'Request'), headers(e.request.headers), jsonView(e.request.body, pointers(e.violations, 'request'))),
       h('div', { class: 'panel', id: 'response' },
-        h('h3', {}, 'Response'), headers(e.response.headers), jsonView(e.response.body, pointers(e.violations, 'response')))));
+        h('h3', {}, 'Response'), headers(e.response.headers), jsonView(e.response.body, pointers(e.violations, 'response')))),
+  ].filter(Boolean));
 }

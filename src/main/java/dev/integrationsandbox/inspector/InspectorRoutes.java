@@ -12,8 +12,8 @@ import io.vertx.ext.web.handler.StaticHandler;
 
 /**
  * The traffic inspector: a page in the jar at {@code /__sandbox/ui/}, the live stream it listens to
- * ({@code /__sandbox/events}) and what it shows in its header ({@code /__sandbox/about}). Mounted on
- * the admin router after its guard, so the page and every call it makes pass the same token,
+ * ({@code /__sandbox/events}) and what it shows in its header ({@code /__sandbox/about}). Mounted
+ * on the admin router after its guard, so the page and every call it makes pass the same token,
  * loopback, Origin and Host checks as {@code curl} does; the page changes state only through the
  * admin API itself.
  */
