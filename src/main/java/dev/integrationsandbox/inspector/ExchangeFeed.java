@@ -2,8 +2,10 @@ package dev.integrationsandbox.inspector;
 
 import dev.integrationsandbox.exchange.Exchange;
 import dev.integrationsandbox.exchange.ExchangeListener;
+import io.vertx.core.json.JsonObject;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Hands every exchange to the open inspector pages. It costs a request one read of an empty set
@@ -16,6 +18,7 @@ public final class ExchangeFeed implements ExchangeListener {
   public static final int MAX_SUBSCRIBERS = 16;
 
   private final Set<FeedSubscriber> subscribers = new CopyOnWriteArraySet<>();
+  private final AtomicLong dropped = new AtomicLong();
 
   @Override
   public void onExchange(Exchange exchange) {
@@ -36,7 +39,13 @@ public final class ExchangeFeed implements ExchangeListener {
     subscribers.remove(subscriber);
   }
 
-  int size() {
-    return subscribers.size();
+  /** One exchange a page was too slow to take. */
+  void dropped() {
+    dropped.incrementAndGet();
+  }
+
+  /** Pages open now, and the exchanges dropped for slow pages since the start. */
+  JsonObject toJson() {
+    return new JsonObject().put("subscribers", subscribers.size()).put("dropped", dropped.get());
   }
 }

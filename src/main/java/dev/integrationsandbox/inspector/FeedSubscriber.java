@@ -24,6 +24,7 @@ final class FeedSubscriber {
   private final Context context;
   private final HttpServerResponse response;
   private final Function<Exchange, JsonObject> summary;
+  private final Runnable onDrop;
   private final Queue<Exchange> pending = new ConcurrentLinkedQueue<>();
   private final AtomicInteger size = new AtomicInteger();
   private final AtomicLong dropped = new AtomicLong();
@@ -31,10 +32,14 @@ final class FeedSubscriber {
   private long droppedTold;
 
   FeedSubscriber(
-      Context context, HttpServerResponse response, Function<Exchange, JsonObject> summary) {
+      Context context,
+      HttpServerResponse response,
+      Function<Exchange, JsonObject> summary,
+      Runnable onDrop) {
     this.context = context;
     this.response = response;
     this.summary = summary;
+    this.onDrop = onDrop;
     response.drainHandler(v -> drain());
   }
 
@@ -42,6 +47,7 @@ final class FeedSubscriber {
     if (size.incrementAndGet() > MAX_PENDING) {
       size.decrementAndGet();
       dropped.incrementAndGet();
+      onDrop.run();
     } else {
       pending.add(exchange);
     }
@@ -69,9 +75,5 @@ final class FeedSubscriber {
       size.decrementAndGet();
       response.write("event: exchange\ndata: " + summary.apply(next).encode() + "\n\n");
     }
-  }
-
-  long dropped() {
-    return dropped.get();
   }
 }

@@ -61,6 +61,7 @@ public final class InspectorRoutes {
                 .put("version", SandboxVersion.get())
                 .put("vendors", vendors)
                 .put("recordDir", recordDir == null ? null : recordDir.toString())
+                .put("feed", sandbox.feed().toJson())
                 .encode());
   }
 
@@ -71,7 +72,8 @@ public final class InspectorRoutes {
   private void events(RoutingContext rc) {
     HttpServerResponse response = rc.response();
     FeedSubscriber subscriber =
-        new FeedSubscriber(rc.vertx().getOrCreateContext(), response, this::summary);
+        new FeedSubscriber(
+            rc.vertx().getOrCreateContext(), response, this::summary, sandbox.feed()::dropped);
     if (!sandbox.feed().add(subscriber)) {
       response
           .setStatusCode(503)
