@@ -137,6 +137,10 @@ class InspectorBrowserTest {
     assertTrue(info.getText().contains("200"), info.getText());
     browser.find("tr[data-operation='btg.createTicket']");
     browser.screenshot("coverage");
+    new BtgApi(sandbox).signedIn().createTicket(BtgTestData.CPF, new JsonObject());
+    browser.open(ui(sandbox, "#/violations"));
+    assertTrue(browser.find("#violation-tally").getText().contains("createTicket"));
+    browser.screenshot("violations");
   }
 
   /**
