@@ -17,7 +17,14 @@ const state = {
   filters: { vendor: '', operation: '', status: '', world: '', mode: '', violation: false, note: false, fault: false },
   source: null,
   redraw: null,
+  frame: 0,
 };
+
+/** At most one redraw per frame, however fast exchanges arrive. */
+function schedule() {
+  if (state.frame || !state.redraw) return;
+  state.frame = requestAnimationFrame(() => { state.frame = 0; state.redraw && state.redraw(); });
+}
 
 function summary(e) {
   return {
@@ -51,7 +58,7 @@ export function connect() {
       state.rows.unshift(row);
       state.rows.length = Math.min(state.rows.length, MAX_ROWS);
     }
-    state.redraw && state.redraw();
+    schedule();
   });
   source.addEventListener('dropped', (m) => {
     state.dropped = JSON.parse(m.data).dropped;
