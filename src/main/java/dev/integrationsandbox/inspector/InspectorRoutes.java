@@ -4,6 +4,7 @@ import dev.integrationsandbox.config.SandboxVersion;
 import dev.integrationsandbox.core.MountedVendor;
 import dev.integrationsandbox.core.Sandbox;
 import dev.integrationsandbox.exchange.Exchange;
+import dev.integrationsandbox.exchange.ExchangeSummary;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -93,17 +94,7 @@ public final class InspectorRoutes {
   }
 
   private JsonObject summary(Exchange e) {
-    return new JsonObject()
-        .put("id", e.id())
-        .put("at", e.at().toString())
-        .put("world", e.world())
-        .put("vendor", e.vendor())
-        .put("operation", e.operationId())
-        .put("mode", e.mode() == null ? null : e.mode().id())
-        .put("method", e.method().name())
-        .put("path", sandbox.redactor().uri(e.uri()))
-        .put("status", e.status())
-        .put("durationMs", e.durationNanos() / 1_000_000.0)
+    return ExchangeSummary.of(e, sandbox.redactor()::uri)
         .put("violations", e.violations().size())
         .put("notes", e.notes().size())
         .put("faulted", e.faulted());
