@@ -6,7 +6,9 @@ import dev.integrationsandbox.core.World;
 import dev.integrationsandbox.core.Worlds;
 import dev.integrationsandbox.coverage.CoverageRoutes;
 import dev.integrationsandbox.exchange.Exchange;
+import dev.integrationsandbox.exchange.ExchangeSummary;
 import dev.integrationsandbox.fault.FaultRoutes;
+import dev.integrationsandbox.inspector.InspectorRoutes;
 import dev.integrationsandbox.record.Har;
 import dev.integrationsandbox.record.RecordingReader;
 import dev.integrationsandbox.replay.ReplayMode;
@@ -85,6 +87,7 @@ public final class AdminRoutes {
     router.post("/worlds").handler(admin::createWorld);
     router.delete("/worlds/:name").handler(admin::deleteWorld);
     CoverageRoutes.mount(router, sandbox.coverage());
+    InspectorRoutes.mount(router, sandbox);
     FaultRoutes.mount(router, sandbox.faults(), sandbox.faultTargets(), Worlds::validName);
     router.route().handler(rc -> error(rc, 404, "no admin operation at " + rc.normalizedPath()));
     router.route().failureHandler(admin::failure);
@@ -423,17 +426,7 @@ public final class AdminRoutes {
     JsonArray violations = new JsonArray();
     e.violations().forEach(v -> violations.add(v.toJson()));
     String requestType = e.requestHeaders() == null ? null : e.requestHeaders().get("Content-Type");
-    return new JsonObject()
-        .put("id", e.id())
-        .put("at", e.at().toString())
-        .put("world", e.world())
-        .put("vendor", e.vendor())
-        .put("operation", e.operationId())
-        .put("mode", e.mode() == null ? null : e.mode().id())
-        .put("method", e.method().name())
-        .put("path", sandbox.redactor().uri(e.uri()))
-        .put("status", e.status())
-        .put("durationMs", e.durationNanos() / 1_000_000.0)
+    return ExchangeSummary.of(e, sandbox.redactor()::uri)
         .put("violations", violations)
         .put("notes", new JsonArray(e.notes().stream().map(n -> (Object) n).toList()))
         .put("error", sandbox.redactor().text(e.error()))

@@ -13,6 +13,7 @@ import dev.integrationsandbox.exchange.RequestLog;
 import dev.integrationsandbox.exchange.ViolationTally;
 import dev.integrationsandbox.fault.FaultTarget;
 import dev.integrationsandbox.fault.Faults;
+import dev.integrationsandbox.inspector.ExchangeFeed;
 import dev.integrationsandbox.proxy.ProxyMode;
 import dev.integrationsandbox.proxy.UpstreamChoice;
 import dev.integrationsandbox.record.PersonalDataMask;
@@ -63,6 +64,7 @@ public final class Sandbox {
   private final ViolationTally violations = new ViolationTally();
   private final Recorder recorder;
   private final Faults faults;
+  private final ExchangeFeed feed = new ExchangeFeed();
 
   private Sandbox(
       SandboxConfig config,
@@ -84,7 +86,7 @@ public final class Sandbox {
     this.coverage = new WorldCoverage(contracts);
     this.faults = new Faults(metrics.registry());
     List<ExchangeListener> listeners =
-        new ArrayList<>(List.of(journal, metrics, coverage, violations));
+        new ArrayList<>(List.of(journal, metrics, coverage, violations, feed));
     if (config.logRequests()) {
       listeners.add(new RequestLog(redactor::uri));
     }
@@ -403,6 +405,11 @@ public final class Sandbox {
   }
 
   /** Contract violations by vendor and operation, with the first example of each. */
+  /** The live stream of exchanges the inspector pages listen to. */
+  public ExchangeFeed feed() {
+    return feed;
+  }
+
   public ViolationTally violations() {
     return violations;
   }

@@ -191,6 +191,7 @@ class AdminApiTest {
     admin.check("getJournal", client.get("/__sandbox/journal?limit=5").send().await());
     admin.check("getState", client.get("/__sandbox/state?vendor=btg").send().await());
     admin.check("getMetrics", client.get("/__sandbox/metrics").send().await());
+    admin.check("getAbout", client.get("/__sandbox/about").send().await());
     admin.check("getHealth", getWithAdminToken("/__sandbox/health", "guess"));
     admin.check("clearJournal", client.delete("/__sandbox/journal").send().await());
     JsonObject throttle = new JsonObject().put("vendor", "btg").put("preset", "throttled");
