@@ -821,7 +821,8 @@ def run_rounds(cases, servers, answers):
     results = {r["name"]: [] for r in order}  # per round: dict or None
     status = {r["name"]: None for r in order}  # None = ok so far, ("SKIP"|"FAIL", why)
     for rnd in range(CFG["rounds"]):
-        rot = order[rnd % len(order):] + order[:rnd % len(order)]
+        shift = rnd % len(order) if order else 0  # no runs: CASES picked proxy cases only
+        rot = order[shift:] + order[:shift]
         variables = case_variables(servers["sandbox"].port, cases) if servers["sandbox"].up else {}
         log(f"round {rnd + 1}/{CFG['rounds']}: " + " -> ".join(r["name"] for r in rot))
         for run in rot:
