@@ -137,7 +137,10 @@ public final class Redactor {
         learnCredential(auth);
       }
     }
-    if (body == null || body.length() == 0 || body.length() > SCANNED_FILE_MAX) {
+    if (body == null
+        || body.length() == 0
+        || body.length() > SCANNED_FILE_MAX
+        || !mayHoldSecretField(body)) {
       return;
     }
     Body parsed = new Body(body);
@@ -147,6 +150,24 @@ public final class Redactor {
     } else if (!parsed.isMalformedJson()) {
       learnJson(parsed.jsonOrNull());
     }
+  }
+
+  /**
+   * Whether a body's text holds a secret word, a configured name, or an escape that could spell one
+   * ({@code \\u0074oken}, {@code %74oken}): a body without any has no secret-named field, and is
+   * not parsed a second time on the recorder thread only to find that out.
+   */
+  private boolean mayHoldSecretField(Buffer body) {
+    String lower = body.toString(java.nio.charset.StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+    if (lower.indexOf('\\') >= 0 || lower.indexOf('%') >= 0 || mayNameSecret(lower)) {
+      return true;
+    }
+    for (String name : extraNames) {
+      if (lower.contains(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void learnCredential(String authorization) {
