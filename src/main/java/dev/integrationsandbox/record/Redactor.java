@@ -123,7 +123,8 @@ public final class Redactor {
 
   /** Whether a field of this name holds a secret: a built-in name, or one configured. */
   public boolean secretName(String name) {
-    return isSecret(name) || extraNames.contains(name.toLowerCase(Locale.ROOT));
+    String lower = name.toLowerCase(Locale.ROOT);
+    return isSecret(name, lower) || extraNames.contains(lower);
   }
 
   /**
@@ -282,7 +283,10 @@ public final class Redactor {
   }
 
   public static boolean isSecret(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
+    return isSecret(name, name.toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isSecret(String name, String lower) {
     return mayNameSecret(lower) && SECRET_NAME.matcher(name).matches() && !lower.endsWith("type");
   }
 
