@@ -252,7 +252,7 @@ def cds_flags():
     return [f"-XX:SharedArchiveFile={archive}"] if os.path.isfile(archive) else []
 
 
-def start_sandbox(name="sandbox"):
+def start_sandbox(name="sandbox", extra_args=()):
     s = Server(name)
     if not os.path.isfile(CFG["jar"]):
         s.reason = f"jar {CFG['jar']} not found"
@@ -260,7 +260,7 @@ def start_sandbox(name="sandbox"):
     s.port = free_port()
     t0 = time.monotonic()
     s.proc = spawn(name, jvm("sandbox", *cds_flags(), "-jar", CFG["jar"], "--port", str(s.port),
-                             *shlex.split(CFG["sandbox_args"])), cwd=sandbox_cwd())
+                             *shlex.split(CFG["sandbox_args"]), *extra_args), cwd=sandbox_cwd())
     waited = wait_http_ok(f"http://127.0.0.1:{s.port}{HEALTH}", s.proc, CFG["startup_timeout"])
     if waited is None:
         code = s.proc.poll()
@@ -459,16 +459,7 @@ def start_wiremock(cases, answers):
     if not mine:
         s.reason = "no case to serve"
         return s
-    s.port = free_port()
-    root = os.path.join(CFG["workdir"], "wiremock")
-    os.makedirs(os.path.join(root, "mappings"), exist_ok=True)
-    os.makedirs(os.path.join(root, "__files"), exist_ok=True)
-    s.proc = spawn("wiremock", jvm("wiremock", "-jar", CFG["wiremock_jar"], "--port", str(s.port),
-                                   "--bind-address", "127.0.0.1", "--disable-banner",
-                                   "--root-dir", root, *shlex.split(CFG["wiremock_args"])))
-    if wait_http_ok(f"http://127.0.0.1:{s.port}/__admin/health", s.proc, 60) is None:
-        s.reason = "WireMock did not become healthy within 60 s: " + log_tail("wiremock")
-        stop(s.proc)
+    if not launch_wiremock(s):
         return s
     for c in mine:
         status, answer = req(s.port, "POST", "/__admin/mappings",
@@ -482,6 +473,24 @@ def start_wiremock(cases, answers):
     except Exception:  # noqa: BLE001 - informative only
         pass
     return s
+
+
+def launch_wiremock(s, *extra_args):
+    """Starts WireMock standalone for Server s (its own empty root folder, WIREMOCK_ARGS, then
+    extra_args); False, with s.reason, when it does not become healthy."""
+    s.port = free_port()
+    root = os.path.join(CFG["workdir"], s.name)
+    os.makedirs(os.path.join(root, "mappings"), exist_ok=True)
+    os.makedirs(os.path.join(root, "__files"), exist_ok=True)
+    s.proc = spawn(s.name, jvm("wiremock", "-jar", CFG["wiremock_jar"], "--port", str(s.port),
+                               "--bind-address", "127.0.0.1", "--disable-banner",
+                               "--root-dir", root, *shlex.split(CFG["wiremock_args"]),
+                               *extra_args))
+    if wait_http_ok(f"http://127.0.0.1:{s.port}/__admin/health", s.proc, 60) is None:
+        s.reason = "WireMock did not become healthy within 60 s: " + log_tail(s.name)
+        stop(s.proc)
+        return False
+    return True
 
 
 def start_mockserver(cases, answers):
@@ -812,7 +821,8 @@ def run_rounds(cases, servers, answers):
     results = {r["name"]: [] for r in order}  # per round: dict or None
     status = {r["name"]: None for r in order}  # None = ok so far, ("SKIP"|"FAIL", why)
     for rnd in range(CFG["rounds"]):
-        rot = order[rnd % len(order):] + order[:rnd % len(order)]
+        shift = rnd % len(order) if order else 0  # no runs: CASES picked proxy cases only
+        rot = order[shift:] + order[:shift]
         variables = case_variables(servers["sandbox"].port, cases) if servers["sandbox"].up else {}
         log(f"round {rnd + 1}/{CFG['rounds']}: " + " -> ".join(r["name"] for r in rot))
         for run in rot:
@@ -861,13 +871,13 @@ def measure(srv, case, variables):
     """Warm-up, then the measured wrk run of a case on a server, with its CPU time."""
     script = wrk_script(case, variables)
     url = f"http://127.0.0.1:{srv.port}{expand(case['path'], variables)}"
-    if CFG["warmup"] > 0:
-        run_wrk(url, script, CFG["warmup"])
+    warmup = run_wrk(url, script, CFG["warmup"]) if CFG["warmup"] > 0 else {"requests": 0}
     cpu0 = cpu_seconds(srv.proc.pid)
     res = run_wrk(url, script, CFG["duration"])
     cpu1 = cpu_seconds(srv.proc.pid)
     if cpu0 is not None and cpu1 is not None and res["requests"]:
         res["cpu_us"] = (cpu1 - cpu0) / res["requests"] * 1e6
+    res["warmup_requests"] = warmup["requests"]
     errs = {k: v for k, v in res["socket_errors"].items() if v}
     res["socket_note"] = ", ".join(f"{k} {v}" for k, v in errs.items())
     return res
@@ -931,6 +941,181 @@ def sustain():
                 p.wait()
         stop(s.proc)
     return out
+
+
+# --------------------------------------------------------------------------- proxy mode
+
+PROXY_RUNS = ("ceiling", "sandbox proxy + recording", "sandbox proxy", "WireMock proxy")
+
+
+def start_proxies(case, ceiling):
+    """The servers of a proxy case, each in front of the ceiling (None when not started): the
+    ceiling itself (direct), the sandbox proxying the case's vendor with and without
+    --record-dir, and WireMock's --proxy-all with connection reuse on."""
+    vendor, upstream = case["proxy"]["vendor"], f"http://127.0.0.1:{ceiling.port}"
+    slug = re.sub(r"\W+", "-", case["name"])
+    record_dir = os.path.join(CFG["workdir"], f"recording-{slug}")
+    os.makedirs(record_dir, exist_ok=True)
+    proxy_args = ["--mode", f"{vendor}=proxy", "--upstream", f"{vendor}={upstream}"]
+    wiremock = Server(f"wiremock-proxy-{slug}")
+    # WireMock 3 reuses its proxy client's connections unless told not to; said explicitly so
+    # that a changed default cannot make it open a connection per request.
+    launch_wiremock(wiremock, "--proxy-all", upstream, "--disable-connection-reuse", "false")
+    return record_dir, {
+        "ceiling": ceiling,
+        "sandbox proxy + recording": start_sandbox(
+            f"sandbox-proxy-record-{slug}", proxy_args + ["--record-dir", record_dir]),
+        "sandbox proxy": start_sandbox(f"sandbox-proxy-{slug}", proxy_args),
+        "WireMock proxy": wiremock,
+    }
+
+
+def recorded_lines(folder):
+    count = 0
+    for path in glob.glob(os.path.join(folder, "*.jsonl")):
+        with open(path, "rb") as f:
+            count += sum(1 for line in f if line.strip())
+    return count
+
+
+def measure_proxy(case, ceiling, answers):
+    """ROUNDS rounds over the proxy case's servers (rotated by one per round): at
+    WRK_CONNECTIONS (warm-up, then measured with CPU) and at one connection (p50: the latency
+    the proxy adds to the ceiling's). Then the recording sandbox is stopped and its lines are
+    counted against every request wrk and the pre-flights completed on it."""
+    out = {"runs": {n: {"many": [], "one": []} for n in PROXY_RUNS}, "status": {}, "sent": 0,
+           "lines": None, "note": None}
+    if not ceiling.up or case["name"] not in answers:
+        out["note"] = "SKIP: " + (f"ceiling unavailable: {ceiling.reason}" if not ceiling.up
+                                  else "no bytes from the sandbox for the ceiling to serve")
+        log(f"{case['name']}: {out['note']}")
+        return out
+    record_dir, servers = start_proxies(case, ceiling)
+    expected = answers[case["name"]]["body"]
+    try:
+        for rnd in range(CFG["rounds"]):
+            order = PROXY_RUNS[rnd % len(PROXY_RUNS):] + PROXY_RUNS[:rnd % len(PROXY_RUNS)]
+            log(f"proxy round {rnd + 1}/{CFG['rounds']}: {case['name']}: " + " -> ".join(order))
+            for name in order:
+                srv, recording = servers[name], name == "sandbox proxy + recording"
+                if out["status"].get(name):
+                    continue
+                if not srv.up:
+                    out["status"][name] = f"unavailable: {srv.reason}"
+                    log(f"SKIP {case['name']} @ {name}: {out['status'][name]}")
+                    continue
+                try:
+                    preflight(srv, case, {}, expected)
+                except (RuntimeError, OSError) as e:
+                    out["status"][name] = f"FAIL: {e}"
+                    log(f"FAIL {case['name']} @ {name}: {e}")
+                    continue
+                many, warm = measure(srv, case, {}), None
+                one = run_wrk(f"http://127.0.0.1:{srv.port}{case['path']}",
+                              wrk_script(case, {}), CFG["duration"], connections=1)
+                if recording:
+                    out["sent"] += 1 + many["requests"] + many.get("warmup_requests", 0) \
+                        + one["requests"]
+                bad = problems(many) + problems(one)
+                if bad:
+                    out["status"][name] = f"FAIL: round {rnd + 1}: " + "; ".join(bad)
+                    log(f"FAIL {case['name']} @ {name}: {out['status'][name]}")
+                    continue
+                out["runs"][name]["many"].append(many)
+                out["runs"][name]["one"].append(one)
+                log(f"  {case['name']} @ {name}: {many['rps']:.0f} req/s, p99 "
+                    f"{many['p99']:.3f} ms, server CPU {fmt(many.get('cpu_us'), '.1f')} µs/req; "
+                    f"one connection: p50 {one['p50']:.3f} ms")
+    finally:
+        for name, srv in servers.items():
+            if name != "ceiling" and srv.proc:
+                stop(srv.proc)
+    if servers["sandbox proxy + recording"].proc:
+        out["lines"] = recorded_lines(record_dir)
+        log(f"{case['name']}: {out['lines']} lines recorded, {out['sent']} requests completed "
+            f"by wrk and the pre-flights")
+    return out
+
+
+def proxy_figures(m):
+    """Medians over rounds per server, and the figures the targets are about."""
+    med = lambda rs, k: statistics.median(r[k] for r in rs) if rs else None  # noqa: E731
+    runs = {}
+    for name, r in m["runs"].items():
+        cpus = [x["cpu_us"] for x in r["many"] if x.get("cpu_us") is not None]
+        runs[name] = {"rps": med(r["many"], "rps"), "p50": med(r["many"], "p50"),
+                      "p99": med(r["many"], "p99"), "p50_one": med(r["one"], "p50"),
+                      "cpu_us": statistics.median(cpus) if cpus else None,
+                      "rounds": len(r["many"])}
+    rec, plain = runs["sandbox proxy + recording"], runs["sandbox proxy"]
+    wm, ceil = runs["WireMock proxy"], runs["ceiling"]
+    fig = {"runs": runs}
+    if rec["rps"] and wm["rps"]:
+        fig["x_wiremock"] = rec["rps"] / wm["rps"]
+    if rec["p50_one"] is not None and ceil["p50_one"] is not None:
+        fig["added_p50_ms"] = rec["p50_one"] - ceil["p50_one"]
+    if rec["rps"] and plain["rps"]:
+        fig["recording_cost"] = 1 - rec["rps"] / plain["rps"]
+    if m["lines"] is not None and rec["rounds"]:
+        fig["lost"] = max(0, m["sent"] - m["lines"])
+    return fig
+
+
+def proxy_targets(case, fig):
+    """(label, measured, limit, higher_is_better, unit) of a proxy case's targets."""
+    t, n, out = case["targets"], case["name"], []
+    if "min_wiremock_proxy_ratio" in t:
+        out.append((f"{n}: sandbox proxy with recording req/s ≥ {t['min_wiremock_proxy_ratio']}"
+                    " × WireMock proxy", fig.get("x_wiremock"), t["min_wiremock_proxy_ratio"],
+                    True, "×"))
+    if "max_added_p50_ms" in t:
+        out.append((f"{n}: p50 added to the ceiling's at one connection ≤ "
+                    f"{t['max_added_p50_ms']} ms", fig.get("added_p50_ms"),
+                    t["max_added_p50_ms"], False, " ms"))
+    if "max_recording_cost" in t:
+        out.append((f"{n}: recording costs ≤ {t['max_recording_cost'] * 100:.0f} % of the "
+                    "proxy's req/s", fig.get("recording_cost"), t["max_recording_cost"], False,
+                    "%"))
+    if "max_lost" in t:
+        out.append((f"{n}: exchanges not recorded ≤ {t['max_lost']}", fig.get("lost"),
+                    t["max_lost"], False, ""))
+    return out
+
+
+def proxy_report(pcases, measured):
+    """The report's proxy-mode section (lines) and its targets."""
+    if not pcases:
+        return [], []
+    L, targets = ["## Proxy mode: the sandbox in front of the ceiling\n"], []
+    for c in pcases:
+        m = measured[c["name"]]
+        L.append(f"### {c['name']} (`--mode {c['proxy']['vendor']}=proxy --upstream "
+                 f"{c['proxy']['vendor']}=http://127.0.0.1:<ceiling>`)\n")
+        if m["note"]:
+            L.append(f"{m['note']}\n")
+            continue
+        fig = proxy_figures(m)
+        L.append("| server | req/s | p50 ms | p99 ms | p50 ms at one connection | "
+                 "server CPU µs/req | rounds | status |")
+        L.append("|---|---:|---:|---:|---:|---:|---:|---|")
+        for name, r in fig["runs"].items():
+            L.append(f"| {name} | {fmt(r['rps'])} | {fmt(r['p50'], '.3f')} | "
+                     f"{fmt(r['p99'], '.3f')} | {fmt(r['p50_one'], '.3f')} | "
+                     f"{fmt(r['cpu_us'], '.1f')} | {r['rounds']}/{CFG['rounds']} | "
+                     f"{m['status'].get(name) or 'ok'} |")
+        L.append("")
+        L.append(f"- sandbox proxy with recording ÷ WireMock proxy: "
+                 f"**{fmt(fig.get('x_wiremock'), '.2f')} ×**; p50 added at one connection: "
+                 f"**{fmt(fig.get('added_p50_ms'), '.3f')} ms**; recording's cost: "
+                 f"**{fmt(fig.get('recording_cost') and fig['recording_cost'] * 100, '.1f')} %** "
+                 "of the proxy's req/s")
+        L.append(f"- recorded lines: {fmt(m['lines'])}; requests completed on that sandbox "
+                 f"(wrk warm-ups, measured runs, one-connection runs, pre-flights): {m['sent']}; "
+                 f"not recorded: **{fmt(fig.get('lost'))}** (wrk stops with requests in flight, "
+                 "which the sandbox may record without wrk counting them)")
+        L.append("")
+        targets += proxy_targets(c, fig)
+    return L, targets
 
 
 _ALL = None
@@ -1016,7 +1201,7 @@ def verdict(value, limit, higher_is_better):
 
 
 def report(facts, cases, results, status, summary, startup, sustained, notes,
-           worlds=(None, "skipped")):
+           worlds=(None, "skipped"), proxy=([], [])):
     runs, per_case = summary
     L = []
     L.append(f"# integration-sandbox load benchmark — {facts[0][1]}\n")
@@ -1110,6 +1295,7 @@ def report(facts, cases, results, status, summary, startup, sustained, notes,
                  + ", ".join(f"{n} {fmt(v)} MB" for n, v in sustained["rounds_rss_mb"].items()))
     L.append("")
 
+    L += proxy[0]
     L.append("## Targets\n")
     L.append("| target | measured | verdict |")
     L.append("|---|---:|---|")
@@ -1123,11 +1309,14 @@ def report(facts, cases, results, status, summary, startup, sustained, notes,
                     " ms"))
     targets.append((f"RSS after sustained load ≤ {CFG['max_rss_mb']:.0f} MB", sustained["rss_mb"],
                     CFG["max_rss_mb"], False, " MB"))
+    targets += proxy[1]
     verdicts = []
     for label, value, limit, hib, unit in targets:
         v = verdict(value, limit, hib)
         verdicts.append(v)
         shown = "–" if value is None else (f"{value:.2f}{unit}" if unit == "×"
+                                           else f"{value * 100:.1f} %" if unit == "%"
+                                           else f"{value:.0f}" if unit == ""
                                            else f"{value:.3f}{unit}" if value < 10
                                            else f"{value:.0f}{unit}")
         L.append(f"| {label} | {shown} | {v} |")
@@ -1157,7 +1346,9 @@ def main():
     signal.signal(signal.SIGHUP, on_signal)
     os.makedirs(CFG["workdir"], exist_ok=True)
     cases = load_cases()
-    if not cases:
+    pcases = [c for c in cases if c.get("proxy")]
+    cases = [c for c in cases if not c.get("proxy")]
+    if not cases and not pcases:
         raise SystemExit(f"no case matches CASES={CFG['cases']!r}")
     servers = {}
     try:
@@ -1169,9 +1360,9 @@ def main():
             log(f"SKIP sandbox cases: {sb.reason}")
         else:
             log(f"sandbox up on 127.0.0.1:{sb.port} in {sb.startup_ms:.0f} ms")
-        answers, notes = fetch_answers(sb, cases)
+        answers, notes = fetch_answers(sb, cases + pcases)
 
-        servers["ceiling"] = start_ceiling(cases, answers)
+        servers["ceiling"] = start_ceiling(cases + pcases, answers)
         servers["wiremock"] = start_wiremock(cases, answers)
         servers["mockserver"] = start_mockserver(cases, answers)
         versions = {n: servers[n].version for n in PEERS}
@@ -1191,14 +1382,17 @@ def main():
             log(f"world creation: median {worlds[0]['median_ms']:.3f} ms round trip "
                 f"({worlds[0]['net_ms']:.3f} ms above a health check)")
         for s in servers.values():
-            if s.proc:
+            if s.proc and s is not servers["ceiling"]:
                 stop(s.proc)
+        proxied = {c["name"]: measure_proxy(c, servers["ceiling"], answers) for c in pcases}
+        if servers["ceiling"].proc:
+            stop(servers["ceiling"].proc)
         sustained = sustain()
         sustained["rounds_rss_mb"] = rounds_rss
 
         summary = summarize(cases, results)
         text, verdicts = report(facts, cases, results, status, summary, startup, sustained,
-                                notes, worlds)
+                                notes, worlds, proxy_report(pcases, proxied))
         results_dir = os.environ.get("BENCH_RESULTS") or os.path.join(BENCH, "results")
         os.makedirs(results_dir, exist_ok=True)
         out = os.path.join(results_dir, f"{CFG['stamp']}.md")

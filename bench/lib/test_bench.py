@@ -1,6 +1,8 @@
 """Self-tests of the driver's pure parts: python3 -m unittest discover -s bench/lib"""
 
 import base64
+import os
+import tempfile
 import unittest
 
 import bench
@@ -74,12 +76,43 @@ class Cases(unittest.TestCase):
         for n in ("btg tickets/info", "btg create-ticket", "vocom get_break_list",
                   "vocom tabs/list_all 2000 records"):
             self.assertIn(n, names)
+        proxied = [c for c in cases if c.get("proxy")]
+        self.assertEqual([c["proxy"]["vendor"] for c in proxied], ["vocom"])
+        self.assertEqual(proxied[0]["targets"], {"min_wiremock_proxy_ratio": 5.0,
+                                                 "max_added_p50_ms": 1.0,
+                                                 "max_recording_cost": 0.15, "max_lost": 0})
         for c in cases:
+            if c.get("proxy"):
+                continue
             self.assertIn("sandbox", c["servers"])
             self.assertEqual(c["targets"].get("min_best_peer_ratio"), 1.0, c["name"])
             self.assertLessEqual(c["targets"].get("max_p99_ratio"), 2.5, c["name"])
         big = next(c for c in cases if c["name"].startswith("vocom tabs"))
         self.assertEqual(bench.ceiling_ref(big, cases), big["name"])  # its own bytes
+
+    def test_proxy_figures(self):
+        run = lambda rps, p50_one: {"many": [{"rps": rps, "p50": 1.0, "p99": 2.0, "cpu_us": 50.0}],  # noqa: E731
+                                    "one": [{"p50": p50_one}]}
+        m = {"runs": {"ceiling": run(20000, 0.10), "sandbox proxy + recording": run(8600, 0.45),
+                      "sandbox proxy": run(10000, 0.40), "WireMock proxy": run(1000, 2.0)},
+             "sent": 1003, "lines": 1000}
+        fig = bench.proxy_figures(m)
+        self.assertAlmostEqual(fig["x_wiremock"], 8.6)
+        self.assertAlmostEqual(fig["added_p50_ms"], 0.35)
+        self.assertAlmostEqual(fig["recording_cost"], 0.14)
+        self.assertEqual(fig["lost"], 3)
+        case = {"name": "p", "targets": {"max_lost": 0, "max_recording_cost": 0.15}}
+        verdicts = [bench.verdict(v, lim, hib) for _, v, lim, hib, _ in
+                    bench.proxy_targets(case, fig)]
+        self.assertEqual(verdicts, ["PASS", "MISS"])
+
+    def test_recorded_lines_ignore_blank_lines(self):
+        with tempfile.TemporaryDirectory() as d:
+            for name, text in (("exchanges-1.jsonl", "{}\n{}\n"), ("exchanges-2.jsonl", "{}\n\n"),
+                               ("other.txt", "{}\n")):
+                with open(os.path.join(d, name), "w") as f:
+                    f.write(text)
+            self.assertEqual(bench.recorded_lines(d), 3)
 
     def test_servers_and_ceiling_reference(self):
         a = bench.normalize_case({"name": "a", "path": "/a", "ceiling": True})

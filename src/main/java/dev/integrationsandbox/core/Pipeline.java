@@ -681,12 +681,15 @@ public final class Pipeline {
   }
 
   /**
-   * Every upstream answer is held to the contract (decoded, when the upstream compressed it): one
-   * that departs is the vendor drifting, reported and passed on unchanged.
+   * Every upstream answer is held to the contract (decoded, when the upstream compressed it), bar
+   * bytes that already passed ({@link ResponseChecks}): one that departs is the vendor drifting,
+   * reported and passed on unchanged.
    */
   private List<Violation> checkUpstreamAnswer(
       MountedVendor vendor, Call call, Reply reply, Buffer plain) {
-    if (call.operationId() == null) {
+    if (call.operationId() == null
+        || !responseChecks.shouldCheckUpstream(
+            vendor.id(), call.operationId(), reply.status(), reply.contentType(), plain)) {
       return List.of();
     }
     List<Violation> found =
@@ -702,7 +705,10 @@ public final class Pipeline {
                     plain,
                     null,
                     List.of()));
-    if (!found.isEmpty()) {
+    if (found.isEmpty()) {
+      responseChecks.passed(
+          vendor.id(), call.operationId(), reply.status(), reply.contentType(), plain);
+    } else {
       warnOutside(vendor, call, "the upstream", found);
     }
     return found;
@@ -721,12 +727,14 @@ public final class Pipeline {
   private List<Violation> validateResponse(
       MountedVendor vendor, Call call, Reply reply, Buffer body) {
     if (call.operationId() == null
-        || !responseChecks.shouldCheck(vendor.id(), call.operationId(), reply.status(), body)) {
+        || !responseChecks.shouldCheck(
+            vendor.id(), call.operationId(), reply.status(), reply.contentType(), body)) {
       return List.of();
     }
     List<Violation> found = vendor.contract().validateResponse(call.operationId(), reply);
     if (found.isEmpty()) {
-      responseChecks.passed(vendor.id(), call.operationId(), reply.status(), body);
+      responseChecks.passed(
+          vendor.id(), call.operationId(), reply.status(), reply.contentType(), body);
     } else {
       warnOutside(vendor, call, "the sandbox", found);
     }

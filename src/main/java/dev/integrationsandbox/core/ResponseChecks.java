@@ -18,13 +18,18 @@ import java.util.zip.CRC32C;
  * status, then one in {@value #EVERY}, and never the same bytes twice (recognised by length and
  * CRC-32C, so a 341 KB report that passed once is not parsed again): a shape bug still shows in the
  * journal and metrics within seconds, at a small fraction of the cost.
+ *
+ * <p>An upstream's answers (proxy mode) are not sampled: each can be the vendor drifting, so each
+ * is checked, except bytes that already passed for the same operation, status and {@code
+ * Content-Type}, which cannot fail the second time (the contract reads nothing else of an answer).
+ * A proxied operation that keeps answering the same list is then parsed once.
  */
 final class ResponseChecks {
 
   static final int FIRST = 50;
   static final int EVERY = 64;
 
-  private record Key(String vendor, String operation, int status) {}
+  private record Key(String vendor, String operation, int status, String contentType) {}
 
   private static final int REMEMBERED_PER_KEY = 32;
 
@@ -36,14 +41,15 @@ final class ResponseChecks {
     this.policy = policy;
   }
 
-  boolean shouldCheck(String vendor, String operation, int status, Buffer body) {
+  /** Whether an emulator's answer is validated. */
+  boolean shouldCheck(
+      String vendor, String operation, int status, String contentType, Buffer body) {
     return switch (policy) {
       case ALL -> true;
       case OFF -> false;
       case SAMPLED -> {
-        Key key = new Key(vendor, operation, status);
-        Set<Long> known = passed.get(key);
-        if (known != null && known.contains(fingerprint(body))) {
+        Key key = new Key(vendor, operation, status, contentType);
+        if (passedBefore(key, body)) {
           yield false;
         }
         long n = seen.computeIfAbsent(key, k -> new AtomicLong()).getAndIncrement();
@@ -52,14 +58,26 @@ final class ResponseChecks {
     };
   }
 
+  /** Whether an upstream's answer is validated: unless its very bytes passed before. */
+  boolean shouldCheckUpstream(
+      String vendor, String operation, int status, String contentType, Buffer body) {
+    return policy == ResponseValidation.ALL
+        || !passedBefore(new Key(vendor, operation, status, contentType), body);
+  }
+
+  private boolean passedBefore(Key key, Buffer body) {
+    Set<Long> known = passed.get(key);
+    return known != null && known.contains(fingerprint(body));
+  }
+
   /** Remembers an answer that passed, so that the same bytes are not validated again. */
-  void passed(String vendor, String operation, int status, Buffer body) {
-    if (policy != ResponseValidation.SAMPLED) {
+  void passed(String vendor, String operation, int status, String contentType, Buffer body) {
+    if (policy == ResponseValidation.ALL) {
       return;
     }
     Set<Long> known =
         passed.computeIfAbsent(
-            new Key(vendor, operation, status), k -> ConcurrentHashMap.newKeySet());
+            new Key(vendor, operation, status, contentType), k -> ConcurrentHashMap.newKeySet());
     if (known.size() >= REMEMBERED_PER_KEY) {
       known.clear();
     }

@@ -137,6 +137,19 @@ class ProxyUpstreamFaultsTest {
   }
 
   @Test
+  void everyDriftingAnswerIsReportedNotASampleOfThem() throws InterruptedException {
+    assertEquals(200, get(proxy, DRIFTING_TICKET).statusCode());
+    long perAnswer = violations().getJsonObject(0).getLong("response");
+    int asked = 70;
+    for (int i = 1; i < asked; i++) {
+      assertEquals(200, get(proxy, DRIFTING_TICKET).statusCode());
+    }
+    JsonArray groups = violations();
+    assertEquals(1, groups.size(), groups.encodePrettily());
+    assertEquals(asked * perAnswer, groups.getJsonObject(0).getLong("response"));
+  }
+
+  @Test
   void anInvalidRequestIsForwardedAndReportedWithoutStrict() throws InterruptedException {
     int before = received.get();
     assertEquals(200, get(proxy, "/v2/tickets/").statusCode(), "the upstream's answer");

@@ -86,6 +86,20 @@ class RedactorTest {
   }
 
   @Test
+  void secretNamesSpelledWithEscapesOrConfiguredAreLearnedToo() {
+    Redactor fresh = new Redactor(Set.of(), List.of("x-pin"));
+    fresh.learn(
+        null,
+        Buffer.buffer("{\"\\u0061ccess_\\u0074oken\":\"tok-escaped-77\",\"x-pin\":\"pin-4711-a\"}"),
+        "application/json");
+    assertTrue(fresh.leaks("tok-escaped-77"), "a JSON name written with escapes");
+    assertTrue(fresh.leaks("pin-4711-a"), "a name given with --redact");
+    fresh.learn(
+        null, Buffer.buffer("{\"agent\":\"DEV\",\"note\":\"plain-value-1\"}"), "application/json");
+    assertFalse(fresh.leaks("plain-value-1"));
+  }
+
+  @Test
   void formSecretsAreLearnedToo() {
     Redactor fresh = new Redactor(Set.of());
     fresh.learn(
