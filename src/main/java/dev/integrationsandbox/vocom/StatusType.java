@@ -56,9 +56,9 @@ public enum StatusType {
         switch (failure.kind()) {
           case UNAUTHORIZED, EXPIRED, FORBIDDEN -> AUTHENTICATION_FAILED;
           case NOT_FOUND -> NOT_FOUND_FAILED;
-          case BAD_REQUEST, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, PROTOCOL -> PARAMS_FAILED;
+          case BAD_REQUEST, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> PARAMS_FAILED;
           case UNPROCESSABLE, INTERNAL -> EXECUTE_FAILED;
-          case NO_ROUTE, METHOD_NOT_ALLOWED -> null;
+          case NO_ROUTE, METHOD_NOT_ALLOWED, PROTOCOL -> null;
         });
   }
 }

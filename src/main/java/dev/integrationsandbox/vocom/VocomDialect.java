@@ -4,6 +4,7 @@ import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Dialect;
 import dev.integrationsandbox.spi.Failure;
 import dev.integrationsandbox.spi.Reply;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -33,6 +34,9 @@ final class VocomDialect implements Dialect {
     }
     if (f.kind() == Failure.Kind.METHOD_NOT_ALLOWED) {
       return slimNotAllowed().withNote(f.getMessage());
+    }
+    if (f.kind() == Failure.Kind.PROTOCOL) {
+      return webServerError(f.status()).withNote(f.getMessage());
     }
     Optional<VocomRequest> request = VocomRequest.of(call);
     Optional<StatusType> type = StatusType.of(f);
@@ -124,6 +128,28 @@ final class VocomDialect implements Dialect {
             </body>
         </html>""";
     return html(405, page).header("Allow", "POST");
+  }
+
+  /**
+   * An HTTP-level refusal (a target or header block over the limit, an {@code Expect} it cannot
+   * meet, a smuggling-shaped request, no room for another world) never reaches Slim: the web server
+   * in front of it answers with its own error page and the status. The page is Apache httpd's
+   * default shape, an assumption the contract marks: the vendor's documents do not name its server.
+   */
+  static Reply webServerError(int status) {
+    String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
+    String page =
+        """
+        <!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">
+        <html><head>
+        <title>%d %s</title>
+        </head><body>
+        <h1>%s</h1>
+        <p>The server could not handle this request.</p>
+        </body></html>
+        """
+            .formatted(status, reason, reason);
+    return html(status, page);
   }
 
   private static Reply html(int status, String page) {

@@ -65,6 +65,36 @@ class VendorEdgeTest {
     assertTrue(message(r).containsKey("message"), r.bodyAsString());
   }
 
+  /**
+   * Vocom's refusals at the HTTP level come from the web server in front of Slim: its error page
+   * with the status, never Slim's 404 (which would tell a client the path does not exist) nor an
+   * HTTP 200 {@code params_failed} from an application that never ran.
+   */
+  @Test
+  void vocomsWebServerRefusesWithItsOwnStatusAndPage() {
+    HttpResponse<Buffer> longUrl =
+        sandbox()
+            .client()
+            .post(VocomTestData.LOGIN + "?pad=" + "x".repeat(20_000))
+            .putHeader("Authorization", VocomTestData.SEED_AUTHORIZATION)
+            .send()
+            .await();
+    assertEquals(414, longUrl.statusCode());
+    assertTrue(longUrl.getHeader("Content-Type").startsWith("text/html"));
+    assertTrue(longUrl.bodyAsString().contains("<title>414 Request-URI Too Long</title>"));
+
+    HttpResponse<Buffer> expect =
+        sandbox()
+            .client()
+            .post(VocomTestData.LOGIN)
+            .putHeader("Authorization", VocomTestData.SEED_AUTHORIZATION)
+            .putHeader("Expect", "teapot")
+            .sendJsonObject(VocomTestData.agent(VocomTestData.DEV))
+            .await();
+    assertEquals(417, expect.statusCode());
+    assertTrue(expect.bodyAsString().contains("Expectation Failed"), expect.bodyAsString());
+  }
+
   @Test
   void aKnownPathWithAnUndeclaredMethodIs405WithAllow() {
     HttpResponse<Buffer> r =
