@@ -17,7 +17,7 @@ import java.util.List;
  * back is one it learned from an answer. Each flow returns what the client saw, status and body of
  * every answer in order, so that a flow against the emulator and against its replay compare.
  */
-final class ReplayFlows {
+public final class ReplayFlows {
 
   /** A world's path prefix, or "" for the default world. */
   private final String prefix;
@@ -30,11 +30,11 @@ final class ReplayFlows {
     this.prefix = world == null ? "" : "/__worlds/" + world;
   }
 
-  static ReplayFlows on(TestSandbox sandbox, String world) {
+  public static ReplayFlows on(TestSandbox sandbox, String world) {
     return new ReplayFlows(sandbox, world);
   }
 
-  List<String> btg() {
+  public List<String> btg() {
     String token =
         see(
                 BtgApi.form("grant_type", "client_credentials"),
@@ -56,7 +56,7 @@ final class ReplayFlows {
     return seen;
   }
 
-  List<String> postCenter() {
+  public List<String> postCenter() {
     String ticket = "/v2/ticket/5cb8eeeb0715437c9126715e/";
     String key = "Key sandbox-postcenter-key";
     see(null, authorized(HttpMethod.GET, ticket, key));
@@ -66,7 +66,7 @@ final class ReplayFlows {
     return seen;
   }
 
-  List<String> hubSoft() {
+  public List<String> hubSoft() {
     String token =
         see(
                 new JsonObject()
@@ -99,7 +99,7 @@ final class ReplayFlows {
         .put("email", "maria@example.com.br");
   }
 
-  List<String> vocom() {
+  public List<String> vocom() {
     JsonObject dev = VocomTestData.agent(VocomTestData.DEV);
     String auth = VocomTestData.SEED_AUTHORIZATION;
     see(dev.copy().put("branch", "2000"), authorized(HttpMethod.POST, VocomTestData.LOGIN, auth));
