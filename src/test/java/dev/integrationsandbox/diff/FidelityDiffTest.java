@@ -102,6 +102,32 @@ class FidelityDiffTest {
     assertEquals("CONTRACT", difference.getString("attribution"));
   }
 
+  /**
+   * The vendor issued another ticket id than the emulator does: the client sent the vendor's id
+   * back, and the diff sends the emulator's own in its place, so closing the ticket still agrees.
+   */
+  @Test
+  void idsLearnedFromARecordedAnswerAreSentAsTheEmulatorsOwn() throws Exception {
+    List<JsonObject> lines = RecordingReader.readFolder(recordings);
+    String vendorsId = "0f0f0f0f-1111-4222-8333-444444444444";
+    for (JsonObject line : lines) {
+      if ("createTicket".equals(line.getString("operation"))) {
+        String emulatorsId = line.getJsonObject("response").getJsonObject("body").getString("id");
+        line.getJsonObject("response").getJsonObject("body").put("id", vendorsId);
+        for (JsonObject later : lines) {
+          JsonObject request = later.getJsonObject("request");
+          request.put("uri", request.getString("uri").replace(emulatorsId, vendorsId));
+        }
+      }
+    }
+    Path file = temp.resolve("other-ids.jsonl");
+    Files.writeString(
+        file, lines.stream().map(JsonObject::encode).collect(Collectors.joining("\n")) + "\n");
+    Path out = temp.resolve("other-ids.json");
+    assertEquals(0, Tools.run(new String[] {"diff", file.toString(), "--json", out.toString()}));
+    assertTrue(Files.readString(out).contains("\"closeTicket\""));
+  }
+
   @Test
   void aMissingRecordingIsBadInput() {
     assertEquals(2, Tools.run(new String[] {"diff", temp.resolve("none.jsonl").toString()}));
