@@ -1,5 +1,6 @@
 package dev.integrationsandbox.diff;
 
+import dev.integrationsandbox.support.FixtureFiles;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -32,8 +33,8 @@ final class StructureDiff {
   }
 
   private void walk(String pointer, Object recorded, Object emulator) {
-    String recordedType = type(recorded);
-    String emulatorType = type(emulator);
+    String recordedType = FixtureFiles.typeOf(recorded);
+    String emulatorType = FixtureFiles.typeOf(emulator);
     if (!recordedType.equals(emulatorType)) {
       found.add(new Found(pointer.isEmpty() ? "/" : pointer, "type", recordedType, emulatorType));
     } else if (recorded instanceof JsonObject r && emulator instanceof JsonObject e) {
@@ -57,26 +58,6 @@ final class StructureDiff {
     } else if (recorded instanceof String r && !r.equals(emulator) && enumAt.test(pointer)) {
       found.add(new Found(pointer, "enum", recorded, emulator));
     }
-  }
-
-  /** The JSON type; integer and number count as one, as JSON Schema's number does. */
-  static String type(Object value) {
-    if (value == null) {
-      return "null";
-    }
-    if (value instanceof JsonObject) {
-      return "object";
-    }
-    if (value instanceof JsonArray) {
-      return "array";
-    }
-    if (value instanceof Number) {
-      return "number";
-    }
-    if (value instanceof Boolean) {
-      return "boolean";
-    }
-    return "string";
   }
 
   private static String escape(String name) {

@@ -4,11 +4,14 @@ import dev.integrationsandbox.TestSandbox;
 import dev.integrationsandbox.btg.BtgApi;
 import dev.integrationsandbox.btg.BtgTestData;
 import dev.integrationsandbox.vocom.VocomTestData;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +31,22 @@ public final class ReplayFlows {
   private ReplayFlows(TestSandbox sandbox, String world) {
     this.sandbox = sandbox;
     this.prefix = world == null ? "" : "/__worlds/" + world;
+  }
+
+  /**
+   * A sandbox in proxy mode for all four vendors in front of the sandbox at {@code upstreamPort},
+   * recording into {@code folder}.
+   */
+  public static Future<TestSandbox> recordingProxy(Vertx vertx, int upstreamPort, Path folder) {
+    String b = "http://127.0.0.1:" + upstreamPort;
+    return TestSandbox.start(
+        vertx,
+        "--mode",
+        "btg=proxy,postcenter=proxy,hubsoft=proxy,vocom=proxy",
+        "--upstream",
+        "btg=" + b + ",postcenter=" + b + ",hubsoft=" + b + ",vocom=" + b,
+        "--record-dir",
+        folder.toString());
   }
 
   public static ReplayFlows on(TestSandbox sandbox, String world) {
