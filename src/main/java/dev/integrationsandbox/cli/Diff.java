@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
  * request to an emulator (one started in-process from the packaged fixtures, or the sandbox at
  * {@code --against}) and reports where its answers differ from the recorded ones by structure, each
  * difference attributed to the emulator or to the contract. Exit 0 when nothing differs, 1 when
- * something does, 2 on bad input.
+ * something does, 2 on bad input or when the target does not answer.
  */
 @Command(
     name = "diff",
@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
     description =
         "Sends a recording's requests to the emulator and reports how its answers differ from the"
             + " recorded ones and from the contract. Exit 0: no difference, 1: differences, 2: bad"
-            + " input.")
+            + " input or no answer.")
 final class Diff implements Callable<Integer> {
 
   @Parameters(
@@ -76,7 +76,13 @@ final class Diff implements Callable<Integer> {
       Map<String, MountedVendor> vendors =
           server.sandbox().vendors().stream().collect(Collectors.toMap(MountedVendor::id, v -> v));
       String base = against != null ? against : "http://127.0.0.1:" + server.port();
-      FidelityReport report = new FidelityRun(vertx, base, vendors).run(lines).await();
+      FidelityReport report;
+      try {
+        report = new FidelityRun(vertx, base, vendors).run(lines).await();
+      } catch (Exception e) { // await() rethrows the connection's checked exceptions as they are
+        System.err.println("diff: " + base + " did not answer: " + e.getMessage());
+        return 2;
+      }
       System.out.print(report.text());
       if (json != null) {
         Files.writeString(json, report.toJson().encodePrettily(), StandardCharsets.UTF_8);

@@ -123,6 +123,13 @@ class FidelityDiffTest {
     assertEquals(2, Tools.run(new String[] {"diff", temp.resolve("none.jsonl").toString()}));
   }
 
+  @Test
+  void aTargetThatDoesNotAnswerIsBadInputToo() {
+    assertEquals(
+        2,
+        Tools.run(new String[] {"diff", recordings.toString(), "--against", "http://127.0.0.1:1"}));
+  }
+
   /** Diffs the recording after changing the body of BTG's recorded ticket creation. */
   private JsonObject diffAfter(Consumer<JsonObject> change, int expectedExit) throws Exception {
     List<JsonObject> lines = RecordingReader.readFolder(recordings);
