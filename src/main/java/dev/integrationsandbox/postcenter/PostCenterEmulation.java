@@ -2,8 +2,10 @@ package dev.integrationsandbox.postcenter;
 
 import dev.integrationsandbox.spi.Emulation;
 import dev.integrationsandbox.spi.Emulator;
+import dev.integrationsandbox.spi.StandIns;
 import dev.integrationsandbox.support.SandboxClock;
 import java.util.List;
+import java.util.Map;
 
 /** PostCenter's establishments, loaded once and shared by every world. */
 final class PostCenterEmulation implements Emulation<TicketDesk> {
@@ -25,5 +27,14 @@ final class PostCenterEmulation implements Emulation<TicketDesk> {
         + " establishments, "
         + establishments.stream().mapToInt(e -> e.tickets().size()).sum()
         + " tickets";
+  }
+
+  /** The first establishment's API key. */
+  @Override
+  public StandIns standIns() {
+    return establishments.stream()
+        .findFirst()
+        .map(e -> new StandIns("Key " + e.apiKey(), Map.of()))
+        .orElse(StandIns.NONE);
   }
 }

@@ -99,7 +99,7 @@ public final class VolatileFields {
   }
 
   /** Follows a local {@code $ref} ({@code #/components/...}); anything else as it is. */
-  private static JsonObject resolve(JsonObject contract, JsonObject node) {
+  public static JsonObject resolve(JsonObject contract, JsonObject node) {
     JsonObject current = node;
     for (int hops = 0; current != null && hops < 8; hops++) {
       String ref = current.getString("$ref");

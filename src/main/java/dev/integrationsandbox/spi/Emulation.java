@@ -17,4 +17,12 @@ public interface Emulation<P> {
 
   /** A short account of what was loaded, for the start-up line ("3 clients, 2 tickets"). */
   String summary();
+
+  /**
+   * Credentials from these fixtures that stand in for a recording's redacted ones when a recorded
+   * request is sent to this emulator again; none by default.
+   */
+  default StandIns standIns() {
+    return StandIns.NONE;
+  }
 }

@@ -236,7 +236,8 @@ public final class FixtureFiles {
         .collect(Collectors.joining(" or "));
   }
 
-  private static String typeOf(Object value) {
+  /** A value's JSON type by JSON Schema's names; integers are numbers. */
+  public static String typeOf(Object value) {
     if (value == null) {
       return "null";
     }

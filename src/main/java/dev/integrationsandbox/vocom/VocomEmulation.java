@@ -2,7 +2,9 @@ package dev.integrationsandbox.vocom;
 
 import dev.integrationsandbox.spi.Emulation;
 import dev.integrationsandbox.spi.Emulator;
+import dev.integrationsandbox.spi.StandIns;
 import dev.integrationsandbox.support.SandboxClock;
+import java.util.Map;
 import java.util.UUID;
 
 /** Vocom's companies, agents, breaks and reports, loaded once and shared by every world. */
@@ -24,5 +26,14 @@ final class VocomEmulation implements Emulation<Pbx> {
   @Override
   public String summary() {
     return fixtures.companies().size() + " companies, " + latencies;
+  }
+
+  /** The first company's API key, as the password of Basic with the vendor's example user. */
+  @Override
+  public StandIns standIns() {
+    return fixtures.companies().values().stream()
+        .findFirst()
+        .map(c -> new StandIns(StandIns.basic("api_key", c.apiKey()), Map.of()))
+        .orElse(StandIns.NONE);
   }
 }

@@ -53,17 +53,7 @@ class ReplayAcceptanceTest {
     Vertx upstreamVertx = Vertx.vertx();
     recordings = Files.createTempDirectory("replay-recordings");
     TestSandbox upstream = TestSandbox.start(upstreamVertx).await();
-    String b = "http://127.0.0.1:" + upstream.port();
-    TestSandbox proxy =
-        TestSandbox.start(
-                vertx,
-                "--mode",
-                "btg=proxy,postcenter=proxy,hubsoft=proxy,vocom=proxy",
-                "--upstream",
-                "btg=" + b + ",postcenter=" + b + ",hubsoft=" + b + ",vocom=" + b,
-                "--record-dir",
-                recordings.toString())
-            .await();
+    TestSandbox proxy = ReplayFlows.recordingProxy(vertx, upstream.port(), recordings).await();
     btg = ReplayFlows.on(proxy, null).btg();
     postCenter = ReplayFlows.on(proxy, null).postCenter();
     hubSoft = ReplayFlows.on(proxy, null).hubSoft();

@@ -4,11 +4,14 @@ import dev.integrationsandbox.TestSandbox;
 import dev.integrationsandbox.btg.BtgApi;
 import dev.integrationsandbox.btg.BtgTestData;
 import dev.integrationsandbox.vocom.VocomTestData;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +20,7 @@ import java.util.List;
  * back is one it learned from an answer. Each flow returns what the client saw, status and body of
  * every answer in order, so that a flow against the emulator and against its replay compare.
  */
-final class ReplayFlows {
+public final class ReplayFlows {
 
   /** A world's path prefix, or "" for the default world. */
   private final String prefix;
@@ -30,11 +33,27 @@ final class ReplayFlows {
     this.prefix = world == null ? "" : "/__worlds/" + world;
   }
 
-  static ReplayFlows on(TestSandbox sandbox, String world) {
+  /**
+   * A sandbox in proxy mode for all four vendors in front of the sandbox at {@code upstreamPort},
+   * recording into {@code folder}.
+   */
+  public static Future<TestSandbox> recordingProxy(Vertx vertx, int upstreamPort, Path folder) {
+    String b = "http://127.0.0.1:" + upstreamPort;
+    return TestSandbox.start(
+        vertx,
+        "--mode",
+        "btg=proxy,postcenter=proxy,hubsoft=proxy,vocom=proxy",
+        "--upstream",
+        "btg=" + b + ",postcenter=" + b + ",hubsoft=" + b + ",vocom=" + b,
+        "--record-dir",
+        folder.toString());
+  }
+
+  public static ReplayFlows on(TestSandbox sandbox, String world) {
     return new ReplayFlows(sandbox, world);
   }
 
-  List<String> btg() {
+  public List<String> btg() {
     String token =
         see(
                 BtgApi.form("grant_type", "client_credentials"),
@@ -56,7 +75,7 @@ final class ReplayFlows {
     return seen;
   }
 
-  List<String> postCenter() {
+  public List<String> postCenter() {
     String ticket = "/v2/ticket/5cb8eeeb0715437c9126715e/";
     String key = "Key sandbox-postcenter-key";
     see(null, authorized(HttpMethod.GET, ticket, key));
@@ -66,7 +85,7 @@ final class ReplayFlows {
     return seen;
   }
 
-  List<String> hubSoft() {
+  public List<String> hubSoft() {
     String token =
         see(
                 new JsonObject()
@@ -99,7 +118,7 @@ final class ReplayFlows {
         .put("email", "maria@example.com.br");
   }
 
-  List<String> vocom() {
+  public List<String> vocom() {
     JsonObject dev = VocomTestData.agent(VocomTestData.DEV);
     String auth = VocomTestData.SEED_AUTHORIZATION;
     see(dev.copy().put("branch", "2000"), authorized(HttpMethod.POST, VocomTestData.LOGIN, auth));
