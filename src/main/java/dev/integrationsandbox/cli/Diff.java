@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -56,6 +57,21 @@ final class Diff implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "OUT", description = "Also writes the report as JSON.")
   Path json;
 
+  @Option(
+      names = "--vendor-option",
+      paramLabel = "VENDOR.KEY=VALUE",
+      description =
+          "Sets one vendor option of the in-process emulator, as the server's flag of the same name"
+              + " does (repeatable), e.g. vocom.latency.callServices=PT0S so that a recording's"
+              + " call_services do not wait the vendor's 10 s each.")
+  List<String> vendorOptions = new ArrayList<>();
+
+  private String[] emulatorArgs() {
+    List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1"));
+    vendorOptions.forEach(option -> args.addAll(List.of("--vendor-option", option)));
+    return args.toArray(String[]::new);
+  }
+
   @Override
   public Integer call() throws Exception {
     List<JsonObject> lines;
@@ -67,9 +83,7 @@ final class Diff implements Callable<Integer> {
     }
     Vertx vertx = Vertx.vertx();
     try {
-      SandboxConfig config =
-          new ConfigLoader(System.getenv(), Vendors::ids)
-              .load(new String[] {"--port", "0", "--host", "127.0.0.1"});
+      SandboxConfig config = new ConfigLoader(System.getenv(), Vendors::ids).load(emulatorArgs());
       SandboxServer server =
           SandboxServer.start(vertx, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
               .await();
