@@ -51,6 +51,16 @@ public final class FaultRoutes {
   }
 
   private void arm(RoutingContext rc) {
+    if (rc.body().length() > Faults.MAX_REQUEST_BYTES) {
+      error(
+          rc,
+          400,
+          "a fault is at most "
+              + Faults.MAX_REQUEST_BYTES
+              + " bytes of JSON (its custom body included); this one is "
+              + rc.body().length());
+      return;
+    }
     JsonObject body;
     try {
       body = rc.body().asJsonObject();

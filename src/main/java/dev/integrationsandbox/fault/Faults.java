@@ -18,6 +18,12 @@ public final class Faults {
 
   public static final int MAX = 1000;
 
+  /**
+   * The size of one fault's request, its custom body included: {@value #MAX} faults then hold at
+   * most 16 MiB, whatever a client arms (the admin API's own limit, 64 KiB, would allow 64 MiB).
+   */
+  public static final int MAX_REQUEST_BYTES = 16 * 1024;
+
   private final CopyOnWriteArrayList<Fault> armed = new CopyOnWriteArrayList<>();
   private final AtomicLong ids = new AtomicLong();
   private final MeterRegistry registry;

@@ -559,6 +559,9 @@ class FaultsTest {
             .put("status", 500)
             .put("headers", new JsonObject().put("Content-Length", "3")),
         "frames the answer");
+    assertRefused(
+        kind("btg", "error").put("status", 503).put("body", "x".repeat(Faults.MAX_REQUEST_BYTES)),
+        "at most " + Faults.MAX_REQUEST_BYTES + " bytes");
     HttpResponse<Buffer> notJson = client().post(FAULTS).sendBuffer(Buffer.buffer("{")).await();
     assertEquals(400, notJson.statusCode());
     assertTrue(listed(null).isEmpty(), "nothing armed by a refused body");
