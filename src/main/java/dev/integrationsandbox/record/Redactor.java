@@ -78,6 +78,13 @@ public final class Redactor {
   /** The most secret values learned from traffic that the last check remembers. */
   static final int LEARNED_MAX = 4096;
 
+  /**
+   * The longest value learned: a bearer token, a JWT or a password is far shorter. A longer one is
+   * still masked by its name; only the last check does not look for it, so that clients cannot make
+   * the sandbox keep {@value #LEARNED_MAX} bodies' worth of "secrets" (at most 16 MiB as it is).
+   */
+  static final int LEARNED_VALUE_MAX = 4096;
+
   private final List<String> values;
   private final Set<String> extraNames;
   private final Pattern extraJsonField;
@@ -210,7 +217,10 @@ public final class Redactor {
   }
 
   private void remember(String value) {
-    if (value == null || value.length() < 8 || value.equals(MASK)) {
+    if (value == null
+        || value.length() < 8
+        || value.length() > LEARNED_VALUE_MAX
+        || value.equals(MASK)) {
       return;
     }
     if (learned.size() >= LEARNED_MAX) {
@@ -221,6 +231,11 @@ public final class Redactor {
       }
     }
     learned.add(value);
+  }
+
+  /** How many values learned from traffic the last check remembers. */
+  int learnedCount() {
+    return learned.size();
   }
 
   /**

@@ -99,6 +99,27 @@ class RedactorTest {
     assertFalse(fresh.leaks("plain-value-1"));
   }
 
+  /**
+   * What the last check remembers is bounded in count and in length: a client sending megabytes in
+   * secret-named fields cannot make the sandbox keep them.
+   */
+  @Test
+  void theLastCheckKeepsBoundedValuesOnly() {
+    Redactor fresh = new Redactor(Set.of());
+    String huge = "p".repeat(Redactor.LEARNED_VALUE_MAX + 1);
+    String token = "t".repeat(Redactor.LEARNED_VALUE_MAX);
+    fresh.learn(
+        null,
+        Buffer.buffer("{\"password\":\"" + huge + "\",\"access_token\":\"" + token + "\"}"),
+        "application/json");
+    assertFalse(fresh.leaks(huge), "too long to be a credential: masked by name, not remembered");
+    assertTrue(fresh.leaks(token), "a token as long as a credential gets is remembered");
+    for (int i = 0; i < Redactor.LEARNED_MAX + 10; i++) {
+      fresh.learn(null, Buffer.buffer("{\"password\":\"secret-" + i + "\"}"), "application/json");
+    }
+    assertTrue(fresh.learnedCount() <= Redactor.LEARNED_MAX, "at most LEARNED_MAX values");
+  }
+
   @Test
   void formSecretsAreLearnedToo() {
     Redactor fresh = new Redactor(Set.of());
