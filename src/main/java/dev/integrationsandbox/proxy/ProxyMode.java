@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Proxy mode: each request goes to the vendor's real host, on one pooled keep-alive client per
@@ -45,7 +46,21 @@ import java.util.concurrent.TimeoutException;
 public final class ProxyMode implements ModeHandler<Void> {
 
   /** The most bytes of one upstream answer the proxy holds; past it the client gets a 502. */
-  static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+  static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+  /**
+   * The most bytes of upstream answers being read at once, by every proxied vendor of this JVM:
+   * many slow, large answers at the same time get 502s instead of exhausting the heap, which one
+   * answer's limit times the pools' connections would not prevent.
+   */
+  static final long MAX_BUFFERED_BYTES = 64L * 1024 * 1024;
+
+  private static final AtomicLong BUFFERED = new AtomicLong();
+
+  /** The bytes of upstream answers being read right now, across this JVM. */
+  static long bufferedBytes() {
+    return BUFFERED.get();
+  }
 
   /** Connections kept to one upstream host, across every event loop. */
   static final int POOL_SIZE = 64;
@@ -214,10 +229,18 @@ public final class ProxyMode implements ModeHandler<Void> {
   private static Future<Reply> read(HttpClientResponse response) {
     Promise<Buffer> body = Promise.promise();
     Buffer collected = Buffer.buffer();
+    AtomicLong reserved = new AtomicLong();
+    body.future().onComplete(done -> BUFFERED.addAndGet(-reserved.getAndSet(0)));
     response.exceptionHandler(body::tryFail);
     response.handler(
         chunk -> {
-          if (collected.length() + chunk.length() > MAX_RESPONSE_BYTES) {
+          if (body.future().isComplete()) {
+            return;
+          }
+          reserved.addAndGet(chunk.length());
+          long everyAnswer = BUFFERED.addAndGet(chunk.length());
+          if (collected.length() + chunk.length() > MAX_RESPONSE_BYTES
+              || everyAnswer > MAX_BUFFERED_BYTES) {
             body.tryFail(new TooLarge());
             response.request().reset();
           } else {
@@ -280,7 +303,15 @@ public final class ProxyMode implements ModeHandler<Void> {
 
   private static final class TooLarge extends RuntimeException {
     TooLarge() {
-      super("answer larger than " + MAX_RESPONSE_BYTES + " bytes", null, false, false);
+      super(
+          "answer larger than "
+              + MAX_RESPONSE_BYTES
+              + " bytes, or more than "
+              + MAX_BUFFERED_BYTES
+              + " bytes of upstream answers being read at once",
+          null,
+          false,
+          false);
     }
   }
 }
