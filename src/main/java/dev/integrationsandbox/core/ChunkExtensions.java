@@ -3,7 +3,6 @@ package dev.integrationsandbox.core;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpObjectDecoder;
 import java.lang.reflect.Field;
-import java.util.regex.Pattern;
 
 /**
  * Makes the request decoder ignore chunk extensions, as RFC 9112 §7.1.1 asks ("a recipient MUST
@@ -19,19 +18,6 @@ import java.util.regex.Pattern;
  * reflection once per call; when that field cannot be read (another Netty), nothing is changed.
  */
 final class ChunkExtensions {
-
-  private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
-  private static final String QUOTED =
-      "\"(?:[\\t !#-\\[\\]-~\\x80-\\xFF]|\\\\[\\t -~\\x80-\\xFF])*\"";
-  private static final Pattern EXTENSIONS =
-      Pattern.compile(
-          "(?:[ \\t]*;[ \\t]*"
-              + TOKEN
-              + "(?:[ \\t]*=[ \\t]*(?:"
-              + TOKEN
-              + "|"
-              + QUOTED
-              + "))?)+[ \\t]*");
 
   /** Longer chunk lines are left to the decoder's own limit. */
   private static final int MAX_LINE = 4096;
@@ -58,13 +44,86 @@ final class ChunkExtensions {
     while (from > start && isBlank(buffer.getByte(from - 1))) {
       from--;
     }
-    String extensions =
-        buffer.toString(from, end - 1 - from, java.nio.charset.StandardCharsets.ISO_8859_1);
-    if (EXTENSIONS.matcher(extensions).matches()) {
+    if (grammatical(buffer, from, end - 1)) {
       for (int i = semicolon; i < end - 1; i++) {
         buffer.setByte(i, ' ');
       }
     }
+  }
+
+  /**
+   * Whether bytes [from, to) are chunk extensions as RFC 9112 writes them: {@code *( BWS ";" BWS
+   * token [ BWS "=" BWS ( token / quoted-string ) ] ) BWS}, read in one pass (a regular expression
+   * recurses per character and overflows an event loop's stack on a long line).
+   */
+  static boolean grammatical(ByteBuf b, int from, int to) {
+    int i = blanks(b, from, to);
+    if (i == to) {
+      return false;
+    }
+    while (i < to) {
+      if (b.getByte(i) != ';') {
+        return false;
+      }
+      i = blanks(b, i + 1, to);
+      int name = token(b, i, to);
+      if (name == i) {
+        return false;
+      }
+      i = blanks(b, name, to);
+      if (i < to && b.getByte(i) == '=') {
+        i = blanks(b, i + 1, to);
+        int value = i < to && b.getByte(i) == '"' ? quoted(b, i, to) : token(b, i, to);
+        if (value <= i) {
+          return false;
+        }
+        i = blanks(b, value, to);
+      }
+    }
+    return true;
+  }
+
+  private static int blanks(ByteBuf b, int i, int to) {
+    while (i < to && isBlank(b.getByte(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static int token(ByteBuf b, int i, int to) {
+    while (i < to && isTokenChar(b.getByte(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The end of a quoted string starting at {@code i}, or -1 when it does not close. */
+  private static int quoted(ByteBuf b, int i, int to) {
+    for (int j = i + 1; j < to; j++) {
+      int c = b.getByte(j) & 0xFF;
+      if (c == '"') {
+        return j + 1;
+      }
+      if (c == '\\') {
+        j++;
+        int escaped = j < to ? b.getByte(j) & 0xFF : -1;
+        if (escaped != '\t' && escaped != ' ' && (escaped < 0x21 || escaped == 0x7F)) {
+          return -1;
+        }
+      } else if (!isQuotedChar(c)) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isTokenChar(byte b) {
+    return b > 32 && b < 127 && "\"(),/:;<=>?@[\\]{}".indexOf(b) < 0;
+  }
+
+  /** qdtext and the characters a quoted-pair may escape, less the quote and backslash. */
+  private static boolean isQuotedChar(int c) {
+    return c == '\t' || c == ' ' || c >= 0x21 && c != '"' && c != '\\' && c != 0x7F;
   }
 
   private static boolean isBlank(byte b) {

@@ -107,6 +107,23 @@ class RawSocketProtocolTest {
         "the body was read whole, extensions dropped: " + r.body());
   }
 
+  /**
+   * A chunk line close to the sandbox's 4 KiB look-ahead, all extensions: read in one pass, where a
+   * regular expression overflowed the event loop's stack.
+   */
+  @Test
+  void aLongRunOfChunkExtensionsIsIgnoredToo(TestSandbox s) throws Exception {
+    String chunk =
+        Integer.toHexString(LOGIN_BODY.length()) + ";a=\"q\";b=c".repeat(400) + "\r\n" + LOGIN_BODY;
+    Raw r =
+        exchange(
+            s,
+            head("POST", VOCOM_LOGIN, "Transfer-Encoding: chunked")
+                .concat(chunk + "\r\n0\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+    assertEquals(200, r.status(), r.toString());
+  }
+
   /** A chunk line whose extension breaks the grammar is still refused, in the vendor's dialect. */
   @Test
   void aMalformedChunkExtensionIsA400(TestSandbox s) throws Exception {
