@@ -61,8 +61,11 @@ public final class Redactor {
       Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
   private static final Pattern SCHEME_CREDENTIAL =
       Pattern.compile("(?i)\\b(basic|bearer|key)( +)([A-Za-z0-9._~+/=-]{6,})");
+
+  /** The start of a secret-named JSON string field: its value is read by {@link #maskValues}. */
   private static final Pattern JSON_FIELD =
-      Pattern.compile("(\"" + SECRET_NAME.pattern() + "\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")");
+      Pattern.compile("\"" + SECRET_NAME.pattern() + "\"\\s*:\\s*\"");
+
   private static final Pattern FORM_FIELD =
       Pattern.compile("(?<=^|[?&;\\s,])(" + SECRET_NAME.pattern() + ")=([^&\\s,;]*)");
 
@@ -120,8 +123,7 @@ public final class Redactor {
     this.extraJsonField =
         alternatives.isEmpty()
             ? null
-            : Pattern.compile(
-                "(?i)(\"(?:" + alternatives + ")\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")");
+            : Pattern.compile("(?i)\"(?:" + alternatives + ")\"\\s*:\\s*\"");
     this.extraFormField =
         alternatives.isEmpty()
             ? null
@@ -405,18 +407,50 @@ public final class Redactor {
     boolean quoted = out.indexOf('"') >= 0;
     boolean assigned = out.indexOf('=') >= 0;
     if (quoted) {
-      out = replace(JSON_FIELD, out, m -> m.group(1) + MASK + m.group(m.groupCount()));
+      out = maskValues(JSON_FIELD, out);
     }
     if (assigned) {
       out = replace(FORM_FIELD, out, m -> m.group(1) + "=" + MASK);
     }
     if (quoted && extraJsonField != null) {
-      out = replace(extraJsonField, out, m -> m.group(1) + MASK + m.group(3));
+      out = maskValues(extraJsonField, out);
     }
     if (assigned && extraFormField != null) {
       out = replace(extraFormField, out, m -> m.group(1) + "=" + MASK);
     }
     return out;
+  }
+
+  /**
+   * {@code text} with the JSON string value that follows each match of {@code opener} masked, up to
+   * its closing quote, or to the end of a text cut short. The value is read by hand: a regular
+   * expression for a JSON string recurses per character and overflows the stack on a long one.
+   */
+  static String maskValues(Pattern opener, String text) {
+    Matcher m = opener.matcher(text);
+    StringBuilder out = null;
+    int copied = 0;
+    while (copied < text.length() && m.find(copied)) {
+      int close = closingQuote(text, m.end());
+      if (out == null) {
+        out = new StringBuilder(text.length());
+      }
+      out.append(text, copied, m.end()).append(MASK);
+      copied = close;
+    }
+    return out == null ? text : out.append(text, copied, text.length()).toString();
+  }
+
+  /** The index of the quote that closes a JSON string whose content starts at {@code i}. */
+  private static int closingQuote(String text, int i) {
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        return i;
+      }
+      i += c == '\\' ? 2 : 1;
+    }
+    return text.length();
   }
 
   /** {@code text} with each match of {@code pattern} replaced by what {@code with} makes of it. */

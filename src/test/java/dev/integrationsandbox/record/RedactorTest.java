@@ -120,6 +120,20 @@ class RedactorTest {
     assertTrue(fresh.learnedCount() <= Redactor.LEARNED_MAX, "at most LEARNED_MAX values");
   }
 
+  /**
+   * A secret-named field of a body that is not JSON after all (masked as text): its value is masked
+   * whatever its length, and to the end when the text is cut inside it.
+   */
+  @Test
+  void aLongOrCutSecretInTextIsMaskedWithoutOverflowingTheStack() {
+    Redactor redactor = new Redactor(Set.of(), List.of("x-pin"));
+    String value = "a\\\"b".repeat(20_000);
+    assertEquals(
+        "{\"password\":\"***\", \"x-pin\": \"***\" broken",
+        redactor.text("{\"password\":\"" + value + "\", \"x-pin\": \"" + value + "\" broken"));
+    assertEquals("{\"client_secret\": \"***", redactor.text("{\"client_secret\": \"" + value));
+  }
+
   @Test
   void formSecretsAreLearnedToo() {
     Redactor fresh = new Redactor(Set.of());
