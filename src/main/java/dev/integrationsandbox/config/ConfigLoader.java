@@ -286,6 +286,8 @@ public final class ConfigLoader {
             credentials,
             corporateProxy),
         replayFrom(o.replayFrom),
+        o.replayMaxSize,
+        o.replayMaxExchanges,
         file(o.tlsCert, "--tls-cert"),
         file(o.tlsKey, "--tls-key"));
   }

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param vendors per-vendor options from the YAML file (e.g. {@code vocom.latency})
  * @param proxy upstreams, validation strictness and recording, for the vendors that forward
  * @param replayFrom the recordings (files or folders) that vendors in replay mode answer from
+ * @param replayMaxBytes the most bytes the recordings of {@code replayFrom} may hold together
+ * @param replayMaxExchanges the most exchanges of replayed vendors they may hold
  * @param tlsCert the certificate chain to serve HTTPS with, or null for plain HTTP
  * @param tlsKey the private key of {@code tlsCert}
  */
@@ -44,6 +46,8 @@ public record SandboxConfig(
     Map<String, Map<String, Object>> vendors,
     ProxySettings proxy,
     List<Path> replayFrom,
+    long replayMaxBytes,
+    int replayMaxExchanges,
     Path tlsCert,
     Path tlsKey) {
 

@@ -183,6 +183,26 @@ public final class SandboxOptions {
   List<Path> replayFrom = new ArrayList<>();
 
   @Option(
+      names = "--replay-max-size",
+      paramLabel = "SIZE",
+      defaultValue = "256MiB",
+      converter = Converters.Size.class,
+      description =
+          "Recordings of --replay-from larger than this together are refused at start-up: what is"
+              + " replayed is held in memory (about 160 MB of heap holds 100,000 exchanges).")
+  long replayMaxSize;
+
+  @Option(
+      names = "--replay-max-exchanges",
+      paramLabel = "N",
+      defaultValue = "200000",
+      converter = Converters.Count.class,
+      description =
+          "Recordings holding more exchanges than this of the vendors in replay or spy mode are"
+              + " refused at start-up.")
+  int replayMaxExchanges;
+
+  @Option(
       names = "--tls-cert",
       paramLabel = "PEM",
       description =

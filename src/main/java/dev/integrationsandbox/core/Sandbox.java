@@ -34,7 +34,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -213,7 +212,7 @@ public final class Sandbox {
       boolean packagedContracts,
       Path fixtures,
       PersonalDataMask mask,
-      Map<String, List<JsonObject>> recorded) {
+      Recordings recorded) {
     Folders(SandboxConfig config, boolean masking, List<Vendor> vendors) {
       this(
           config.contracts() != null ? config.contracts() : PackagedFiles.extract("contracts"),
@@ -235,14 +234,19 @@ public final class Sandbox {
       }
     }
 
-    /** The recorded exchanges replay and spy modes answer from, read once, by vendor. */
-    private static Map<String, List<JsonObject>> recorded(
-        SandboxConfig config, List<Vendor> vendors) {
+    /**
+     * The recorded exchanges replay and spy modes answer from, read once, of those vendors only.
+     */
+    private static Recordings recorded(SandboxConfig config, List<Vendor> vendors) {
       if (!config.modes().containsValue(Mode.REPLAY) && !config.modes().containsValue(Mode.SPY)) {
-        return Map.of();
+        return Recordings.none();
       }
       try {
-        return Recordings.byVendor(config.replayFrom(), path -> vendorOf(vendors, path));
+        return Recordings.read(
+            config.replayFrom(),
+            vendor -> config.modeOf(vendor) == Mode.REPLAY || config.modeOf(vendor) == Mode.SPY,
+            path -> vendorOf(vendors, path),
+            new Recordings.Limits(config.replayMaxBytes(), config.replayMaxExchanges()));
       } catch (java.io.IOException e) {
         throw new ConfigException("--replay-from: " + e.getMessage());
       }
@@ -328,8 +332,7 @@ public final class Sandbox {
               new MountedVendor(vendor, mode, loaded, null, null, proxy, limits(config, vendor)));
     }
     if (mode == Mode.REPLAY || mode == Mode.SPY) {
-      List<JsonObject> lines = folders.recorded().getOrDefault(vendor.id(), List.of());
-      if (lines.isEmpty() && mode == Mode.REPLAY) {
+      if (folders.recorded().count(vendor.id()) == 0 && mode == Mode.REPLAY) {
         return Future.failedFuture(
             new ConfigException(
                 vendor.id()
@@ -345,7 +348,7 @@ public final class Sandbox {
                 ReplayMode replay =
                     ReplayMode.of(
                         vendor.id(),
-                        lines,
+                        folders.recorded(),
                         contract.result().raw(),
                         redactor.result(),
                         folders.mask(),

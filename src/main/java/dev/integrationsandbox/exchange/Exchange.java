@@ -55,6 +55,17 @@ public record Exchange(
     return error != null && error.startsWith(FAULT);
   }
 
+  /** How {@link #error} begins for a call answered from a recording (replay and spy modes). */
+  public static final String REPLAYED = "REPLAYED ";
+
+  /**
+   * Whether a recording answered this call: the recorder does not write it again, so that spy mode
+   * records only what it forwarded and a recording grows by the flows it lacked.
+   */
+  public boolean replayed() {
+    return error != null && error.startsWith(REPLAYED);
+  }
+
   /** The bytes this exchange keeps in memory, give or take the objects' own overhead. */
   public long retainedBytes() {
     return 512L

@@ -103,6 +103,9 @@ public final class Recorder implements ExchangeListener {
 
   @Override
   public void onExchange(Exchange exchange) {
+    if (exchange.replayed()) {
+      return;
+    }
     try {
       writer.execute(() -> write(exchange));
     } catch (RejectedExecutionException e) {

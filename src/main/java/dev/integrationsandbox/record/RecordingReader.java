@@ -2,12 +2,14 @@ package dev.integrationsandbox.record;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -40,21 +42,43 @@ public final class RecordingReader {
   }
 
   public static List<JsonObject> read(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    List<JsonObject> out = new ArrayList<>(lines.size());
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isBlank()) {
-        continue;
-      }
-      try {
-        out.add(new JsonObject(line));
-      } catch (DecodeException e) {
-        if (i < lines.size() - 1) {
-          throw new IOException(file + ":" + (i + 1) + " is not a JSON line: " + e.getMessage());
+    List<JsonObject> out = new ArrayList<>();
+    forEach(file, out::add);
+    return out;
+  }
+
+  /**
+   * Hands each exchange of a file to {@code each} as it is read, so that a large recording is never
+   * held whole as JSON trees.
+   */
+  public static void forEach(Path file, Consumer<JsonObject> each) throws IOException {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      int number = 0;
+      String line = in.readLine();
+      while (line != null) {
+        number++;
+        String next = in.readLine();
+        if (!line.isBlank()) {
+          JsonObject exchange = parse(file, number, line, next == null);
+          if (exchange != null) {
+            each.accept(exchange);
+          }
         }
+        line = next;
       }
     }
-    return out;
+  }
+
+  /** The exchange on a line; null for a torn last line, which a killed sandbox may leave. */
+  private static JsonObject parse(Path file, int number, String line, boolean last)
+      throws IOException {
+    try {
+      return new JsonObject(line);
+    } catch (DecodeException e) {
+      if (last) {
+        return null;
+      }
+      throw new IOException(file + ":" + number + " is not a JSON line: " + e.getMessage());
+    }
   }
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -37,14 +38,19 @@ final class NearMiss {
   }
 
   /** A recorded request and its differences from the one that missed. */
-  record Candidate(Recorded recorded, List<Difference> differences) {}
+  record Candidate(Recorded recorded, RequestShape request, List<Difference> differences) {}
 
   private NearMiss() {}
 
-  static List<Candidate> closest(RequestShape sent, List<Recorded> recording) {
+  /**
+   * @param recording the recorded exchanges to compare with, whose requests are parsed here
+   * @param ignored the volatile names the shapes leave out
+   */
+  static List<Candidate> closest(RequestShape sent, List<Recorded> recording, Set<String> ignored) {
     List<Candidate> all = new ArrayList<>(recording.size());
     for (Recorded r : recording) {
-      all.add(new Candidate(r, differences(sent, r.request())));
+      RequestShape request = r.request(ignored);
+      all.add(new Candidate(r, request, differences(sent, request)));
     }
     all.sort(Comparator.comparingInt(NearMiss::distance));
     return List.copyOf(all.subList(0, Math.min(SHOWN, all.size())));
@@ -136,8 +142,8 @@ final class NearMiss {
           new JsonObject()
               .put("exchange", c.recorded().id())
               .put("operation", c.recorded().operation())
-              .put("method", c.recorded().request().method())
-              .put("path", c.recorded().request().path())
+              .put("method", c.request().method())
+              .put("path", c.request().path())
               .put("differenceCount", c.differences().size())
               .put("differences", diffs));
     }

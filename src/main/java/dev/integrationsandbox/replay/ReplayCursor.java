@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class ReplayCursor {
 
-  private final ConcurrentHashMap<String, AtomicInteger> next = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<ShapeKey, AtomicInteger> next = new ConcurrentHashMap<>();
   private final AtomicLongArray served;
 
   ReplayCursor(int exchanges) {
@@ -21,7 +21,7 @@ final class ReplayCursor {
   }
 
   /** The next recorded answer of a shape, then the last one again; marks it served. */
-  Recorded take(String key, List<Recorded> answers) {
+  Recorded take(ShapeKey key, List<Recorded> answers) {
     int last = answers.size() - 1;
     int at =
         next.computeIfAbsent(key, k -> new AtomicInteger())

@@ -1,6 +1,5 @@
 package dev.integrationsandbox.replay;
 
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,15 +20,15 @@ final class ReplayIndex {
   static final int CANDIDATES_MAX = 256;
 
   private final List<Recorded> all;
-  private final Map<String, List<Recorded>> byKey;
-  private final Map<String, List<Recorded>> byRoute;
+  private final Map<ShapeKey, List<Recorded>> byKey;
+  private final Map<Long, List<Recorded>> byRoute;
   private final Map<String, List<Recorded>> byOperation;
   private final Set<String> ignored;
 
   private ReplayIndex(
       List<Recorded> all,
-      Map<String, List<Recorded>> byKey,
-      Map<String, List<Recorded>> byRoute,
+      Map<ShapeKey, List<Recorded>> byKey,
+      Map<Long, List<Recorded>> byRoute,
       Map<String, List<Recorded>> byOperation,
       Set<String> ignored) {
     this.all = all;
@@ -40,38 +39,44 @@ final class ReplayIndex {
   }
 
   /**
-   * @param lines the vendor's recording lines, in recorded order
+   * @param recorded the vendor's recorded exchanges, in recorded order
    * @param ignored the contract's volatile request field names
    */
-  static ReplayIndex of(List<JsonObject> lines, Set<String> ignored) {
-    List<Recorded> all = new ArrayList<>(lines.size());
-    Map<String, List<Recorded>> byKey = new HashMap<>();
-    Map<String, List<Recorded>> byRoute = new HashMap<>();
+  static ReplayIndex of(List<Recorded> recorded, Set<String> ignored) {
+    Map<ShapeKey, List<Recorded>> byKey = new HashMap<>();
+    Map<Long, List<Recorded>> byRoute = new HashMap<>();
     Map<String, List<Recorded>> byOperation = new HashMap<>();
-    for (JsonObject line : lines) {
-      Recorded recorded = Recorded.of(all.size(), line, ignored);
-      all.add(recorded);
-      byKey.computeIfAbsent(recorded.request().key(), k -> new ArrayList<>(1)).add(recorded);
-      add(byRoute, route(recorded.request()), recorded);
-      if (recorded.operation() != null) {
-        add(byOperation, recorded.operation(), recorded);
+    for (Recorded r : recorded) {
+      RequestShape request = r.request(ignored);
+      add(byKey, request.key(), r, Integer.MAX_VALUE);
+      add(byRoute, route(request), r, CANDIDATES_MAX);
+      if (r.operation() != null) {
+        add(byOperation, r.operation(), r, CANDIDATES_MAX);
       }
     }
-    byKey.replaceAll((k, v) -> List.copyOf(v));
     return new ReplayIndex(
-        List.copyOf(all), Map.copyOf(byKey), Map.copyOf(byRoute), Map.copyOf(byOperation), ignored);
+        recorded, compact(byKey), compact(byRoute), compact(byOperation), ignored);
   }
 
-  /** Keeps the first {@link #CANDIDATES_MAX} of a group: enough to find the closest. */
-  private static void add(Map<String, List<Recorded>> groups, String key, Recorded recorded) {
+  private static <K> void add(Map<K, List<Recorded>> groups, K key, Recorded r, int max) {
     List<Recorded> group = groups.computeIfAbsent(key, k -> new ArrayList<>(1));
-    if (group.size() < CANDIDATES_MAX) {
-      group.add(recorded);
+    if (group.size() < max) {
+      group.add(r);
     }
   }
 
-  private static String route(RequestShape shape) {
-    return shape.method() + " " + shape.path();
+  /** Immutable lists hold one answer (the usual case) without an array to spare. */
+  private static <K> Map<K, List<Recorded>> compact(Map<K, List<Recorded>> groups) {
+    groups.replaceAll((k, v) -> List.copyOf(v));
+    return groups;
+  }
+
+  /**
+   * The route's group is found by a hash of method and path: a recording of distinct ids has as
+   * many routes as exchanges, and two routes sharing a hash only widen a miss's comparison.
+   */
+  private static Long route(RequestShape shape) {
+    return (long) shape.method().hashCode() << 32 | shape.path().hashCode() & 0xffffffffL;
   }
 
   /**
@@ -88,8 +93,8 @@ final class ReplayIndex {
   }
 
   /** The answers recorded for requests of this shape, in recorded order; empty on a miss. */
-  List<Recorded> answers(RequestShape request) {
-    return byKey.getOrDefault(request.key(), List.of());
+  List<Recorded> answers(ShapeKey key) {
+    return byKey.getOrDefault(key, List.of());
   }
 
   List<Recorded> all() {

@@ -50,20 +50,24 @@ public final class ReplayMode implements ModeHandler<Void> {
   }
 
   /**
-   * @param lines the vendor's recording lines, in recorded order
+   * @param recordings the recordings read, of which the vendor's exchanges are answered from
    * @param contract the vendor's contract, for its volatile request fields
    * @param mask the recorder's personal-data mask (same key), or null when it did not mask
    * @param bodyLimit the recorder's body limit: a larger body was recorded by its size only
    */
   public static ReplayMode of(
       String vendor,
-      List<JsonObject> lines,
+      Recordings recordings,
       JsonObject contract,
       Redactor redactor,
       PersonalDataMask mask,
       int bodyLimit) {
     return new ReplayMode(
-        vendor, ReplayIndex.of(lines, VolatileFields.of(contract)), redactor, mask, bodyLimit);
+        vendor,
+        ReplayIndex.of(recordings.of(vendor), VolatileFields.of(contract)),
+        redactor,
+        mask,
+        bodyLimit);
   }
 
   /** Each world follows the recording on its own. */
@@ -102,12 +106,14 @@ public final class ReplayMode implements ModeHandler<Void> {
   }
 
   private Reply recorded(RequestShape shape) {
-    List<Recorded> answers = index.answers(shape);
-    return answers.isEmpty() ? null : cursor.take(shape.key(), answers).reply();
+    ShapeKey key = shape.key();
+    List<Recorded> answers = index.answers(key);
+    return answers.isEmpty() ? null : cursor.take(key, answers).reply();
   }
 
   private Reply miss(RequestShape shape, String operation) {
-    List<NearMiss.Candidate> closest = NearMiss.closest(shape, index.candidates(shape, operation));
+    List<NearMiss.Candidate> closest =
+        NearMiss.closest(shape, index.candidates(shape, operation), index.ignored());
     String header = NearMiss.header(closest);
     return Reply.json(404, NearMiss.body(shape, closest))
         .header(MISS_HEADER, header.isEmpty() ? "nothing recorded for " + vendor : header)

@@ -42,7 +42,12 @@ record RequestShape(String method, String path, Map<String, List<String>> query,
   }
 
   /** The index key: equal for equal shapes, since keys are sorted and values encoded alike. */
-  String key() {
+  ShapeKey key() {
+    return ShapeKey.of(canonical());
+  }
+
+  /** The shape as one text: method, path, sorted query, body with sorted keys. */
+  private String canonical() {
     StringBuilder out = new StringBuilder(method).append(' ').append(path).append('?');
     query.forEach(
         (name, values) -> values.forEach(v -> out.append(name).append('=').append(v).append('&')));

@@ -1,9 +1,9 @@
 package dev.integrationsandbox.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.integrationsandbox.exchange.Exchange;
 import dev.integrationsandbox.record.PersonalDataMask;
 import dev.integrationsandbox.record.Redactor;
 import dev.integrationsandbox.spi.Body;
@@ -154,7 +154,7 @@ class ReplayModeTest {
     JsonObject body = grant.body().toJsonObject();
     assertTrue(body.getString("access_token").startsWith(Credentials.PREFIX), body.encode());
     assertEquals(60, body.getInteger("expires_in"));
-    assertNull(grant.note());
+    assertEquals(Exchange.REPLAYED + "recorded exchange grant", grant.note());
   }
 
   private static ReplayMode mode(JsonObject line, PersonalDataMask mask) {
@@ -162,7 +162,7 @@ class ReplayModeTest {
   }
 
   private static ReplayMode mode(List<JsonObject> lines, PersonalDataMask mask) {
-    return ReplayMode.of("test", lines, CONTRACT, Redactor.BY_NAME, mask, 64 * 1024);
+    return ReplayMode.of("test", Recordings.of(lines), CONTRACT, Redactor.BY_NAME, mask, 64 * 1024);
   }
 
   static JsonObject line(

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Spy mode in front of an emulator: the recorded request is answered from the recording (a body the
- * emulator would never send proves it), the others go to the upstream and are recorded.
+ * emulator would never send proves it), the others go to the upstream and are recorded; what was
+ * answered from the recording is not written to it again.
  */
 @Timeout(60)
 class SpyModeTest {
@@ -27,7 +28,8 @@ class SpyModeTest {
   static final String TICKET = "/v2/ticket/5cb8eeeb0715437c9126715e/";
 
   @Test
-  void whatIsRecordedIsReplayedAndTheRestForwardedAndRecorded(@TempDir Path dir) throws Exception {
+  void whatIsRecordedIsReplayedAndOnlyTheRestForwardedAndRecorded(@TempDir Path dir)
+      throws Exception {
     Path recording = dir.resolve("known.jsonl");
     JsonObject recordedAnswer = new JsonObject().put("id", "from-the-recording");
     Files.writeString(
@@ -64,12 +66,13 @@ class SpyModeTest {
       JsonObject progress = spy.client().get("/__sandbox/replay").send().await().bodyAsJsonObject();
       assertEquals(1, progress.getJsonArray("vendors").getJsonObject(0).getInteger("servedCount"));
       List<JsonObject> lines = List.of();
-      for (int i = 0; i < 50 && lines.size() < 2; i++) {
+      for (int i = 0; i < 50 && lines.isEmpty(); i++) {
         Thread.sleep(100);
         lines = RecordingReader.readFolder(grown);
       }
+      // one writer thread writes in order: a recorded GET would come before the close
       assertEquals(
-          List.of("GET " + TICKET, "POST " + TICKET + "close/"),
+          List.of("POST " + TICKET + "close/"),
           lines.stream()
               .map(
                   l ->
@@ -77,7 +80,7 @@ class SpyModeTest {
                           + " "
                           + l.getJsonObject("request").getString("uri"))
               .toList());
-      assertEquals("spy", lines.get(1).getString("mode"));
+      assertEquals("spy", lines.get(0).getString("mode"));
     } finally {
       spy.stop().await();
       upstream.stop().await();
