@@ -185,17 +185,17 @@ public final class SandboxOptions {
   @Option(
       names = "--replay-max-size",
       paramLabel = "SIZE",
-      defaultValue = "256MiB",
+      defaultValue = "128MiB",
       converter = Converters.Size.class,
       description =
           "Recordings of --replay-from larger than this together are refused at start-up: what is"
-              + " replayed is held in memory (about 160 MB of heap holds 100,000 exchanges).")
+              + " replayed is held in memory, and the default fits the recommended 160 MB heap.")
   long replayMaxSize;
 
   @Option(
       names = "--replay-max-exchanges",
       paramLabel = "N",
-      defaultValue = "200000",
+      defaultValue = "150000",
       converter = Converters.Count.class,
       description =
           "Recordings holding more exchanges than this of the vendors in replay or spy mode are"
