@@ -28,6 +28,9 @@ import sys
 import time
 import urllib.parse
 
+sys.modules.setdefault("bench", sys.modules[__name__])  # one module for replay_bench's import
+import replay_bench  # noqa: E402
+
 BENCH = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROOT = os.path.dirname(BENCH)
 
@@ -1347,8 +1350,9 @@ def main():
     os.makedirs(CFG["workdir"], exist_ok=True)
     cases = load_cases()
     pcases = [c for c in cases if c.get("proxy")]
-    cases = [c for c in cases if not c.get("proxy")]
-    if not cases and not pcases:
+    rcases = [c for c in cases if c.get("replay")]
+    cases = [c for c in cases if not c.get("proxy") and not c.get("replay")]
+    if not cases and not pcases and not rcases:
         raise SystemExit(f"no case matches CASES={CFG['cases']!r}")
     servers = {}
     try:
@@ -1387,12 +1391,14 @@ def main():
         proxied = {c["name"]: measure_proxy(c, servers["ceiling"], answers) for c in pcases}
         if servers["ceiling"].proc:
             stop(servers["ceiling"].proc)
+        replayed = replay_bench.measure(rcases)
         sustained = sustain()
         sustained["rounds_rss_mb"] = rounds_rss
 
         summary = summarize(cases, results)
+        modes = [proxy_report(pcases, proxied), replay_bench.report(rcases, replayed)]
         text, verdicts = report(facts, cases, results, status, summary, startup, sustained,
-                                notes, worlds, proxy_report(pcases, proxied))
+                                notes, worlds, (modes[0][0] + modes[1][0], modes[0][1] + modes[1][1]))
         results_dir = os.environ.get("BENCH_RESULTS") or os.path.join(BENCH, "results")
         os.makedirs(results_dir, exist_ok=True)
         out = os.path.join(results_dir, f"{CFG['stamp']}.md")
@@ -1404,7 +1410,9 @@ def main():
         skipped = [n for n, st in status.items() if st and st[0] == "SKIP"]
         if skipped:
             log(f"SKIPPED cases (see the table for why): {', '.join(skipped)}")
-        failed = [n for n, st in status.items() if st and st[0] == "FAIL"]
+        failed = [n for n, st in status.items() if st and st[0] == "FAIL"] + [
+            f"{n} @ {s}" for n, m in replayed.items() for s, st in m["status"].items()
+            if st.startswith("FAIL")]
         if failed:
             log(f"FAILED cases: {', '.join(failed)}")
             return 1

@@ -81,8 +81,11 @@ class Cases(unittest.TestCase):
         self.assertEqual(proxied[0]["targets"], {"min_wiremock_proxy_ratio": 5.0,
                                                  "max_added_p50_ms": 1.0,
                                                  "max_recording_cost": 0.15, "max_lost": 0})
+        replayed = [c for c in cases if c.get("replay")]
+        self.assertEqual([c["replay"]["sizes"] for c in replayed], [[100, 10000, 100000]])
+        self.assertEqual(replayed[0]["targets"], {"min_ceiling_ratio": 0.4, "max_p99_growth": 1.5})
         for c in cases:
-            if c.get("proxy"):
+            if c.get("proxy") or c.get("replay"):
                 continue
             self.assertIn("sandbox", c["servers"])
             self.assertEqual(c["targets"].get("min_best_peer_ratio"), 1.0, c["name"])
