@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -52,6 +53,16 @@ public final class RecordingReader {
    * held whole as JSON trees.
    */
   public static void forEach(Path file, Consumer<JsonObject> each) throws IOException {
+    forEach(file, JsonObject::new, each);
+  }
+
+  /**
+   * Hands each line of a file, as {@code parse} reads it, to {@code each}.
+   *
+   * @param parse reads one line; throws {@link DecodeException} when it is not a recorded exchange
+   */
+  public static <T> void forEach(Path file, Function<String, T> parse, Consumer<T> each)
+      throws IOException {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       int number = 0;
       String line = in.readLine();
@@ -59,7 +70,7 @@ public final class RecordingReader {
         number++;
         String next = in.readLine();
         if (!line.isBlank()) {
-          JsonObject exchange = parse(file, number, line, next == null);
+          T exchange = parse(file, number, line, next == null, parse);
           if (exchange != null) {
             each.accept(exchange);
           }
@@ -70,10 +81,11 @@ public final class RecordingReader {
   }
 
   /** The exchange on a line; null for a torn last line, which a killed sandbox may leave. */
-  private static JsonObject parse(Path file, int number, String line, boolean last)
+  private static <T> T parse(
+      Path file, int number, String line, boolean last, Function<String, T> parse)
       throws IOException {
     try {
-      return new JsonObject(line);
+      return parse.apply(line);
     } catch (DecodeException e) {
       if (last) {
         return null;

@@ -2,6 +2,7 @@ package dev.integrationsandbox.replay;
 
 import dev.integrationsandbox.core.SandboxRoutes;
 import dev.integrationsandbox.exchange.Exchange;
+import dev.integrationsandbox.record.Redactor;
 import dev.integrationsandbox.spi.Reply;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.MultiMap;
@@ -9,7 +10,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -19,14 +19,16 @@ import java.util.Set;
 /**
  * One exchange of a recording, ready to be served again, and small: a recording of 100,000
  * exchanges is held whole. The answer is kept as the bytes to send, encoded once when the recording
- * is read; the request as its JSON text, parsed into a {@link RequestShape} only when it is needed
- * (to index it, or to explain a miss); header names, values and bodies that repeat are one object
- * ({@link Recordings.Pool}). Byte arrays rather than buffers: a buffer costs 80 bytes more each.
+ * is read, outside the heap ({@link AnswerStore}); the request as its JSON text, parsed into a
+ * {@link RequestShape} only when it is needed (to index it, or to explain a miss); header names,
+ * values and answers that repeat are kept once ({@link Recordings.Pool}). A byte array rather than
+ * a buffer for the request: a buffer costs 80 bytes more each.
  *
  * @param position the exchange's place among its vendor's exchanges, from 0
  * @param id the exchange's id in the recording ({@code "id"} of its line)
  * @param request {@code [method, uri, body]} as JSON text, the world taken out of the uri
  * @param headers the answer's headers as name, value, name, value…
+ * @param body where the answer's bytes are in the store
  * @param grantsCredentials whether the body holds redacted secrets, to be issued anew per reply
  */
 record Recorded(
@@ -37,7 +39,9 @@ record Recorded(
     int status,
     String contentType,
     String[] headers,
-    byte[] body,
+    AnswerStore store,
+    long body,
+    int bodyLength,
     boolean grantsCredentials) {
 
   /**
@@ -56,15 +60,14 @@ record Recorded(
           "content-type",
           "x-sandbox-exchange-id");
 
-  static Recorded of(int position, JsonObject line, Recordings.Pool pool) {
-    JsonObject request = line.getJsonObject("request");
-    JsonObject response = line.getJsonObject("response");
-    JsonObject recordedHeaders = response.getJsonObject("headers", new JsonObject());
-    String[] headers = new String[recordedHeaders.size() * 2];
+  static Recorded of(int position, ReplayLine line, Recordings.Pool pool) {
+    List<String> recordedHeaders = line.responseHeaders();
+    String[] headers = new String[recordedHeaders.size()];
     int kept = 0;
     String contentType = null;
-    for (String name : recordedHeaders.fieldNames()) {
-      String value = String.valueOf(recordedHeaders.getValue(name));
+    for (int i = 0; i < recordedHeaders.size(); i += 2) {
+      String name = recordedHeaders.get(i);
+      String value = recordedHeaders.get(i + 1);
       String lower = name.toLowerCase(Locale.ROOT);
       if (lower.equals("content-type")) {
         contentType = pool.text(value);
@@ -73,35 +76,47 @@ record Recorded(
         headers[kept++] = pool.text(value);
       }
     }
-    Object body = response.getValue("body");
+    byte[] answer = bytes(line, contentType);
+    String request =
+        "["
+            + Json.encode(line.method())
+            + ","
+            + Json.encode(SandboxRoutes.withoutWorld(line.uri()))
+            + ","
+            + (line.requestBody() == null ? "null" : line.requestBody())
+            + "]";
     return new Recorded(
         position,
-        line.getString("id", String.valueOf(position)),
-        pool.text(line.getString("operation")),
-        pool.bytes(
-            Json.encodeToBuffer(
-                    new JsonArray()
-                        .add(request.getString("method"))
-                        .add(SandboxRoutes.withoutWorld(request.getString("uri")))
-                        .add(request.getValue("body")))
-                .getBytes()),
-        response.getInteger("status"),
+        line.id() != null ? line.id() : String.valueOf(position),
+        pool.text(line.operation()),
+        pool.bytes(request.getBytes(StandardCharsets.UTF_8)),
+        line.status(),
         contentType,
         kept == 0 ? NO_HEADERS : Arrays.copyOf(headers, kept),
-        pool.bytes(bytes(body, contentType)),
-        Credentials.holdsMasked(body));
+        pool.store(),
+        pool.answer(answer),
+        answer.length,
+        grantsCredentials(line.responseBody()));
   }
 
-  /** A JSON body as JSON; text as it was; a JSON string under a JSON type encoded as one. */
-  private static byte[] bytes(Object body, String contentType) {
-    if (body == null) {
+  /**
+   * The answer as recorded: JSON as it was written; text as it was; a JSON string under a JSON type
+   * as one.
+   */
+  private static byte[] bytes(ReplayLine line, String contentType) {
+    if (line.responseBody() == null) {
       return new byte[0];
     }
     boolean json = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
-    if (body instanceof String text && !json) {
-      return text.getBytes(StandardCharsets.UTF_8);
-    }
-    return Json.encodeToBuffer(body).getBytes();
+    String text = line.responseText() != null && !json ? line.responseText() : line.responseBody();
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Only a body that holds the redaction mark is parsed to look for redacted secrets. */
+  private static boolean grantsCredentials(String body) {
+    return body != null
+        && body.contains("\"" + Redactor.MASK + "\"")
+        && Credentials.holdsMasked(Json.decodeValue(body));
   }
 
   /** Bytes held once, lent to a reply or a parser without a copy. */
@@ -133,8 +148,8 @@ record Recorded(
         replyHeaders,
         null,
         grantsCredentials
-            ? Json.encodeToBuffer(Credentials.issue(Json.decodeValue(view(body))))
-            : view(body),
+            ? Json.encodeToBuffer(Credentials.issue(Json.decodeValue(store.view(body, bodyLength))))
+            : store.view(body, bodyLength),
         Exchange.REPLAYED + "recorded exchange " + id,
         List.of());
   }

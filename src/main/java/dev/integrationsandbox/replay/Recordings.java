@@ -19,11 +19,11 @@ import java.util.function.Predicate;
 
 /**
  * The recordings named by {@code --replay-from}, read once for every vendor in replay or spy mode
- * and split by vendor, each vendor's exchanges in recorded order. Lines are read one at a time and
- * kept as {@link Recorded} exchanges, never as JSON trees, and the whole is bounded: files larger
- * together than {@code --replay-max-size}, or holding more exchanges of the replayed vendors than
- * {@code --replay-max-exchanges}, are refused before they can exhaust the heap. Blocking: call from
- * a worker.
+ * and split by vendor, each vendor's exchanges in recorded order. Lines are read one at a time
+ * ({@link ReplayLine}) and kept as {@link Recorded} exchanges, never as JSON trees, and the whole
+ * is bounded: files larger together than {@code --replay-max-size}, or holding more exchanges of
+ * the replayed vendors than {@code --replay-max-exchanges}, are refused before they can exhaust the
+ * heap. Blocking: call from a worker.
  */
 public final class Recordings {
 
@@ -75,7 +75,7 @@ public final class Recordings {
         if (isHar(file)) {
           Har.lines(har(file), vendorOfPath).forEach(loader::add);
         } else {
-          RecordingReader.forEach(file, loader::add);
+          RecordingReader.forEach(file, ReplayLine::parse, loader::add);
         }
       }
     } catch (LimitExceeded e) {
@@ -125,7 +125,7 @@ public final class Recordings {
     private final Predicate<String> replayed;
     private final int max;
     private final Map<String, List<Recorded>> byVendor = new LinkedHashMap<>();
-    private final Pool pool = new Pool();
+    private final Pool pool = new Pool(new AnswerStore());
     private int count;
 
     Loader(Predicate<String> replayed, int max) {
@@ -134,8 +134,12 @@ public final class Recordings {
     }
 
     void add(JsonObject line) {
-      String vendor = line.getString("vendor");
-      if (vendor == null || line.getJsonObject("request") == null || !replayed.test(vendor)) {
+      add(ReplayLine.parse(line.encode()));
+    }
+
+    void add(ReplayLine line) {
+      String vendor = line.vendor();
+      if (vendor == null || line.method() == null || !replayed.test(vendor)) {
         return;
       }
       if (++count > max) {
@@ -164,25 +168,42 @@ public final class Recordings {
   }
 
   /**
-   * One object for equal header names and values, content types, operations and answers while a
-   * recording is read: a recording repeats most of them, and holds each once this way.
+   * One object for equal header names and values, content types and operations while a recording is
+   * read, and one copy of equal small answers and requests: a recording repeats most of them.
    */
   static final class Pool {
 
-    /** Answers up to this size are shared when equal; larger ones rarely repeat. */
-    private static final int SHARED_BODY_MAX = 4096;
+    /** Bytes up to this size are shared when equal; larger ones rarely repeat. */
+    private static final int SHARED_MAX = 4096;
 
+    private final AnswerStore store;
     private final Map<String, String> texts = new HashMap<>();
-    private final Map<ByteBuffer, byte[]> bodies = new HashMap<>();
+    private final Map<ByteBuffer, byte[]> requests = new HashMap<>();
+    private final Map<ByteBuffer, Long> answers = new HashMap<>();
+
+    Pool(AnswerStore store) {
+      this.store = store;
+    }
+
+    AnswerStore store() {
+      return store;
+    }
 
     String text(String value) {
       return value == null ? null : texts.computeIfAbsent(value, v -> v);
     }
 
-    byte[] bytes(byte[] body) {
-      return body.length > SHARED_BODY_MAX
-          ? body
-          : bodies.computeIfAbsent(ByteBuffer.wrap(body), b -> body);
+    byte[] bytes(byte[] request) {
+      return request.length > SHARED_MAX
+          ? request
+          : requests.computeIfAbsent(ByteBuffer.wrap(request), b -> request);
+    }
+
+    /** Where an answer is kept in the store. */
+    long answer(byte[] answer) {
+      return answer.length > SHARED_MAX
+          ? store.add(answer)
+          : answers.computeIfAbsent(ByteBuffer.wrap(answer), b -> store.add(answer));
     }
   }
 }
