@@ -428,7 +428,7 @@ final class QuickSchema {
         if (!(v instanceof Number n)) {
           return true;
         }
-        if (n instanceof Double d && (d.isNaN() || d.isInfinite())) {
+        if (!finite(n)) {
           return false;
         }
         return accept.apply(new BigDecimal(n.toString()).compareTo(bound));
@@ -436,11 +436,22 @@ final class QuickSchema {
     }
   }
 
-  /** JSON equality for enum and const: numbers by value, containers by content. */
+  /**
+   * JSON equality for enum and const: numbers by value, containers by content. A number too large
+   * for a double ({@code -1e400}) arrives as an infinity, which no decimal equals.
+   */
   static boolean sameJson(Object a, Object b) {
     if (a instanceof Number x && b instanceof Number y) {
+      if (!finite(x) || !finite(y)) {
+        return false;
+      }
       return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
     }
     return a == null ? b == null : a.equals(b);
+  }
+
+  private static boolean finite(Number n) {
+    return !(n instanceof Double d && (d.isNaN() || d.isInfinite()))
+        && !(n instanceof Float f && (f.isNaN() || f.isInfinite()));
   }
 }

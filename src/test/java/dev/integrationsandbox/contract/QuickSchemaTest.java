@@ -215,6 +215,10 @@ class QuickSchemaTest {
     assertFalse(
         QuickSchema.compile(new JsonObject().put("additionalProperties", false), doc)
             .certainlyValid(new JsonObject().put("a", 1)));
+    assertFalse(
+        QuickSchema.compile(new JsonObject().put("enum", new JsonArray().add(0).add(1)), doc)
+            .certainlyValid(Double.NEGATIVE_INFINITY),
+        "-1e400 is read as an infinity, which is not in an enum (it was a NumberFormatException)");
   }
 
   /** {@code oneOf: [{type: string}, other]}. */
