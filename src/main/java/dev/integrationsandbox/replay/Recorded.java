@@ -18,11 +18,11 @@ import java.util.Set;
 
 /**
  * One exchange of a recording, ready to be served again, and small: a recording of 100,000
- * exchanges is held whole. The answer is kept as the bytes to send, encoded once when the recording
- * is read, outside the heap ({@link AnswerStore}); the request as its JSON text, parsed into a
- * {@link RequestShape} only when it is needed (to index it, or to explain a miss); header names,
- * values and answers that repeat are kept once ({@link Recordings.Pool}). A byte array rather than
- * a buffer for the request: a buffer costs 80 bytes more each.
+ * exchanges is held whole. The answer is kept as the bytes to send, as the recording wrote them,
+ * outside the heap ({@link AnswerStore}); the request as its JSON text, parsed into a {@link
+ * RequestShape} only when it is needed (to index it, or to explain a miss); header names, values
+ * and answers that repeat are kept once ({@link Recordings.Pool}). A byte array rather than a
+ * buffer for the request: a buffer costs 80 bytes more each.
  *
  * @param position the exchange's place among its vendor's exchanges, from 0
  * @param id the exchange's id in the recording ({@code "id"} of its line)
@@ -44,12 +44,12 @@ record Recorded(
     int bodyLength,
     boolean grantsCredentials) {
 
+  private static final String[] NO_HEADERS = new String[0];
+
   /**
    * Headers that described the bytes on the wire as they were: the recording holds the body decoded
    * and the sandbox frames it anew.
    */
-  private static final String[] NO_HEADERS = new String[0];
-
   private static final Set<String> FRAMING =
       Set.of(
           "content-length",
