@@ -224,11 +224,11 @@ class AdminApiTest {
 
   @Test
   void onlyLoopbackAddressesCountAsLocal() {
-    assertTrue(AdminRoutes.isLoopback("127.0.0.1"));
-    assertTrue(AdminRoutes.isLoopback("127.8.9.10"));
-    assertTrue(AdminRoutes.isLoopback("0:0:0:0:0:0:0:1"));
-    assertFalse(AdminRoutes.isLoopback("10.0.0.7"));
-    assertFalse(AdminRoutes.isLoopback("172.17.0.1"));
+    assertTrue(AdminGuard.isLoopback("127.0.0.1"));
+    assertTrue(AdminGuard.isLoopback("127.8.9.10"));
+    assertTrue(AdminGuard.isLoopback("0:0:0:0:0:0:0:1"));
+    assertFalse(AdminGuard.isLoopback("10.0.0.7"));
+    assertFalse(AdminGuard.isLoopback("172.17.0.1"));
   }
 
   @Test
