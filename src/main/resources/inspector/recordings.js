@@ -31,7 +31,7 @@ async function diff(file, button) {
 export async function recordingsView(root) {
   const list = await api('recordings');
   const all = h('button', { id: 'diff-all', onclick: (e) => diff(null, e.target) }, 'Fidelity diff of all');
-  root.replaceChildren(
+  root.replaceChildren(...[
     h('h2', {}, 'Recordings'),
     h('p', { class: 'muted' }, 'recording to: ' + (list.recordDir || 'nothing (no --record-dir)')
       + ' · replaying from: ' + (list.replayFrom.length ? list.replayFrom.join(', ') : 'nothing (no --replay-from)')),
@@ -44,7 +44,8 @@ export async function recordingsView(root) {
           h('td', {}, span(f)),
           h('td', {}, h('button', { class: 'diff', onclick: (e) => diff(f.path, e.target) }, 'Fidelity diff')))))),
     list.truncated && h('p', { class: 'muted' }, 'only the newest files are listed'),
-    list.files.length > 0 && all);
+    list.files.length > 0 && all,
+  ].filter(Boolean));
 }
 
 const pct = (share) => (Math.round(share * 1000) / 10) + '%';
@@ -59,7 +60,7 @@ export async function fidelityView(root) {
       h('a', { href: '#/recordings' }, 'Recordings: run a diff from there'));
     return;
   }
-  root.replaceChildren(
+  root.replaceChildren(...[
     h('h2', {}, 'Fidelity: ' + report.exchanges + ' exchanges, ' + report.differenceCount + ' differences'),
     h('p', { class: 'muted' }, 'at ' + report.at + ' · ' + report.files.join(', ')
       + ' · an emulator started for the diff answered every recorded request'),
@@ -75,5 +76,6 @@ export async function fidelityView(root) {
         h('td', {}, JSON.stringify(d.recorded)), h('td', {}, JSON.stringify(d.emulator)),
         h('td', { class: 'attribution' }, d.attribution))))),
     report.differenceCount > report.differences.length
-      && h('p', { class: 'muted' }, (report.differenceCount - report.differences.length) + ' more differences not listed: run the diff command'));
+      && h('p', { class: 'muted' }, (report.differenceCount - report.differences.length) + ' more differences not listed: run the diff command'),
+  ].filter(Boolean));
 }

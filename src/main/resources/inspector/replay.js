@@ -11,9 +11,10 @@ function exchangeList(id, items, empty) {
     h('code', {}, r.id), ' ', r.operation || h('span', { class: 'muted' }, '(no operation)'))));
 }
 
-/** A replay miss is the sandbox's 404 with the closest recorded requests in its body. */
-function isMiss(e) {
-  return e.mode === 'replay' && e.status === 404 && e.notes.some((n) => n.startsWith('replay miss'));
+/** A replay miss is the sandbox's 404 naming the closest recorded requests in X-Sandbox-Miss. */
+function missHeader(e) {
+  const found = Object.entries(e.response.headers || {}).find(([k]) => k.toLowerCase() === 'x-sandbox-miss');
+  return found ? found[1] : null;
 }
 
 /**
@@ -23,10 +24,10 @@ function isMiss(e) {
 export async function replayView(root, world = 'default') {
   const [{ vendors }, { exchanges }] = await Promise.all([
     api('replay' + q(world)),
-    api('journal?status=404&limit=500'),
+    api('journal?status=404&limit=' + MISSES_SHOWN * 2),
   ]);
-  const misses = exchanges.filter(isMiss).slice(0, MISSES_SHOWN);
-  root.replaceChildren(
+  const misses = exchanges.filter((e) => e.mode === 'replay' && missHeader(e)).slice(0, MISSES_SHOWN);
+  root.replaceChildren(...[
     h('h2', {}, 'Replay · world ' + world),
     vendors.length === 0 && h('p', { class: 'muted' }, 'No vendor runs in replay mode (--mode VENDOR=replay --replay-from FILE).'),
     ...vendors.map((v) => h('div', { class: 'panel', 'data-replay-vendor': v.vendor },
@@ -41,7 +42,8 @@ export async function replayView(root, world = 'default') {
         : h('table', {}, h('tbody', {}, misses.map((e) => h('tr', {
           class: 'row', 'data-miss': e.id, onclick: () => { location.hash = '#/miss/' + encodeURIComponent(e.id); },
         }, h('td', {}, e.at.replace('T', ' ').replace(/\..*|Z$/, '')), h('td', {}, e.world), h('td', {}, e.vendor),
-          h('td', {}, e.method + ' ' + e.path), h('td', {}, e.notes.find((n) => n.startsWith('replay miss')))))))));
+          h('td', {}, e.method + ' ' + e.path), h('td', {}, missHeader(e))))))),
+  ].filter(Boolean));
 }
 
 /** The request as replay matched it, as one JSON value: method, path, query, body. */
@@ -97,7 +99,7 @@ export async function missView(root, id) {
     return;
   }
   const sent = sentRequest(e);
-  root.replaceChildren(
+  root.replaceChildren(...[
     h('p', {}, h('a', { href: '#/replay' + (e.world === 'default' ? '' : '/' + encodeURIComponent(e.world)) }, '← replay'),
       ' · ', h('a', { href: '#/exchange/' + encodeURIComponent(id) }, 'exchange detail')),
     h('h2', {}, 'Near miss: ' + sent.method + ' ' + sent.path),
@@ -116,5 +118,6 @@ export async function missView(root, id) {
         h('div', { class: 'grid' },
           h('div', { class: 'sent' }, h('h4', {}, 'Sent'), jsonView(sent, marked, 'changed')),
           h('div', { class: 'recorded' }, h('h4', {}, 'Recorded'), jsonView(recordedRequest(sent, c), marked, 'changed'))));
-    }));
+    }),
+  ].filter(Boolean));
 }

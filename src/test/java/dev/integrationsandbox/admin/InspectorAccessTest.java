@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.integrationsandbox.RemoteAddress;
 import dev.integrationsandbox.TestSandbox;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -14,11 +15,7 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.util.Collections;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +40,7 @@ class InspectorAccessTest {
 
   @BeforeAll
   static void start() throws SocketException {
-    address = nonLoopbackAddress();
+    address = RemoteAddress.ofThisMachine();
     Assumptions.assumeTrue(address != null, "this machine has no non-loopback IPv4 address");
     vertx = Vertx.vertx();
     sandbox =
@@ -58,19 +55,6 @@ class InspectorAccessTest {
     if (vertx != null) {
       vertx.close().await();
     }
-  }
-
-  static String nonLoopbackAddress() throws SocketException {
-    for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-      if (nic.isUp() && !nic.isLoopback()) {
-        for (InetAddress a : Collections.list(nic.getInetAddresses())) {
-          if (a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) {
-            return a.getHostAddress();
-          }
-        }
-      }
-    }
-    return null;
   }
 
   private static String origin() {
