@@ -27,10 +27,18 @@ const state = {
   frame: 0,
 };
 
-/** At most one redraw per frame, however fast exchanges arrive. */
+/**
+ * At most one redraw every REDRAW_EVERY_MS, however fast exchanges arrive: a browser on the
+ * sandbox's own machine rebuilding the list at every frame takes the CPU the server needs.
+ */
+const REDRAW_EVERY_MS = 250;
+
 function schedule() {
   if (state.frame || !state.redraw) return;
-  state.frame = requestAnimationFrame(() => { state.frame = 0; state.redraw && state.redraw(); });
+  state.frame = setTimeout(() => requestAnimationFrame(() => {
+    state.frame = 0;
+    state.redraw && state.redraw();
+  }), REDRAW_EVERY_MS);
 }
 
 function summary(e) {
@@ -55,7 +63,7 @@ function resyncSoon() {
 
 async function resync() {
   lastResync = Date.now();
-  const { exchanges } = await api('journal?limit=' + MAX_ROWS);
+  const { exchanges } = await api('journal?bodies=false&limit=' + MAX_ROWS);
   state.rows = exchanges.map(summary);
   state.held = [];
   state.redraw && state.redraw();

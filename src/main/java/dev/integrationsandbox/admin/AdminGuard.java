@@ -117,20 +117,16 @@ final class AdminGuard {
     }
     String presented = presentedToken(rc);
     if (token != null && presented != null) {
-      if (equal(token, presented)) {
-        rc.next();
-      } else {
-        refuse(rc, 401, "wrong admin token");
-      }
+      admitIfEqual(rc, token, presented, "wrong admin token");
       return;
     }
     String cookie = cookie(rc);
     if (cookieValue != null && cookie != null) {
-      if (equal(cookieValue, cookie)) {
-        rc.next();
-      } else {
-        refuse(rc, 401, "the inspector's cookie is stale: open /__sandbox/ui/?token=… again");
-      }
+      admitIfEqual(
+          rc,
+          cookieValue,
+          cookie,
+          "the inspector's cookie is stale: open /__sandbox/ui/?token=… again");
       return;
     }
     String client = rc.request().remoteAddress() == null ? "" : rc.request().remoteAddress().host();
@@ -148,6 +144,16 @@ final class AdminGuard {
           "send the admin token in the "
               + TOKEN_HEADER
               + " header, or open the inspector once at /__sandbox/ui/?token=…");
+    }
+  }
+
+  /** A credential was presented: it admits the request, or the request is refused with 401. */
+  private static void admitIfEqual(
+      RoutingContext rc, String expected, String presented, String refusal) {
+    if (equal(expected, presented)) {
+      rc.next();
+    } else {
+      refuse(rc, 401, refusal);
     }
   }
 

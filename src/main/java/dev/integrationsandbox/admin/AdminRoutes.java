@@ -307,8 +307,9 @@ public final class AdminRoutes {
                 && (vendor == null || vendor.equals(e.vendor()))
                 && (operation == null || operation.equals(e.operationId()))
                 && (status == null || status == e.status());
+    boolean bodies = !"false".equals(rc.queryParams().get("bodies"));
     JsonArray found = new JsonArray();
-    sandbox.journal().latest(filter, limit).forEach(e -> found.add(toJson(e)));
+    sandbox.journal().latest(filter, limit).forEach(e -> found.add(bodies ? toJson(e) : entry(e)));
     json(rc, 200, new JsonObject().put("exchanges", found));
   }
 
@@ -317,14 +318,22 @@ public final class AdminRoutes {
     rc.response().setStatusCode(204).end();
   }
 
-  JsonObject toJson(Exchange e) {
+  /**
+   * An exchange without its headers and bodies ({@code ?bodies=false}): what the inspector's list
+   * reloads, at a fraction of the cost of redacting and encoding every body.
+   */
+  private JsonObject entry(Exchange e) {
     JsonArray violations = new JsonArray();
     e.violations().forEach(v -> violations.add(v.toJson()));
-    String requestType = e.requestHeaders() == null ? null : e.requestHeaders().get("Content-Type");
     return ExchangeSummary.of(e, sandbox.redactor()::uri)
         .put("violations", violations)
         .put("notes", new JsonArray(e.notes().stream().map(n -> (Object) n).toList()))
-        .put("error", sandbox.redactor().text(e.error()))
+        .put("error", sandbox.redactor().text(e.error()));
+  }
+
+  JsonObject toJson(Exchange e) {
+    String requestType = e.requestHeaders() == null ? null : e.requestHeaders().get("Content-Type");
+    return entry(e)
         .put(
             "request",
             new JsonObject()

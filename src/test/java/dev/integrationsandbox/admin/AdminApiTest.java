@@ -153,6 +153,23 @@ class AdminApiTest {
     assertEquals(400, client.get("/__sandbox/journal?limit=0").send().await().statusCode());
   }
 
+  @Test
+  void theJournalWithoutBodiesKeepsEverythingButTheHeadersAndBodies() {
+    btg.signedIn().info();
+    JsonObject full =
+        journal("/__sandbox/journal?operation=getTicketsInfo&limit=1")
+            .getJsonArray("exchanges")
+            .getJsonObject(0);
+    JsonObject brief =
+        journal("/__sandbox/journal?operation=getTicketsInfo&limit=1&bodies=false")
+            .getJsonArray("exchanges")
+            .getJsonObject(0);
+    assertTrue(full.containsKey("response"));
+    full.remove("request");
+    full.remove("response");
+    assertEquals(full, brief);
+  }
+
   JsonObject journal(String uri) {
     return client.get(uri).send().await().bodyAsJsonObject();
   }
