@@ -123,6 +123,17 @@ def paced(port, method, path, headers, body, rate, seconds):
             "p999": pct(0.999), "non2xx": bad[0], "late": late[0], "requests": len(latencies)}
 
 
+def with_cpu(b, sandbox, run):
+    """A run's result with the sandbox JVM's CPU time per request (µs, all threads): what the
+    page makes the server itself do, apart from what Chromium takes from the shared cores."""
+    cpu0 = b.cpu_seconds(sandbox.proc.pid)
+    res = run()
+    cpu1 = b.cpu_seconds(sandbox.proc.pid)
+    res["cpu_us"] = ((cpu1 - cpu0) / res["requests"] * 1e6
+                     if cpu0 is not None and cpu1 is not None and res["requests"] else None)
+    return res
+
+
 def measure(b, sandbox, case, variables):
     """Interleaved rounds of the case with and without the page, at saturation and paced.
 
@@ -150,8 +161,9 @@ def measure(b, sandbox, case, variables):
                     page.open()
                 dropped0 = about(sandbox.port)["feed"]["dropped"]
                 b.run_wrk(url, script, b.CFG["warmup"]) if b.CFG["warmup"] > 0 else None
-                sat = b.run_wrk(url, script, b.CFG["duration"])
-                pac = paced(sandbox.port, method, path, headers, body, RATE, PACED_SECONDS)
+                sat = with_cpu(b, sandbox, lambda: b.run_wrk(url, script, b.CFG["duration"]))
+                pac = with_cpu(b, sandbox, lambda: paced(
+                    sandbox.port, method, path, headers, body, RATE, PACED_SECONDS))
                 feed = about(sandbox.port)["feed"]
                 row[state] = {"sat": sat, "paced": pac,
                               "dropped": feed["dropped"] - dropped0,
@@ -184,17 +196,20 @@ def section(m, fmt):
              f"round. Paced: {m['rate']} req/s open-loop over {PACED_THREADS} keep-alive "
              f"connections, latency from each request's scheduled start. Medians over "
              f"{len(m['rounds'])} rounds.\n")
-    L.append("| page | saturated req/s | saturated p99 ms | paced req/s | paced p50 ms | "
-             "paced p99 ms | paced p99.9 ms | events dropped for the page |")
-    L.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+    L.append("| page | saturated req/s | saturated p99 ms | saturated server CPU µs/req | "
+             "paced req/s | paced p50 ms | paced p99 ms | paced p99.9 ms | "
+             "paced server CPU µs/req | events dropped for the page |")
+    L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for state in ("closed", "open"):
         med = lambda pick: median(m["rounds"], state, pick)  # noqa: E731
         L.append(f"| {state} | {fmt(med(lambda x: x['sat']['rps']))} | "
                  f"{fmt(med(lambda x: x['sat']['p99']), '.3f')} | "
+                 f"{fmt(med(lambda x: x['sat'].get('cpu_us')), '.1f')} | "
                  f"{fmt(med(lambda x: x['paced']['rps']))} | "
                  f"{fmt(med(lambda x: x['paced']['p50']), '.3f')} | "
                  f"{fmt(med(lambda x: x['paced']['p99']), '.3f')} | "
                  f"{fmt(med(lambda x: x['paced']['p999']), '.3f')} | "
+                 f"{fmt(med(lambda x: x['paced'].get('cpu_us')), '.1f')} | "
                  f"{'–' if state == 'closed' else fmt(med(lambda x: x['dropped']))} |")
     closed = median(m["rounds"], "closed", lambda x: x["sat"]["rps"])
     opened = median(m["rounds"], "open", lambda x: x["sat"]["rps"])
@@ -202,7 +217,10 @@ def section(m, fmt):
         L.append("")
         L.append(f"Saturated req/s with the page open ÷ closed: **{opened / closed:.2f}**; paced "
                  f"p50 open ÷ closed: **"
-                 f"{fmt(ratio(m, lambda x: x['paced']['p50']), '.2f')}**. Chromium runs on the "
+                 f"{fmt(ratio(m, lambda x: x['paced']['p50']), '.2f')}**; the server's own CPU per "
+                 f"request, open ÷ closed: **"
+                 f"{fmt(ratio(m, lambda x: x['sat'].get('cpu_us')), '.2f')}** saturated, **"
+                 f"{fmt(ratio(m, lambda x: x['paced'].get('cpu_us')), '.2f')}** paced. Chromium runs on the "
                  f"same cores as the server and wrk, so at saturation it takes CPU from the "
                  f"server; the paced figures say what a developer's page costs at a realistic "
                  f"load.")

@@ -44,8 +44,9 @@ class Paced(unittest.TestCase):
 
 class Section(unittest.TestCase):
     def run_of(self, rps, p50, dropped):
-        return {"sat": {"rps": rps, "p99": 2.0},
-                "paced": {"rps": 1000, "p50": p50, "p99": 1.0, "p999": 3.0, "late": 0},
+        return {"sat": {"rps": rps, "p99": 2.0, "cpu_us": 40.0},
+                "paced": {"rps": 1000, "p50": p50, "p99": 1.0, "p999": 3.0, "late": 0,
+                          "cpu_us": 80.0},
                 "dropped": dropped, "subscribers": 1}
 
     def test_medians_and_ratios(self):
@@ -54,7 +55,8 @@ class Section(unittest.TestCase):
             {"closed": self.run_of(12000, 0.4, 0), "open": self.run_of(9000, 0.5, 30)},
         ]}
         text = "\n".join(inspector_bench.section(m, bench.fmt))
-        self.assertIn("| closed | 11000 |", text)
+        self.assertIn("| closed | 11000 | 2.000 | 40.0 | 1000 |", text)
+        self.assertIn("**1.00** saturated, **1.00** paced", text)
         self.assertIn("| open | 8500 |", text)
         self.assertIn("open ÷ closed: **0.77**", text)
         self.assertIn("p50 open ÷ closed: **1.25**", text)
