@@ -29,6 +29,7 @@ import time
 import urllib.parse
 
 sys.modules.setdefault("bench", sys.modules[__name__])  # one module for replay_bench's import
+import inspector_bench  # noqa: E402
 import replay_bench  # noqa: E402
 
 BENCH = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -1204,7 +1205,8 @@ def verdict(value, limit, higher_is_better):
 
 
 def report(facts, cases, results, status, summary, startup, sustained, notes,
-           worlds=(None, "skipped"), proxy=([], [])):
+           worlds=(None, "skipped"), proxy=([], []), sections=()):
+    """The markdown report; `sections` are more lists of lines, put before the targets."""
     runs, per_case = summary
     L = []
     L.append(f"# integration-sandbox load benchmark — {facts[0][1]}\n")
@@ -1299,6 +1301,8 @@ def report(facts, cases, results, status, summary, startup, sustained, notes,
     L.append("")
 
     L += proxy[0]
+    for lines in sections:
+        L += lines
     L.append("## Targets\n")
     L.append("| target | measured | verdict |")
     L.append("|---|---:|---|")
@@ -1385,6 +1389,9 @@ def main():
         if worlds[0]:
             log(f"world creation: median {worlds[0]['median_ms']:.3f} ms round trip "
                 f"({worlds[0]['net_ms']:.3f} ms above a health check)")
+        info = next((c for c in cases if c["name"] == inspector_bench.CASE), None)
+        inspector = inspector_bench.measure(
+            sys.modules[__name__], sb, info, case_variables(sb.port, cases) if sb.up else {})
         for s in servers.values():
             if s.proc and s is not servers["ceiling"]:
                 stop(s.proc)
@@ -1398,7 +1405,8 @@ def main():
         summary = summarize(cases, results)
         modes = [proxy_report(pcases, proxied), replay_bench.report(rcases, replayed)]
         text, verdicts = report(facts, cases, results, status, summary, startup, sustained,
-                                notes, worlds, (modes[0][0] + modes[1][0], modes[0][1] + modes[1][1]))
+                                notes, worlds, (modes[0][0] + modes[1][0], modes[0][1] + modes[1][1]),
+                                [inspector_bench.section(inspector, fmt)])
         results_dir = os.environ.get("BENCH_RESULTS") or os.path.join(BENCH, "results")
         os.makedirs(results_dir, exist_ok=True)
         out = os.path.join(results_dir, f"{CFG['stamp']}.md")

@@ -4,6 +4,8 @@ import { trafficView, connect } from './traffic.js';
 import { exchangeView } from './exchange.js';
 import { worldsView, worldView } from './worlds.js';
 import { coverageView, violationsView } from './coverage.js';
+import { replayView, missView } from './replay.js';
+import { recordingsView, fidelityView } from './recordings.js';
 
 /** Every view is a hash route, so a link can point at an exchange or a world. */
 const routes = [
@@ -13,6 +15,11 @@ const routes = [
   [/^#\/worlds\/(.+)$/, (root, about, name) => worldView(root, decodeURIComponent(name), about)],
   [/^#\/coverage$/, (root) => coverageView(root)],
   [/^#\/violations$/, (root) => violationsView(root)],
+  [/^#\/replay$/, (root) => replayView(root)],
+  [/^#\/replay\/(.+)$/, (root, about, world) => replayView(root, decodeURIComponent(world))],
+  [/^#\/miss\/(.+)$/, (root, about, id) => missView(root, decodeURIComponent(id))],
+  [/^#\/recordings$/, (root) => recordingsView(root)],
+  [/^#\/fidelity$/, (root) => fidelityView(root)],
 ];
 
 let about = { vendors: {} };
@@ -25,7 +32,8 @@ async function show() {
   leave = null;
   const view = hash.split('/')[1];
   for (const a of document.querySelectorAll('nav a')) {
-    a.classList.toggle('active', a.dataset.view === view || (view === 'exchange' && a.dataset.view === 'traffic'));
+    a.classList.toggle('active', a.dataset.view === view || (view === 'exchange' && a.dataset.view === 'traffic')
+      || (view === 'miss' && a.dataset.view === 'replay') || (view === 'fidelity' && a.dataset.view === 'recordings'));
   }
   for (const [pattern, render] of routes) {
     const m = hash.match(pattern);

@@ -4,6 +4,13 @@ import { h, statusClass } from './dom.js';
 const MAX_ROWS = 500;
 
 /**
+ * Reloads from the journal after drops at most this often: under saturation the server drops
+ * events many times a second, and a reload each time would make the page the server's heaviest
+ * client (each reload encodes MAX_ROWS exchanges with their bodies).
+ */
+const RESYNC_EVERY_MS = 5000;
+
+/**
  * The live list: newest first, fed by the server's event stream. Paused, it keeps its rows and
  * holds what arrives (bounded too); when the server says it dropped events, the list reloads
  * from the journal instead of pretending nothing was lost.
@@ -20,10 +27,18 @@ const state = {
   frame: 0,
 };
 
-/** At most one redraw per frame, however fast exchanges arrive. */
+/**
+ * At most one redraw every REDRAW_EVERY_MS, however fast exchanges arrive: a browser on the
+ * sandbox's own machine rebuilding the list at every frame takes the CPU the server needs.
+ */
+const REDRAW_EVERY_MS = 250;
+
 function schedule() {
   if (state.frame || !state.redraw) return;
-  state.frame = requestAnimationFrame(() => { state.frame = 0; state.redraw && state.redraw(); });
+  state.frame = setTimeout(() => requestAnimationFrame(() => {
+    state.frame = 0;
+    state.redraw && state.redraw();
+  }), REDRAW_EVERY_MS);
 }
 
 function summary(e) {
@@ -36,8 +51,19 @@ function summary(e) {
   };
 }
 
+let lastResync = 0;
+let resyncTimer = 0;
+
+/** A reload now, or once RESYNC_EVERY_MS has passed since the last one. */
+function resyncSoon() {
+  if (resyncTimer) return;
+  const wait = Math.max(0, lastResync + RESYNC_EVERY_MS - Date.now());
+  resyncTimer = setTimeout(() => { resyncTimer = 0; if (!state.paused) resync().catch(() => {}); }, wait);
+}
+
 async function resync() {
-  const { exchanges } = await api('journal?limit=' + MAX_ROWS);
+  lastResync = Date.now();
+  const { exchanges } = await api('journal?bodies=false&limit=' + MAX_ROWS);
   state.rows = exchanges.map(summary);
   state.held = [];
   state.redraw && state.redraw();
@@ -62,7 +88,7 @@ export function connect() {
   });
   source.addEventListener('dropped', (m) => {
     state.dropped = JSON.parse(m.data).dropped;
-    if (!state.paused) resync().catch(() => {});
+    if (!state.paused) resyncSoon();
   });
   source.onerror = () => { state.connected = false; state.redraw && state.redraw(); };
 }
@@ -100,7 +126,7 @@ export function trafficView(root, about) {
     if (!state.paused) {
       state.rows = state.held.concat(state.rows).slice(0, MAX_ROWS);
       state.held = [];
-      if (state.dropped) resync().catch(() => {});
+      if (state.dropped) resyncSoon();
     }
     draw();
   } });

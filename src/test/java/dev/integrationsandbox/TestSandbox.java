@@ -63,11 +63,15 @@ public final class TestSandbox {
     return start(vertx, Map.of(), flags);
   }
 
-  /** A sandbox that also sees {@code env} as its environment (SANDBOX_* variables). */
+  /**
+   * A sandbox that also sees {@code env} as its environment (SANDBOX_* variables); on loopback
+   * unless the flags name a {@code --host}.
+   */
   public static Future<TestSandbox> start(Vertx vertx, Map<String, String> env, String... flags) {
-    List<String> args =
-        new ArrayList<>(
-            List.of("--port", "0", "--host", "127.0.0.1", "--response-validation", "all"));
+    List<String> args = new ArrayList<>(List.of("--port", "0", "--response-validation", "all"));
+    if (!List.of(flags).contains("--host")) {
+      args.addAll(List.of("--host", "127.0.0.1"));
+    }
     if (!List.of(flags).contains("--config")) {
       args.addAll(FAST_VOCOM);
     }

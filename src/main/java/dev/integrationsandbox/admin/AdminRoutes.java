@@ -23,8 +23,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -46,29 +44,25 @@ import java.util.function.Predicate;
  */
 public final class AdminRoutes {
 
-  public static final String TOKEN_HEADER = "X-Sandbox-Admin-Token";
+  public static final String TOKEN_HEADER = AdminGuard.TOKEN_HEADER;
   private static final int BODY_DISPLAY_LIMIT = 16 * 1024;
 
   /** The largest recording folder exported over HTTP, held in memory while encoded. */
   static final long HAR_MAX_BYTES = 32L * 1024 * 1024;
 
   private final Sandbox sandbox;
-  private final java.util.Set<String> allowedHosts;
 
   private AdminRoutes(Sandbox sandbox) {
     this.sandbox = sandbox;
-    this.allowedHosts =
-        sandbox.config().adminHosts().stream()
-            .map(h -> h.toLowerCase(java.util.Locale.ROOT))
-            .collect(java.util.stream.Collectors.toSet());
   }
 
   public static Router router(Vertx vertx, Sandbox sandbox) {
     AdminRoutes admin = new AdminRoutes(sandbox);
     Router router = Router.router(vertx);
     router.get("/health").handler(admin::health);
-    router.route().handler(admin::sameSite);
-    router.route().handler(admin::guard);
+    AdminGuard guard = new AdminGuard(sandbox.config().adminToken(), sandbox.config().adminHosts());
+    router.route().handler(guard::sameSite);
+    router.route().handler(guard::guard);
     router.route().handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     router.post("/reset").handler(admin::reset);
     router.get("/clock").handler(admin::clock);
@@ -88,6 +82,7 @@ public final class AdminRoutes {
     router.delete("/worlds/:name").handler(admin::deleteWorld);
     CoverageRoutes.mount(router, sandbox.coverage());
     InspectorRoutes.mount(router, sandbox);
+    RecordingRoutes.mount(router, sandbox.config());
     FaultRoutes.mount(router, sandbox.faults(), sandbox.faultTargets(), Worlds::validName);
     router.route().handler(rc -> error(rc, 404, "no admin operation at " + rc.normalizedPath()));
     router.route().failureHandler(admin::failure);
@@ -101,106 +96,6 @@ public final class AdminRoutes {
   private void clearViolations(RoutingContext rc) {
     sandbox.violations().clear();
     rc.response().setStatusCode(204).end();
-  }
-
-  /**
-   * A web page the developer has open must not drive the admin API: a browser sends {@code Origin}
-   * with a cross-site POST, and a DNS-rebinding page reaches the port under a foreign {@code Host}.
-   * Both are refused, token or not; scripts and CI (curl, test clients) send neither.
-   */
-  private void sameSite(RoutingContext rc) {
-    String origin = rc.request().getHeader("Origin");
-    if (origin != null && !origin.equals("null") && !loopbackHost(hostOf(origin))) {
-      error(rc, 403, "cross-origin requests to the admin API are refused (Origin " + origin + ")");
-      return;
-    }
-    if ("null".equals(origin)) {
-      error(rc, 403, "requests from opaque origins are refused");
-      return;
-    }
-    String host = rc.request().getHeader("Host");
-    if (host != null && !loopbackHost(hostOf(host)) && !allowedHosts.contains(hostOf(host))) {
-      error(
-          rc,
-          403,
-          "Host "
-              + host
-              + " is not a loopback name; add it with --admin-host to reach the admin API by it");
-      return;
-    }
-    rc.next();
-  }
-
-  /** {@code http://localhost:8080} → {@code localhost}; {@code [::1]:8080} → {@code ::1}. */
-  static String hostOf(String value) {
-    String v = value.trim().toLowerCase(java.util.Locale.ROOT);
-    int scheme = v.indexOf("://");
-    if (scheme >= 0) {
-      v = v.substring(scheme + 3);
-    }
-    int slash = v.indexOf('/');
-    if (slash >= 0) {
-      v = v.substring(0, slash);
-    }
-    if (v.startsWith("[")) {
-      int end = v.indexOf(']');
-      return end > 0 ? v.substring(1, end) : v;
-    }
-    int colon = v.lastIndexOf(':');
-    return colon >= 0 && v.indexOf(':') == colon ? v.substring(0, colon) : v;
-  }
-
-  static boolean loopbackHost(String host) {
-    return host.equals("localhost") || host.endsWith(".localhost") || isLoopback(host);
-  }
-
-  private void guard(RoutingContext rc) {
-    String host = rc.request().remoteAddress() == null ? "" : rc.request().remoteAddress().host();
-    String configured = sandbox.config().adminToken();
-    String presented = presentedToken(rc);
-    if (configured != null && presented != null) {
-      if (MessageDigest.isEqual(
-          configured.getBytes(StandardCharsets.UTF_8),
-          presented.getBytes(StandardCharsets.UTF_8))) {
-        rc.next();
-      } else {
-        error(rc, 401, "wrong admin token");
-      }
-      return;
-    }
-    if (isLoopback(host)) {
-      rc.next();
-      return;
-    }
-    error(
-        rc,
-        403,
-        configured == null
-            ? "the admin API answers loopback clients only; configure --admin-token to allow others"
-            : "send the admin token in the " + TOKEN_HEADER + " header");
-  }
-
-  /**
-   * The admin token from {@value #TOKEN_HEADER}, or from {@code Authorization: Bearer}, which is
-   * what Prometheus and most HTTP tools can send.
-   */
-  private static String presentedToken(RoutingContext rc) {
-    String token = rc.request().getHeader(TOKEN_HEADER);
-    if (token != null) {
-      return token;
-    }
-    String authorization = rc.request().getHeader("Authorization");
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return authorization.substring(7).trim();
-    }
-    return null;
-  }
-
-  static boolean isLoopback(String host) {
-    return host.startsWith("127.")
-        || host.equals("::1")
-        || host.equals("0:0:0:0:0:0:0:1")
-        || host.equals("localhost");
   }
 
   private void health(RoutingContext rc) {
@@ -412,8 +307,9 @@ public final class AdminRoutes {
                 && (vendor == null || vendor.equals(e.vendor()))
                 && (operation == null || operation.equals(e.operationId()))
                 && (status == null || status == e.status());
+    boolean bodies = !"false".equals(rc.queryParams().get("bodies"));
     JsonArray found = new JsonArray();
-    sandbox.journal().latest(filter, limit).forEach(e -> found.add(toJson(e)));
+    sandbox.journal().latest(filter, limit).forEach(e -> found.add(bodies ? toJson(e) : entry(e)));
     json(rc, 200, new JsonObject().put("exchanges", found));
   }
 
@@ -422,14 +318,22 @@ public final class AdminRoutes {
     rc.response().setStatusCode(204).end();
   }
 
-  JsonObject toJson(Exchange e) {
+  /**
+   * An exchange without its headers and bodies ({@code ?bodies=false}): what the inspector's list
+   * reloads, at a fraction of the cost of redacting and encoding every body.
+   */
+  private JsonObject entry(Exchange e) {
     JsonArray violations = new JsonArray();
     e.violations().forEach(v -> violations.add(v.toJson()));
-    String requestType = e.requestHeaders() == null ? null : e.requestHeaders().get("Content-Type");
     return ExchangeSummary.of(e, sandbox.redactor()::uri)
         .put("violations", violations)
         .put("notes", new JsonArray(e.notes().stream().map(n -> (Object) n).toList()))
-        .put("error", sandbox.redactor().text(e.error()))
+        .put("error", sandbox.redactor().text(e.error()));
+  }
+
+  JsonObject toJson(Exchange e) {
+    String requestType = e.requestHeaders() == null ? null : e.requestHeaders().get("Content-Type");
+    return entry(e)
         .put(
             "request",
             new JsonObject()

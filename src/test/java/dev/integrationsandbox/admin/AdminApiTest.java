@@ -153,6 +153,23 @@ class AdminApiTest {
     assertEquals(400, client.get("/__sandbox/journal?limit=0").send().await().statusCode());
   }
 
+  @Test
+  void theJournalWithoutBodiesKeepsEverythingButTheHeadersAndBodies() {
+    btg.signedIn().info();
+    JsonObject full =
+        journal("/__sandbox/journal?operation=getTicketsInfo&limit=1")
+            .getJsonArray("exchanges")
+            .getJsonObject(0);
+    JsonObject brief =
+        journal("/__sandbox/journal?operation=getTicketsInfo&limit=1&bodies=false")
+            .getJsonArray("exchanges")
+            .getJsonObject(0);
+    assertTrue(full.containsKey("response"));
+    full.remove("request");
+    full.remove("response");
+    assertEquals(full, brief);
+  }
+
   JsonObject journal(String uri) {
     return client.get(uri).send().await().bodyAsJsonObject();
   }
@@ -224,11 +241,11 @@ class AdminApiTest {
 
   @Test
   void onlyLoopbackAddressesCountAsLocal() {
-    assertTrue(AdminRoutes.isLoopback("127.0.0.1"));
-    assertTrue(AdminRoutes.isLoopback("127.8.9.10"));
-    assertTrue(AdminRoutes.isLoopback("0:0:0:0:0:0:0:1"));
-    assertFalse(AdminRoutes.isLoopback("10.0.0.7"));
-    assertFalse(AdminRoutes.isLoopback("172.17.0.1"));
+    assertTrue(AdminGuard.isLoopback("127.0.0.1"));
+    assertTrue(AdminGuard.isLoopback("127.8.9.10"));
+    assertTrue(AdminGuard.isLoopback("0:0:0:0:0:0:0:1"));
+    assertFalse(AdminGuard.isLoopback("10.0.0.7"));
+    assertFalse(AdminGuard.isLoopback("172.17.0.1"));
   }
 
   @Test
