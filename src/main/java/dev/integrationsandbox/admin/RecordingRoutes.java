@@ -4,7 +4,7 @@ import dev.integrationsandbox.config.SandboxConfig;
 import dev.integrationsandbox.diff.FidelityReport;
 import dev.integrationsandbox.diff.InProcessDiff;
 import dev.integrationsandbox.record.RecordingFiles;
-import dev.integrationsandbox.replay.Recordings;
+import dev.integrationsandbox.record.RecordingReader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -133,7 +133,13 @@ final class RecordingRoutes {
           bytes + " bytes of recordings; the page diffs at most " + DIFF_MAX_BYTES + ": use diff");
     }
     List<JsonObject> lines = new ArrayList<>();
-    Recordings.byVendor(chosen, path -> null).values().forEach(lines::addAll);
+    for (Path p : chosen) {
+      for (JsonObject line : RecordingReader.readAny(p)) {
+        if (line.getString("vendor") != null && line.getJsonObject("request") != null) {
+          lines.add(line);
+        }
+      }
+    }
     if (lines.size() > DIFF_MAX_EXCHANGES) {
       return refused(
           413,

@@ -7,7 +7,6 @@ import dev.integrationsandbox.core.SandboxServer;
 import dev.integrationsandbox.core.Vendors;
 import dev.integrationsandbox.diff.FidelityReport;
 import dev.integrationsandbox.diff.FidelityRun;
-import dev.integrationsandbox.record.Har;
 import dev.integrationsandbox.record.RecordingReader;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -76,7 +75,7 @@ final class Diff implements Callable<Integer> {
   public Integer call() throws Exception {
     List<JsonObject> lines;
     try {
-      lines = read(recording);
+      lines = RecordingReader.readAny(recording);
     } catch (IOException | RuntimeException e) {
       System.err.println("diff: " + recording + " cannot be read: " + e.getMessage());
       return 2;
@@ -106,19 +105,5 @@ final class Diff implements Callable<Integer> {
     } finally {
       vertx.close().await();
     }
-  }
-
-  private static List<JsonObject> read(Path recording) throws IOException {
-    if (!Files.exists(recording)) {
-      throw new IOException("it does not exist");
-    }
-    if (Files.isDirectory(recording)) {
-      return RecordingReader.readFolder(recording);
-    }
-    if (recording.getFileName().toString().endsWith(".har")) {
-      return Har.lines(
-          new JsonObject(Files.readString(recording, StandardCharsets.UTF_8)), path -> null);
-    }
-    return RecordingReader.read(recording);
   }
 }

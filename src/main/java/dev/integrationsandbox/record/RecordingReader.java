@@ -23,6 +23,28 @@ public final class RecordingReader {
 
   private RecordingReader() {}
 
+  /**
+   * The exchanges of a recording however it was given: a folder of JSON Lines files, one such file,
+   * or a HAR file (whose entries name no vendor unless the sandbox wrote them).
+   */
+  public static List<JsonObject> readAny(Path recording) throws IOException {
+    if (!Files.exists(recording)) {
+      throw new IOException(recording + " does not exist");
+    }
+    if (Files.isDirectory(recording)) {
+      return readFolder(recording);
+    }
+    if (recording.getFileName().toString().endsWith(".har")) {
+      try {
+        return Har.lines(
+            new JsonObject(Files.readString(recording, StandardCharsets.UTF_8)), path -> null);
+      } catch (DecodeException e) {
+        throw new IOException(recording + " is not a HAR (JSON) file: " + e.getMessage());
+      }
+    }
+    return read(recording);
+  }
+
   public static List<JsonObject> readFolder(Path folder) throws IOException {
     List<JsonObject> all = new ArrayList<>();
     for (Path file : files(folder)) {
