@@ -89,8 +89,13 @@ public final class InspectorRoutes {
         .setChunked(true)
         .putHeader("Content-Type", "text/event-stream")
         .putHeader("Cache-Control", "no-store")
-        .closeHandler(v -> sandbox.feed().remove(subscriber));
+        .closeHandler(
+            v -> {
+              subscriber.stop();
+              sandbox.feed().remove(subscriber);
+            });
     response.write("retry: 2000\nevent: hello\ndata: {}\n\n");
+    subscriber.start();
   }
 
   private JsonObject summary(Exchange e) {
