@@ -93,6 +93,16 @@ public final class PersonalDataMask {
           "Santos",
           "Teixeira");
 
+  /** What kind of personal data a value is, which decides the shape of its fake. */
+  public enum Kind {
+    NAME,
+    PHONE,
+    EMAIL,
+    DOCUMENT,
+    /** Unknown: searched for documents and e-mail addresses by their format. */
+    TEXT
+  }
+
   private final ThreadLocal<Mac> mac;
 
   private PersonalDataMask(byte[] key) {
@@ -136,37 +146,82 @@ public final class PersonalDataMask {
   }
 
   private Object field(String name, Object value) {
-    if (!(value instanceof String s) || s.isBlank() || s.equals(Redactor.MASK)) {
-      return json(value);
-    }
-    if (NAME_FIELDS.contains(name.toLowerCase(Locale.ROOT))) {
-      return name(s);
-    }
-    if (PHONE_FIELD.matcher(name).matches()) {
-      return phone(s);
-    }
-    return text(s);
+    return value instanceof String s ? masked(kindOf(name), s) : json(value);
   }
 
-  /** Free text (a path, a message) with documents and e-mail addresses replaced. */
+  /** What a field holds, judged by its name alone: a name, a phone, or anything ({@code TEXT}). */
+  public Kind kindOf(String fieldName) {
+    if (NAME_FIELDS.contains(fieldName.toLowerCase(Locale.ROOT))) {
+      return Kind.NAME;
+    }
+    return PHONE_FIELD.matcher(fieldName).matches() ? Kind.PHONE : Kind.TEXT;
+  }
+
+  /**
+   * A value known to be of {@code kind} replaced by its fake; {@code TEXT} is searched for
+   * documents and e-mail addresses. Blank values and values already redacted stay as they are.
+   */
+  public String masked(Kind kind, String value) {
+    if (value == null || value.isBlank() || value.equals(Redactor.MASK)) {
+      return text(value);
+    }
+    return switch (kind) {
+      case NAME -> name(value);
+      case PHONE -> phone(value);
+      case EMAIL -> email(value);
+      case DOCUMENT -> anyDocument(value);
+      case TEXT -> text(value);
+    };
+  }
+
+  /**
+   * Free text (a path, a message) with documents and e-mail addresses replaced. Text without an
+   * {@code @} holds no address and text with fewer than 11 digits no document: most values (ids,
+   * dates, statuses) are left without running either expression.
+   */
   public String text(String text) {
-    if (text == null || text.isEmpty()) {
+    if (text == null || text.length() < 6) {
       return text;
     }
-    String out = Redactor.replace(EMAIL, text, m -> email(m.group()));
-    return Redactor.replace(DOCUMENT, out, m -> document(m.group()));
+    String out =
+        text.indexOf('@') < 0 ? text : Redactor.replace(EMAIL, text, m -> email(m.group()));
+    return digitCount(out) < 11 ? out : Redactor.replace(DOCUMENT, out, m -> document(m.group()));
   }
 
+  private static int digitCount(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** A document found by its format: replaced only when its check digits are valid. */
   private String document(String found) {
     String digits = found.replaceAll("\\D", "");
-    if (!BrazilianDocument.isValid(digits)) {
-      return found;
+    return BrazilianDocument.isValid(digits) ? anyDocument(found) : found;
+  }
+
+  /**
+   * A value the contract says is a document, valid or not: 11 or 14 digits become a CPF or CNPJ
+   * with valid check digits, any other run of digits other digits, and a value without digits is
+   * treated as text.
+   */
+  private String anyDocument(String value) {
+    String digits = value.replaceAll("\\D", "");
+    if (digits.isEmpty()) {
+      return text(value);
     }
     String fake =
-        digits.length() == 11
-            ? BrazilianDocument.cpfFrom(digits("cpf", digits, 9))
-            : BrazilianDocument.cnpjFrom(digits("cnpj", digits, 12));
-    return sameShape(found, fake);
+        switch (digits.length()) {
+          case 11 -> BrazilianDocument.cpfFrom(digits("cpf", digits, 9));
+          case 14 -> BrazilianDocument.cnpjFrom(digits("cnpj", digits, 12));
+          default -> digits("document", digits, digits.length());
+        };
+    return sameShape(value, fake);
   }
 
   /** A phone keeps its country and area code (the first 2 digits, 4 with Brazil's 55). */
