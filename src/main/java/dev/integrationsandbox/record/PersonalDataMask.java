@@ -3,6 +3,8 @@ package dev.integrationsandbox.record;
 import dev.integrationsandbox.support.BrazilianDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -104,20 +107,39 @@ public final class PersonalDataMask {
   }
 
   private final ThreadLocal<Mac> mac;
+  private final PersonalDataFields fields;
 
   private PersonalDataMask(byte[] key) {
+    this(mac(key), PersonalDataFields.NONE);
+  }
+
+  private PersonalDataMask(ThreadLocal<Mac> mac, PersonalDataFields fields) {
+    this.mac = mac;
+    this.fields = fields;
+  }
+
+  private static ThreadLocal<Mac> mac(byte[] key) {
     SecretKeySpec spec = new SecretKeySpec(key.clone(), "HmacSHA256");
-    this.mac =
-        ThreadLocal.withInitial(
-            () -> {
-              try {
-                Mac m = Mac.getInstance("HmacSHA256");
-                m.init(spec);
-                return m;
-              } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    return ThreadLocal.withInitial(
+        () -> {
+          try {
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(spec);
+            return m;
+          } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  /** This mask, under the same key, also replacing the fields that the contracts mark. */
+  public PersonalDataMask withFields(PersonalDataFields marked) {
+    return new PersonalDataMask(mac, marked);
+  }
+
+  /** Where the contracts say personal data lives. */
+  public PersonalDataFields fields() {
+    return fields;
   }
 
   /** Fakes consistent within this run only. */
@@ -145,8 +167,71 @@ public final class PersonalDataMask {
     return Redactor.copy(value, this::field, this::text);
   }
 
+  /**
+   * A copy of a JSON body with personal data replaced: the fields in {@code marked} (an operation's
+   * marks for this direction) by their kind, the others by their name and format.
+   */
+  public Object json(Object value, Map<String, Kind> marked) {
+    return Redactor.copy(
+        value,
+        (name, v) ->
+            v instanceof String s
+                ? masked(marked.getOrDefault(name, kindOf(name)), s)
+                : json(v, marked),
+        this::text);
+  }
+
   private Object field(String name, Object value) {
     return value instanceof String s ? masked(kindOf(name), s) : json(value);
+  }
+
+  /**
+   * A request target with the path segments and query parameters that the operation marks replaced
+   * by their kind, then documents and e-mail addresses anywhere in it.
+   */
+  public String target(String uri, PersonalDataFields.Marks marks) {
+    if (uri == null || (marks.path().isEmpty() && marks.query().isEmpty())) {
+      return text(uri);
+    }
+    int q = uri.indexOf('?');
+    String path = q < 0 ? uri : uri.substring(0, q);
+    String[] segments = path.split("/", -1);
+    marks
+        .path()
+        .forEach(
+            (fromEnd, kind) -> {
+              int at = segments.length - fromEnd;
+              if (at > 0) {
+                segments[at] = encoded(masked(kind, decoded(segments[at])));
+              }
+            });
+    StringBuilder out = new StringBuilder(String.join("/", segments));
+    if (q >= 0) {
+      String[] pairs = uri.substring(q + 1).split("&", -1);
+      for (int i = 0; i < pairs.length; i++) {
+        int eq = pairs[i].indexOf('=');
+        Kind kind = eq < 0 ? null : marks.query().get(decoded(pairs[i].substring(0, eq)));
+        if (kind != null) {
+          pairs[i] =
+              pairs[i].substring(0, eq + 1)
+                  + encoded(masked(kind, decoded(pairs[i].substring(eq + 1))));
+        }
+      }
+      out.append('?').append(String.join("&", pairs));
+    }
+    return text(out.toString());
+  }
+
+  private static String decoded(String escaped) {
+    try {
+      return URLDecoder.decode(escaped.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return escaped;
+    }
+  }
+
+  private static String encoded(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** What a field holds, judged by its name alone: a name, a phone, or anything ({@code TEXT}). */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import dev.integrationsandbox.contract.Violation;
 import dev.integrationsandbox.exchange.Exchange;
 import dev.integrationsandbox.exchange.Exchange.Captured;
+import dev.integrationsandbox.record.PersonalDataFields.Marks;
 import dev.integrationsandbox.record.PersonalDataMask.Kind;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -78,6 +79,7 @@ final class RecordingLine {
 
   /** Appends the exchange as one line, newline included. */
   void append(Exchange e, LineBuffer out) {
+    Marks marks = mask == null ? Marks.NONE : mask.fields().of(e.vendor(), e.operationId());
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
       g.writeNumberField("format", FORMAT);
@@ -90,14 +92,15 @@ final class RecordingLine {
       g.writeNumberField("durationMs", e.durationNanos() / 1_000_000.0);
       g.writeObjectFieldStart("request");
       g.writeStringField("method", e.method().name());
-      g.writeStringField("uri", masked(redactor.uri(e.uri())));
+      String uri = redactor.uri(e.uri());
+      g.writeStringField("uri", mask == null ? uri : mask.target(uri, marks));
       headers(g, e.requestHeaders(), null);
-      body(g, out, e.requestBody(), e.requestHeaders().get("Content-Type"));
+      body(g, out, e.requestBody(), e.requestHeaders().get("Content-Type"), marks.request());
       g.writeEndObject();
       g.writeObjectFieldStart("response");
       g.writeNumberField("status", e.status());
       headers(g, e.responseHeaders(), e.responseContentType());
-      body(g, out, e.responseBody(), e.responseContentType());
+      body(g, out, e.responseBody(), e.responseContentType(), marks.response());
       g.writeEndObject();
       g.writeArrayFieldStart("violations");
       for (Violation v : e.violations()) {
@@ -140,7 +143,11 @@ final class RecordingLine {
     g.writeEndObject();
   }
 
-  private void body(JsonGenerator g, LineBuffer out, Captured body, String contentType)
+  /**
+   * @param marked the fields that the operation's contract marks as personal data in this body
+   */
+  private void body(
+      JsonGenerator g, LineBuffer out, Captured body, String contentType, Map<String, Kind> marked)
       throws IOException {
     g.writeFieldName("body");
     Buffer raw = body.kept();
@@ -149,7 +156,8 @@ final class RecordingLine {
       if (raw.length() > 0 && raw.length() <= Redactor.SCANNED_FILE_MAX) {
         redactor.learn(null, raw, contentType);
       }
-      tree(g, masked(redactor.body(raw, contentType, bodyLimit)));
+      Object shown = redactor.body(raw, contentType, bodyLimit);
+      tree(g, mask == null ? shown : mask.json(shown, marked));
     } else {
       // Written by a generator of its own onto the same bytes, so that a body found not to be
       // JSON half-way can be cut off and written again as text.
@@ -158,7 +166,7 @@ final class RecordingLine {
       int start = out.size();
       try (JsonParser p = JSON.createParser(raw.getBytes());
           JsonGenerator copy = JSON.createGenerator(out)) {
-        copyJson(p, copy);
+        copyJson(p, copy, marked);
       } catch (IOException notJson) {
         out.truncate(start);
         try (JsonGenerator text = JSON.createGenerator(out)) {
@@ -176,7 +184,8 @@ final class RecordingLine {
    * Copies one JSON document: each field of a secret name becomes the mask (its string value
    * learned), each string is redacted as text and masked by its field's kind of personal data.
    */
-  private void copyJson(JsonParser p, JsonGenerator g) throws IOException {
+  private void copyJson(JsonParser p, JsonGenerator g, Map<String, Kind> marked)
+      throws IOException {
     String field = null;
     for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
       if (t == JsonToken.FIELD_NAME) {
@@ -185,6 +194,9 @@ final class RecordingLine {
         continue;
       }
       Object rule = field == null ? Kind.TEXT : rule(field);
+      if (rule != SECRET && field != null && !marked.isEmpty()) {
+        rule = marked.getOrDefault(field, (Kind) rule);
+      }
       field = null;
       if (rule == SECRET) {
         if (t == JsonToken.VALUE_STRING) {
@@ -223,10 +235,6 @@ final class RecordingLine {
 
   private String masked(String text) {
     return mask == null ? text : mask.text(text);
-  }
-
-  private Object masked(Object json) {
-    return mask == null ? json : mask.json(json);
   }
 
   /** A JSON value built by the redactor (a form, a text, a size note), written as it is. */
