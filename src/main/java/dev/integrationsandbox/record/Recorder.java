@@ -17,17 +17,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes every exchange to {@code --record-dir} as one JSON line ({@link RecordingLine}), appended
  * as the exchange completes. The event loop only hands the immutable exchange over; redaction,
- * encoding and the write happen on one writer thread, in order. The writer takes every exchange
- * waiting when it wakes, encodes them into one buffer and hands the batch to the operating system
- * in a single write, so under load one write serves many lines; a sandbox killed with {@code kill
- * -9} loses only exchanges that were still in memory, and {@link RecordingReader} skips a torn last
- * line.
+ * encoding and the write happen on one writer thread, in order. The writer looks at the queue every
+ * {@value #PAUSE_NANOS} ns at most, encodes every exchange waiting into one buffer and hands the
+ * batch to the operating system in a single write: an exchange is in the file a few milliseconds
+ * after it completes, and a sandbox killed with {@code kill -9} loses only the exchanges of those
+ * last milliseconds, which were still in memory. A write cut short leaves a torn last line, which
+ * {@link RecordingReader} skips.
  *
  * <p>Before a line is written, the redactor learns the secrets the exchange carried, and its last
  * check refuses a line that still holds any secret value it knows: the refusal is counted ({@code
@@ -46,6 +48,12 @@ public final class Recorder implements ExchangeListener {
 
   /** The most exchanges encoded into one write. */
   static final int BATCH = 256;
+
+  /**
+   * How long the writer rests when it has caught up: an exchange reaches the file at most this long
+   * after it completes (plus the time to encode what came before it).
+   */
+  static final long PAUSE_NANOS = 5_000_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
   private static final DateTimeFormatter STAMP =
@@ -108,29 +116,32 @@ public final class Recorder implements ExchangeListener {
     }
   }
 
+  /**
+   * Drains the queue every {@link #PAUSE_NANOS} at most, without being woken per exchange: when the
+   * writer keeps up, waking it for every exchange (a futex call on the event loop, two context
+   * switches and a write per line) cost more than encoding the line. Under load a round finds a
+   * batch; a full batch is followed by the next at once.
+   */
   private void run() {
     List<Object> taken = new ArrayList<>(BATCH);
-    try {
-      while (true) {
-        taken.add(queue.take());
-        queue.drainTo(taken, BATCH - 1);
-        for (Object next : taken) {
-          if (next != CLOSE) {
-            encode((Exchange) next);
-          }
+    while (true) {
+      queue.drainTo(taken, BATCH);
+      for (Object next : taken) {
+        if (next != CLOSE) {
+          encode((Exchange) next);
         }
-        flush();
-        if (taken.contains(CLOSE) || (closing && queue.isEmpty())) {
-          break;
-        }
-        taken.clear();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      closeQuietly();
-      closed.tryComplete();
+      flush();
+      if (taken.contains(CLOSE) || (closing && queue.isEmpty())) {
+        break;
+      }
+      if (taken.size() < BATCH) {
+        LockSupport.parkNanos(PAUSE_NANOS);
+      }
+      taken.clear();
     }
+    closeQuietly();
+    closed.tryComplete();
   }
 
   /** Encodes one line into the batch, or cuts it off again when it still holds a secret. */
@@ -219,6 +230,7 @@ public final class Recorder implements ExchangeListener {
   public Future<Void> close() {
     closing = true;
     queue.offer(CLOSE);
+    LockSupport.unpark(writer);
     return closed.future();
   }
 }
