@@ -34,8 +34,10 @@ import java.util.Map;
  * {@link LineBuffer}, and a JSON body is copied from a streaming parser, each field redacted and
  * masked as it passes: no tree of the exchange is built and encoded again, which cost the recorder
  * thread more than half of its time. The result is the value that {@link Redactor#body} and {@link
- * PersonalDataMask#json} give, which replay relies on to match live requests against recorded ones.
- * The values of secret-named fields are learned on the way, for the last check.
+ * PersonalDataMask#json(Object, Map)} give, which replay relies on to match live requests against
+ * recorded ones. Fields, path segments and query parameters that the operation's contract marks as
+ * personal data ({@link PersonalDataFields}) are masked by their kind. The values of secret-named
+ * fields are learned on the way, for the last check.
  *
  * <p>Not thread-safe: one instance belongs to the recorder thread.
  */
