@@ -48,6 +48,7 @@ public final class Contract {
   private static final ParameterTransformer FORM = new FormTransformer();
 
   private final Path file;
+  private final JsonObject written;
   private final OpenAPIContract openapi;
   private final Map<String, Validator> formValidators = new HashMap<>();
 
@@ -65,6 +66,7 @@ public final class Contract {
 
   private Contract(ContractDocument doc, OpenAPIContract openapi) {
     this.file = doc.file();
+    this.written = doc.loadable();
     this.openapi = openapi;
     this.operations = List.copyOf(openapi.operations());
     JsonSchemaOptions options =
@@ -150,6 +152,15 @@ public final class Contract {
 
   public JsonObject raw() {
     return openapi.getRawContract();
+  }
+
+  /**
+   * The contract as written, its {@code $ref}s unresolved: resolving replaces a reference with its
+   * target, and an extension written beside the reference ({@code x-sandbox-personal-data} on a
+   * property that refers to a shared schema) is lost in {@link #raw()}.
+   */
+  public JsonObject written() {
+    return written;
   }
 
   /** Whether the operation takes a request body at all. */

@@ -16,6 +16,7 @@ import dev.integrationsandbox.fault.Faults;
 import dev.integrationsandbox.inspector.ExchangeFeed;
 import dev.integrationsandbox.proxy.ProxyMode;
 import dev.integrationsandbox.proxy.UpstreamChoice;
+import dev.integrationsandbox.record.PersonalDataFields;
 import dev.integrationsandbox.record.PersonalDataMask;
 import dev.integrationsandbox.record.Recorder;
 import dev.integrationsandbox.record.Redactor;
@@ -96,7 +97,9 @@ public final class Sandbox {
             : new Recorder(
                 recordDir,
                 redactor,
-                mask,
+                mask == null
+                    ? null
+                    : mask.withFields(PersonalDataFields.of(writtenContracts(vendors))),
                 config.proxy().recordFileBytes(),
                 config.capturedBodyBytes(),
                 metrics.registry());
@@ -111,6 +114,12 @@ public final class Sandbox {
             listeners,
             config.capturedBodyBytes(),
             redactor::text);
+  }
+
+  private static Map<String, JsonObject> writtenContracts(List<MountedVendor> vendors) {
+    Map<String, JsonObject> raw = new LinkedHashMap<>();
+    vendors.forEach(v -> raw.put(v.id(), v.contract().written()));
+    return raw;
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.integrationsandbox.record;
 import dev.integrationsandbox.support.BrazilianDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -93,21 +96,50 @@ public final class PersonalDataMask {
           "Santos",
           "Teixeira");
 
+  /** What kind of personal data a value is, which decides the shape of its fake. */
+  public enum Kind {
+    NAME,
+    PHONE,
+    EMAIL,
+    DOCUMENT,
+    /** Unknown: searched for documents and e-mail addresses by their format. */
+    TEXT
+  }
+
   private final ThreadLocal<Mac> mac;
+  private final PersonalDataFields fields;
 
   private PersonalDataMask(byte[] key) {
+    this(mac(key), PersonalDataFields.NONE);
+  }
+
+  private PersonalDataMask(ThreadLocal<Mac> mac, PersonalDataFields fields) {
+    this.mac = mac;
+    this.fields = fields;
+  }
+
+  private static ThreadLocal<Mac> mac(byte[] key) {
     SecretKeySpec spec = new SecretKeySpec(key.clone(), "HmacSHA256");
-    this.mac =
-        ThreadLocal.withInitial(
-            () -> {
-              try {
-                Mac m = Mac.getInstance("HmacSHA256");
-                m.init(spec);
-                return m;
-              } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    return ThreadLocal.withInitial(
+        () -> {
+          try {
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(spec);
+            return m;
+          } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  /** This mask, under the same key, also replacing the fields that the contracts mark. */
+  public PersonalDataMask withFields(PersonalDataFields marked) {
+    return new PersonalDataMask(mac, marked);
+  }
+
+  /** Where the contracts say personal data lives. */
+  public PersonalDataFields fields() {
+    return fields;
   }
 
   /** Fakes consistent within this run only. */
@@ -135,38 +167,146 @@ public final class PersonalDataMask {
     return Redactor.copy(value, this::field, this::text);
   }
 
-  private Object field(String name, Object value) {
-    if (!(value instanceof String s) || s.isBlank() || s.equals(Redactor.MASK)) {
-      return json(value);
-    }
-    if (NAME_FIELDS.contains(name.toLowerCase(Locale.ROOT))) {
-      return name(s);
-    }
-    if (PHONE_FIELD.matcher(name).matches()) {
-      return phone(s);
-    }
-    return text(s);
+  /**
+   * A copy of a JSON body with personal data replaced: the fields in {@code marked} (an operation's
+   * marks for this direction) by their kind, the others by their name and format.
+   */
+  public Object json(Object value, Map<String, Kind> marked) {
+    return Redactor.copy(
+        value,
+        (name, v) ->
+            v instanceof String s
+                ? masked(marked.getOrDefault(name, kindOf(name)), s)
+                : json(v, marked),
+        this::text);
   }
 
-  /** Free text (a path, a message) with documents and e-mail addresses replaced. */
+  private Object field(String name, Object value) {
+    return value instanceof String s ? masked(kindOf(name), s) : json(value);
+  }
+
+  /**
+   * A request target with the path segments and query parameters that the operation marks replaced
+   * by their kind, then documents and e-mail addresses anywhere in it.
+   */
+  public String target(String uri, PersonalDataFields.Marks marks) {
+    if (uri == null || (marks.path().isEmpty() && marks.query().isEmpty())) {
+      return text(uri);
+    }
+    int q = uri.indexOf('?');
+    String path = q < 0 ? uri : uri.substring(0, q);
+    String[] segments = path.split("/", -1);
+    marks
+        .path()
+        .forEach(
+            (fromEnd, kind) -> {
+              int at = segments.length - fromEnd;
+              if (at > 0) {
+                segments[at] = encoded(masked(kind, decoded(segments[at])));
+              }
+            });
+    StringBuilder out = new StringBuilder(String.join("/", segments));
+    if (q >= 0) {
+      String[] pairs = uri.substring(q + 1).split("&", -1);
+      for (int i = 0; i < pairs.length; i++) {
+        int eq = pairs[i].indexOf('=');
+        Kind kind = eq < 0 ? null : marks.query().get(decoded(pairs[i].substring(0, eq)));
+        if (kind != null) {
+          pairs[i] =
+              pairs[i].substring(0, eq + 1)
+                  + encoded(masked(kind, decoded(pairs[i].substring(eq + 1))));
+        }
+      }
+      out.append('?').append(String.join("&", pairs));
+    }
+    return text(out.toString());
+  }
+
+  private static String decoded(String escaped) {
+    try {
+      return URLDecoder.decode(escaped.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return escaped;
+    }
+  }
+
+  private static String encoded(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** What a field holds, judged by its name alone: a name, a phone, or anything ({@code TEXT}). */
+  public Kind kindOf(String fieldName) {
+    if (NAME_FIELDS.contains(fieldName.toLowerCase(Locale.ROOT))) {
+      return Kind.NAME;
+    }
+    return PHONE_FIELD.matcher(fieldName).matches() ? Kind.PHONE : Kind.TEXT;
+  }
+
+  /**
+   * A value known to be of {@code kind} replaced by its fake; {@code TEXT} is searched for
+   * documents and e-mail addresses. Blank values and values already redacted stay as they are.
+   */
+  public String masked(Kind kind, String value) {
+    if (value == null || value.isBlank() || value.equals(Redactor.MASK)) {
+      return text(value);
+    }
+    return switch (kind) {
+      case NAME -> name(value);
+      case PHONE -> phone(value);
+      case EMAIL -> email(value);
+      case DOCUMENT -> anyDocument(value);
+      case TEXT -> text(value);
+    };
+  }
+
+  /**
+   * Free text (a path, a message) with documents and e-mail addresses replaced. Text without an
+   * {@code @} holds no address and text with fewer than 11 digits no document: most values (ids,
+   * dates, statuses) are left without running either expression.
+   */
   public String text(String text) {
-    if (text == null || text.isEmpty()) {
+    if (text == null || text.length() < 6) {
       return text;
     }
-    String out = Redactor.replace(EMAIL, text, m -> email(m.group()));
-    return Redactor.replace(DOCUMENT, out, m -> document(m.group()));
+    String out =
+        text.indexOf('@') < 0 ? text : Redactor.replace(EMAIL, text, m -> email(m.group()));
+    return digitCount(out) < 11 ? out : Redactor.replace(DOCUMENT, out, m -> document(m.group()));
   }
 
+  private static int digitCount(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** A document found by its format: replaced only when its check digits are valid. */
   private String document(String found) {
     String digits = found.replaceAll("\\D", "");
-    if (!BrazilianDocument.isValid(digits)) {
-      return found;
+    return BrazilianDocument.isValid(digits) ? anyDocument(found) : found;
+  }
+
+  /**
+   * A value the contract says is a document, valid or not: 11 or 14 digits become a CPF or CNPJ
+   * with valid check digits, any other run of digits other digits, and a value without digits is
+   * treated as text.
+   */
+  private String anyDocument(String value) {
+    String digits = value.replaceAll("\\D", "");
+    if (digits.isEmpty()) {
+      return text(value);
     }
     String fake =
-        digits.length() == 11
-            ? BrazilianDocument.cpfFrom(digits("cpf", digits, 9))
-            : BrazilianDocument.cnpjFrom(digits("cnpj", digits, 12));
-    return sameShape(found, fake);
+        switch (digits.length()) {
+          case 11 -> BrazilianDocument.cpfFrom(digits("cpf", digits, 9));
+          case 14 -> BrazilianDocument.cnpjFrom(digits("cnpj", digits, 12));
+          default -> digits("document", digits, digits.length());
+        };
+    return sameShape(value, fake);
   }
 
   /** A phone keeps its country and area code (the first 2 digits, 4 with Brazil's 55). */

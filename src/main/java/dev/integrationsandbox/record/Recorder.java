@@ -9,24 +9,27 @@ import io.vertx.core.Promise;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes every exchange to {@code --record-dir} as one JSON line ({@link RecordingLine}), appended
  * as the exchange completes. The event loop only hands the immutable exchange over; redaction,
- * encoding and the write happen on one writer thread, in order. Each line reaches the operating
- * system in a single write, so a sandbox killed with {@code kill -9} loses at most the line being
- * written, and {@link RecordingReader} skips a torn last line.
+ * encoding and the write happen on one writer thread, in order. The writer looks at the queue every
+ * {@value #PAUSE_NANOS} ns at most, encodes every exchange waiting into one buffer and hands the
+ * batch to the operating system in a single write: an exchange is in the file a few milliseconds
+ * after it completes, and a sandbox killed with {@code kill -9} loses only the exchanges of those
+ * last milliseconds, which were still in memory. A write cut short leaves a torn last line, which
+ * {@link RecordingReader} skips.
  *
  * <p>Before a line is written, the redactor learns the secrets the exchange carried, and its last
  * check refuses a line that still holds any secret value it knows: the refusal is counted ({@code
@@ -43,22 +46,38 @@ public final class Recorder implements ExchangeListener {
   /** Exchanges waiting for the writer; past it they are dropped and counted. */
   static final int QUEUE = 16_384;
 
+  /** The most exchanges encoded into one write. */
+  static final int BATCH = 256;
+
+  /**
+   * How long the writer rests when it has caught up: an exchange reaches the file at most this long
+   * after it completes (plus the time to encode what came before it).
+   */
+  static final long PAUSE_NANOS = 5_000_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final Path folder;
   private final Redactor redactor;
-  private final PersonalDataMask mask;
+  private final RecordingLine lines;
   private final long fileBytes;
-  private final int bodyLimit;
-  private final ThreadPoolExecutor writer;
+  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
+  private final Thread writer;
+  private final Promise<Void> closed = Promise.promise();
   private final Counter written;
   private final Counter refused;
   private final Counter dropped;
+  private final LineBuffer batch = new LineBuffer();
+  private volatile boolean closing;
   private OutputStream out;
   private long outBytes;
+  private int pendingLines;
   private int files;
+
+  /** Queued after the last exchange by {@link #close}. */
+  private static final Object CLOSE = new Object();
 
   /**
    * @param folder an existing folder
@@ -74,22 +93,8 @@ public final class Recorder implements ExchangeListener {
       MeterRegistry registry) {
     this.folder = folder;
     this.redactor = redactor;
-    this.mask = mask;
+    this.lines = new RecordingLine(redactor, mask, bodyLimit);
     this.fileBytes = fileBytes;
-    this.bodyLimit = bodyLimit;
-    this.writer =
-        new ThreadPoolExecutor(
-            1,
-            1,
-            0,
-            TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(QUEUE),
-            r -> {
-              Thread t = new Thread(r, "sandbox-recorder");
-              t.setDaemon(true);
-              return t;
-            },
-            new ThreadPoolExecutor.AbortPolicy());
     this.written = Counter.builder("sandbox_recording_lines").register(registry);
     this.refused =
         Counter.builder("sandbox_recording_refused")
@@ -99,6 +104,9 @@ public final class Recorder implements ExchangeListener {
         Counter.builder("sandbox_recording_dropped")
             .description("exchanges not recorded because the writer fell behind")
             .register(registry);
+    this.writer = new Thread(this::run, "sandbox-recorder");
+    writer.setDaemon(true);
+    writer.start();
   }
 
   @Override
@@ -106,19 +114,54 @@ public final class Recorder implements ExchangeListener {
     if (exchange.replayed()) {
       return;
     }
-    try {
-      writer.execute(() -> write(exchange));
-    } catch (RejectedExecutionException e) {
+    if (closing || !queue.offer(exchange)) {
       dropped.increment();
     }
   }
 
-  private void write(Exchange e) {
-    redactor.learn(
-        e.requestHeaders(), e.requestBody().kept(), e.requestHeaders().get("Content-Type"));
-    redactor.learn(null, e.responseBody().kept(), e.responseContentType());
-    String line = RecordingLine.of(e, redactor, mask, bodyLimit).encode();
-    if (redactor.leaks(line)) {
+  /**
+   * Drains the queue every {@link #PAUSE_NANOS} at most, without being woken per exchange: when the
+   * writer keeps up, waking it for every exchange (a futex call on the event loop, two context
+   * switches and a write per line) cost more than encoding the line. Under load a round finds a
+   * batch; a full batch is followed by the next at once.
+   */
+  private void run() {
+    List<Object> taken = new ArrayList<>(BATCH);
+    while (true) {
+      queue.drainTo(taken, BATCH);
+      for (Object next : taken) {
+        if (next != CLOSE) {
+          encode((Exchange) next);
+        }
+      }
+      flush();
+      if (taken.contains(CLOSE) || (closing && queue.isEmpty())) {
+        break;
+      }
+      if (taken.size() < BATCH) {
+        LockSupport.parkNanos(PAUSE_NANOS);
+      }
+      taken.clear();
+    }
+    closeQuietly();
+    closed.tryComplete();
+  }
+
+  /** Encodes one line into the batch, or cuts it off again when it still holds a secret. */
+  private void encode(Exchange e) {
+    int start = batch.size();
+    try {
+      redactor.learn(e.requestHeaders(), null, null);
+      lines.append(e, batch);
+    } catch (RuntimeException ex) {
+      batch.truncate(start);
+      dropped.increment();
+      LOG.warn(
+          "{} {} exchange {} not recorded: {}", e.vendor(), e.operationId(), e.id(), ex.toString());
+      return;
+    }
+    if (redactor.leaksInBytes(batch.bytesAsText(start))) {
+      batch.truncate(start);
       refused.increment();
       LOG.warn(
           "{} {} exchange {} not recorded: it still held a secret after redaction",
@@ -127,19 +170,38 @@ public final class Recorder implements ExchangeListener {
           e.id());
       return;
     }
-    byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+    long lineBytes = batch.size() - start;
+    if (outBytes + start > 0 && outBytes + start + lineBytes > fileBytes) {
+      write(start, pendingLines);
+      closeQuietly();
+    }
+    pendingLines++;
+  }
+
+  /** Writes the whole batch to the current file, in one write. */
+  private void flush() {
+    write(batch.size(), pendingLines);
+  }
+
+  /** Writes the first {@code bytes} of the batch, which hold {@code count} lines, to the file. */
+  private void write(int bytes, int count) {
+    if (bytes == 0) {
+      return;
+    }
     try {
-      if (out == null || (outBytes > 0 && outBytes + bytes.length > fileBytes)) {
+      if (out == null) {
         rotate();
       }
-      out.write(bytes);
-      outBytes += bytes.length;
-      written.increment();
+      batch.drainTo(out, bytes);
+      outBytes += bytes;
+      written.increment(count);
     } catch (IOException ex) {
-      dropped.increment();
+      batch.discard(bytes);
+      dropped.increment(count);
       LOG.warn("recording to {} failed: {}", folder, ex.toString());
       closeQuietly();
     }
+    pendingLines -= count;
   }
 
   private void rotate() throws IOException {
@@ -161,21 +223,17 @@ public final class Recorder implements ExchangeListener {
       }
       out = null;
     }
+    outBytes = 0;
   }
 
-  /** Writes what is queued, closes the file and stops the writer; never blocks the caller. */
+  /**
+   * Writes what is queued, closes the file and stops the writer; never blocks the caller. Exchanges
+   * that arrive afterwards are counted as dropped.
+   */
   public Future<Void> close() {
-    Promise<Void> done = Promise.promise();
-    try {
-      writer.execute(
-          () -> {
-            closeQuietly();
-            done.complete();
-          });
-    } catch (RejectedExecutionException e) {
-      done.complete();
-    }
-    writer.shutdown();
-    return done.future();
+    closing = true;
+    queue.offer(CLOSE);
+    LockSupport.unpark(writer);
+    return closed.future();
   }
 }

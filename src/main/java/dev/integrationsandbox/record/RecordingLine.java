@@ -1,96 +1,267 @@
 package dev.integrationsandbox.record;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import dev.integrationsandbox.contract.Violation;
 import dev.integrationsandbox.exchange.Exchange;
 import dev.integrationsandbox.exchange.Exchange.Captured;
+import dev.integrationsandbox.record.PersonalDataFields.Marks;
+import dev.integrationsandbox.record.PersonalDataMask.Kind;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * One exchange as a line of a recording, redacted: the format that {@code
  * contracts/recording.schema.json} describes and that replay, HAR export and other tools read.
  * Bodies are kept as JSON when they parse (secret fields masked), as text otherwise.
+ *
+ * <p>A line is written token by token with a streaming generator straight into the recorder's
+ * {@link LineBuffer}, and a JSON body is copied from a streaming parser, each field redacted and
+ * masked as it passes: no tree of the exchange is built and encoded again, which cost the recorder
+ * thread more than half of its time. The result is the value that {@link Redactor#body} and {@link
+ * PersonalDataMask#json(Object, Map)} give, which replay relies on to match live requests against
+ * recorded ones. Fields, path segments and query parameters that the operation's contract marks as
+ * personal data ({@link PersonalDataFields}) are masked by their kind. The values of secret-named
+ * fields are learned on the way, for the last check.
+ *
+ * <p>Not thread-safe: one instance belongs to the recorder thread.
  */
-public final class RecordingLine {
+final class RecordingLine {
 
   /** The format's version, the line's {@code "format"} field. */
-  public static final int FORMAT = 1;
-
-  private RecordingLine() {}
+  static final int FORMAT = 1;
 
   /**
-   * The exchange as a redacted JSON object, ready to encode as one line.
-   *
-   * @param mask replaces personal data in paths, bodies and messages; null to keep it
+   * A line's generator, a body's parser and its generator are open at once: a pool of buffer sets
+   * (instead of Jackson's one per thread) lets all three reuse theirs from line to line.
    */
-  public static JsonObject of(Exchange e, Redactor redactor, PersonalDataMask mask, int bodyLimit) {
-    JsonObject line = of(e, redactor, bodyLimit);
-    if (mask == null) {
-      return line;
-    }
-    for (String part : new String[] {"request", "response"}) {
-      JsonObject message = line.getJsonObject(part);
-      message.put("body", mask.json(message.getValue("body")));
-    }
-    line.getJsonObject("request")
-        .put("uri", mask.text(line.getJsonObject("request").getString("uri")));
-    for (Object v : line.getJsonArray("violations")) {
-      JsonObject violation = (JsonObject) v;
-      violation.put("message", mask.text(violation.getString("message")));
-      violation.put("location", mask.text(violation.getString("location")));
-    }
-    line.put("error", mask.text(line.getString("error")));
-    return line;
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .recyclerPool(JsonRecyclerPools.newLockFreePool())
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+          .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+          .build();
+
+  /** Field names seen in bodies are few; past this many, the cache starts again. */
+  private static final int NAMES_CACHED = 4096;
+
+  /** A field whose name says secret: its value, whatever it is, is recorded as the mask. */
+  private static final Object SECRET = new Object();
+
+  private final Redactor redactor;
+  private final PersonalDataMask mask;
+  private final int bodyLimit;
+  private final Map<String, Object> fields = new HashMap<>();
+
+  /**
+   * @param mask replaces personal data in paths, bodies and messages; null to keep it
+   * @param bodyLimit bodies larger than this are recorded as their size only
+   */
+  RecordingLine(Redactor redactor, PersonalDataMask mask, int bodyLimit) {
+    this.redactor = redactor;
+    this.mask = mask;
+    this.bodyLimit = bodyLimit;
   }
 
-  private static JsonObject of(Exchange e, Redactor redactor, int bodyLimit) {
-    JsonObject request =
-        new JsonObject()
-            .put("method", e.method().name())
-            .put("uri", redactor.uri(e.uri()))
-            .put("headers", redactor.headers(e.requestHeaders()));
-    body(request, e.requestBody(), e.requestHeaders().get("Content-Type"), redactor, bodyLimit);
-    JsonObject response =
-        new JsonObject().put("status", e.status()).put("headers", headers(e, redactor));
-    body(response, e.responseBody(), e.responseContentType(), redactor, bodyLimit);
-    JsonArray violations = new JsonArray();
-    for (Violation v : e.violations()) {
-      violations.add(
-          new JsonObject()
-              .put("in", v.in())
-              .put("location", redactor.text(v.location()))
-              .put("message", redactor.text(v.message())));
+  /** Appends the exchange as one line, newline included. */
+  void append(Exchange e, LineBuffer out) {
+    Marks marks = mask == null ? Marks.NONE : mask.fields().of(e.vendor(), e.operationId());
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeNumberField("format", FORMAT);
+      g.writeStringField("id", e.id());
+      g.writeStringField("at", e.at().toString());
+      g.writeStringField("vendor", e.vendor());
+      g.writeStringField("operation", e.operationId());
+      g.writeStringField("mode", e.mode() == null ? null : e.mode().id());
+      g.writeStringField("world", e.world());
+      g.writeNumberField("durationMs", e.durationNanos() / 1_000_000.0);
+      g.writeObjectFieldStart("request");
+      g.writeStringField("method", e.method().name());
+      String uri = redactor.uri(e.uri());
+      g.writeStringField("uri", mask == null ? uri : mask.target(uri, marks));
+      headers(g, e.requestHeaders(), null);
+      body(g, out, e.requestBody(), e.requestHeaders().get("Content-Type"), marks.request());
+      g.writeEndObject();
+      g.writeObjectFieldStart("response");
+      g.writeNumberField("status", e.status());
+      headers(g, e.responseHeaders(), e.responseContentType());
+      body(g, out, e.responseBody(), e.responseContentType(), marks.response());
+      g.writeEndObject();
+      g.writeArrayFieldStart("violations");
+      for (Violation v : e.violations()) {
+        g.writeStartObject();
+        g.writeStringField("in", v.in());
+        g.writeStringField("location", masked(redactor.text(v.location())));
+        g.writeStringField("message", masked(redactor.text(v.message())));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeStringField("error", masked(redactor.text(e.error())));
+      g.writeEndObject();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
     }
-    return new JsonObject()
-        .put("format", FORMAT)
-        .put("id", e.id())
-        .put("at", e.at().toString())
-        .put("vendor", e.vendor())
-        .put("operation", e.operationId())
-        .put("mode", e.mode() == null ? null : e.mode().id())
-        .put("world", e.world())
-        .put("durationMs", e.durationNanos() / 1_000_000.0)
-        .put("request", request)
-        .put("response", response)
-        .put("violations", violations)
-        .put("error", redactor.text(e.error()));
+    out.write('\n');
   }
 
-  private static JsonObject headers(Exchange e, Redactor redactor) {
-    MultiMap all = MultiMap.caseInsensitiveMultiMap().addAll(e.responseHeaders());
-    if (e.responseContentType() != null && !all.contains("Content-Type")) {
-      all.set("Content-Type", e.responseContentType());
+  /**
+   * Headers by lower-case name, secrets masked; {@code contentType} is added when the headers lack
+   * it (an emulated answer carries it apart from them).
+   */
+  private void headers(JsonGenerator g, MultiMap headers, String contentType) throws IOException {
+    g.writeObjectFieldStart("headers");
+    boolean typed = contentType == null;
+    for (String name : headers.names()) {
+      String key = name.toLowerCase(Locale.ROOT);
+      typed |= key.equals("content-type");
+      if (rule(key) == SECRET) {
+        g.writeStringField(key, Redactor.MASK);
+      } else {
+        List<String> values = headers.getAll(name);
+        g.writeStringField(
+            key, redactor.text(values.size() == 1 ? values.get(0) : String.join(", ", values)));
+      }
     }
-    return redactor.headers(all);
+    if (!typed) {
+      g.writeStringField("content-type", redactor.text(contentType));
+    }
+    g.writeEndObject();
   }
 
-  private static void body(
-      JsonObject into, Captured body, String contentType, Redactor redactor, int limit) {
-    into.put("body", redactor.body(body.kept(), contentType, limit));
-    into.put("bodySize", body.size());
+  /**
+   * @param marked the fields that the operation's contract marks as personal data in this body
+   */
+  private void body(
+      JsonGenerator g, LineBuffer out, Captured body, String contentType, Map<String, Kind> marked)
+      throws IOException {
+    g.writeFieldName("body");
+    Buffer raw = body.kept();
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+    if (raw.length() == 0 || raw.length() > bodyLimit || type.contains("x-www-form-urlencoded")) {
+      if (raw.length() > 0 && raw.length() <= Redactor.SCANNED_FILE_MAX) {
+        redactor.learn(null, raw, contentType);
+      }
+      Object shown = redactor.body(raw, contentType, bodyLimit);
+      tree(g, mask == null ? shown : mask.json(shown, marked));
+    } else {
+      // Written by a generator of its own onto the same bytes, so that a body found not to be
+      // JSON half-way can be cut off and written again as text.
+      g.writeRawValue("");
+      g.flush();
+      int start = out.size();
+      try (JsonParser p = JSON.createParser(raw.getBytes());
+          JsonGenerator copy = JSON.createGenerator(out)) {
+        copyJson(p, copy, marked);
+      } catch (IOException notJson) {
+        out.truncate(start);
+        try (JsonGenerator text = JSON.createGenerator(out)) {
+          text.writeString(masked(redactor.text(raw.toString())));
+        }
+      }
+    }
+    g.writeNumberField("bodySize", body.size());
     if (body.truncated()) {
-      into.put("bodyTruncated", true);
+      g.writeBooleanField("bodyTruncated", true);
+    }
+  }
+
+  /**
+   * Copies one JSON document: each field of a secret name becomes the mask (its string value
+   * learned), each string is redacted as text and masked by its field's kind of personal data.
+   */
+  private void copyJson(JsonParser p, JsonGenerator g, Map<String, Kind> marked)
+      throws IOException {
+    String field = null;
+    for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+      if (t == JsonToken.FIELD_NAME) {
+        field = p.currentName();
+        g.writeFieldName(field);
+        continue;
+      }
+      Object rule = field == null ? Kind.TEXT : rule(field);
+      if (rule != SECRET && field != null && !marked.isEmpty()) {
+        rule = marked.getOrDefault(field, (Kind) rule);
+      }
+      field = null;
+      if (rule == SECRET) {
+        if (t == JsonToken.VALUE_STRING) {
+          redactor.learnSecret(p.getText());
+        }
+        p.skipChildren();
+        g.writeString(Redactor.MASK);
+      } else if (t == JsonToken.VALUE_STRING) {
+        String text = redactor.text(p.getText());
+        g.writeString(mask == null ? text : mask.masked((Kind) rule, text));
+      } else {
+        g.copyCurrentEvent(p);
+      }
+      if (p.getParsingContext().inRoot()) {
+        if (p.nextToken() != null) {
+          throw new JsonParseException(p, "more than one JSON value");
+        }
+        return;
+      }
+    }
+    throw new JsonParseException(p, "no JSON value");
+  }
+
+  /** {@link #SECRET}, or the kind of personal data a field of this name holds. */
+  private Object rule(String field) {
+    Object rule = fields.get(field);
+    if (rule == null) {
+      if (fields.size() >= NAMES_CACHED) {
+        fields.clear();
+      }
+      rule = redactor.secretName(field) ? SECRET : mask == null ? Kind.TEXT : mask.kindOf(field);
+      fields.put(field, rule);
+    }
+    return rule;
+  }
+
+  private String masked(String text) {
+    return mask == null ? text : mask.text(text);
+  }
+
+  /** A JSON value built by the redactor (a form, a text, a size note), written as it is. */
+  private static void tree(JsonGenerator g, Object value) throws IOException {
+    if (value instanceof JsonObject o) {
+      g.writeStartObject();
+      for (Map.Entry<String, Object> field : o) {
+        g.writeFieldName(field.getKey());
+        tree(g, field.getValue());
+      }
+      g.writeEndObject();
+    } else if (value instanceof JsonArray a) {
+      g.writeStartArray();
+      for (Object item : a) {
+        tree(g, item);
+      }
+      g.writeEndArray();
+    } else if (value instanceof String s) {
+      g.writeString(s);
+    } else if (value instanceof Number n) {
+      g.writeNumber(n.toString());
+    } else if (value instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else {
+      g.writeNull();
     }
   }
 }

@@ -89,9 +89,13 @@ public final class Redactor {
   static final int LEARNED_VALUE_MAX = 4096;
 
   private final List<String> values;
+  private final List<String> valueBytes;
+  private final int shortestValue;
   private final Set<String> extraNames;
   private final Pattern extraJsonField;
   private final Pattern extraFormField;
+
+  /** Values learned from traffic, each as its UTF-8 bytes (see {@link #leaksInBytes}). */
   private final Set<String> learned = ConcurrentHashMap.newKeySet();
 
   /**
@@ -113,6 +117,11 @@ public final class Redactor {
             .distinct()
             .sorted(Comparator.comparingInt(String::length).reversed())
             .toList();
+    this.valueBytes = this.values.stream().map(Redactor::bytesAsText).toList();
+    this.shortestValue =
+        this.values.isEmpty()
+            ? Integer.MAX_VALUE
+            : this.values.get(this.values.size() - 1).length();
     this.extraNames =
         extraNames.stream()
             .filter(n -> !n.isBlank())
@@ -218,6 +227,11 @@ public final class Redactor {
     }
   }
 
+  /** Remembers the value of a secret-named field, read while a body is being recorded. */
+  void learnSecret(String value) {
+    remember(value);
+  }
+
   private void remember(String value) {
     if (value == null
         || value.length() < 8
@@ -232,7 +246,7 @@ public final class Redactor {
         it.remove();
       }
     }
-    learned.add(value);
+    learned.add(bytesAsText(value));
   }
 
   /** How many values learned from traffic the last check remembers. */
@@ -245,17 +259,33 @@ public final class Redactor {
    * was configured with or has seen in traffic. A line that does is never written.
    */
   public boolean leaks(String line) {
-    for (String value : values) {
-      if (line.contains(value)) {
+    return leaksInBytes(bytesAsText(line));
+  }
+
+  /**
+   * {@link #leaks} for a line given as its UTF-8 bytes read one char per byte ({@code ISO_8859_1}):
+   * the recorder makes that view of its buffer with a plain copy, where decoding UTF-8 cost more
+   * than the search, and a secret's bytes match in it exactly where the secret does.
+   */
+  boolean leaksInBytes(String utf8Bytes) {
+    for (String value : valueBytes) {
+      if (utf8Bytes.contains(value)) {
         return true;
       }
     }
     for (String value : learned) {
-      if (line.contains(value)) {
+      if (utf8Bytes.contains(value)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A text's UTF-8 bytes, one char per byte. */
+  static String bytesAsText(String text) {
+    return new String(
+        text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -393,9 +423,11 @@ public final class Redactor {
       return text;
     }
     String out = text;
-    for (String value : values) {
-      if (out.contains(value)) {
-        out = out.replace(value, MASK);
+    if (text.length() >= shortestValue) {
+      for (String value : values) {
+        if (out.contains(value)) {
+          out = out.replace(value, MASK);
+        }
       }
     }
     if (out.contains("eyJ")) {

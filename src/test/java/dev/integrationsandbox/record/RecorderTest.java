@@ -1,6 +1,7 @@
 package dev.integrationsandbox.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,10 @@ class RecorderTest {
   @TempDir Path folder;
 
   static Exchange exchange(String responseBody) {
+    return exchange(responseBody, "application/json");
+  }
+
+  static Exchange exchange(String responseBody, String contentType) {
     return new Exchange(
         UUID.randomUUID().toString(),
         Instant.parse("2026-11-23T12:00:00Z"),
@@ -41,7 +46,7 @@ class RecorderTest {
         MultiMap.caseInsensitiveMultiMap().add("Authorization", "Key pc-key-000111"),
         Captured.EMPTY,
         200,
-        "application/json",
+        contentType,
         MultiMap.caseInsensitiveMultiMap(),
         Captured.of(Buffer.buffer(responseBody), 1 << 20),
         List.of(),
@@ -83,6 +88,60 @@ class RecorderTest {
     recorder.close().toCompletionStage().toCompletableFuture().get();
     assertEquals(1, RecordingReader.readFolder(folder).size());
     assertEquals(1.0, registry.counter("sandbox_recording_refused").count());
+  }
+
+  /**
+   * Lines are written token by token, but what they hold must be what the redactor and the mask
+   * make of the body as a whole: replay matches live requests redacted and masked that way.
+   */
+  @Test
+  void eachBodyIsRecordedAsTheRedactorAndTheMaskShowIt() throws Exception {
+    Redactor redactor = new Redactor(Set.of("configured-secret-value"));
+    PersonalDataMask mask = PersonalDataMask.withRandomKey();
+    String[][] bodies = {
+      {
+        "{\"auth\":{\"password\":\"p4ssw0rd-1\"},\"tokens\":[\"a\",{\"id_token\":1}]}",
+        "application/json"
+      },
+      {
+        "[\"Bearer abcdefghijkl\", \"eyJhbGciOi.eyJzdWIiOi.sig\", 12.5, true, null]",
+        "application/json"
+      },
+      {
+        "{\"nome\":\"Maria da Silva\",\"telefone\":\"37999112233\",\"n\":{\"cpf\":\"52998224725\"}}",
+        "application/json"
+      },
+      {
+        "{\"note\":\"configured-secret-value inside\",\"email\":\"maria@example.com.br\"}",
+        "text/plain"
+      },
+      {"{\"password\":\"hunter2-long\", broken", "application/json"},
+      {"{\"a\":1} {\"b\":2}", "application/json"},
+      {
+        "client_id=abc&client_secret=s3cr3t-value&nome=Jo%C3%A3o",
+        "application/x-www-form-urlencoded"
+      },
+      {"   ", "application/json"},
+      {"\"just a string with 529.982.247-25\"", "application/json"},
+      {"x".repeat(5000), "text/plain"}
+    };
+    Recorder recorder =
+        new Recorder(folder, redactor, mask, 1 << 20, 4096, new SimpleMeterRegistry());
+    for (String[] body : bodies) {
+      recorder.onExchange(exchange(body[0], body[1]));
+    }
+    recorder.close().toCompletionStage().toCompletableFuture().get();
+    List<JsonObject> lines = RecordingReader.readFolder(folder);
+    assertEquals(bodies.length, lines.size());
+    for (int i = 0; i < bodies.length; i++) {
+      Object expected = mask.json(redactor.body(Buffer.buffer(bodies[i][0]), bodies[i][1], 4096));
+      assertEquals(expected, lines.get(i).getJsonObject("response").getValue("body"), bodies[i][0]);
+    }
+    String all = Files.readString(RecordingReader.files(folder).get(0));
+    for (String secret :
+        List.of("p4ssw0rd-1", "configured-secret-value", "hunter2-long", "s3cr3t-value", "Maria")) {
+      assertFalse(all.contains(secret), secret);
+    }
   }
 
   @Test
