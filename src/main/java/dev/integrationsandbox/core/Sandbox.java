@@ -35,6 +35,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -360,7 +361,13 @@ public final class Sandbox {
                         folders.recorded(),
                         contract.result().raw(),
                         redactor.result(),
-                        folders.mask(),
+                        folders.mask() == null
+                            ? null
+                            : folders
+                                .mask()
+                                .withFields(
+                                    PersonalDataFields.of(
+                                        Map.of(vendor.id(), contract.result().written()))),
                         config.capturedBodyBytes());
                 return new MountedVendor(
                     vendor,

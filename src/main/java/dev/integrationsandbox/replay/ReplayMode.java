@@ -2,6 +2,7 @@ package dev.integrationsandbox.replay;
 
 import dev.integrationsandbox.core.ModeHandler;
 import dev.integrationsandbox.core.SandboxRoutes;
+import dev.integrationsandbox.record.PersonalDataFields.Marks;
 import dev.integrationsandbox.record.PersonalDataMask;
 import dev.integrationsandbox.record.Redactor;
 import dev.integrationsandbox.spi.Call;
@@ -52,7 +53,9 @@ public final class ReplayMode implements ModeHandler<Void> {
   /**
    * @param recordings the recordings read, of which the vendor's exchanges are answered from
    * @param contract the vendor's contract, for its volatile request fields
-   * @param mask the recorder's personal-data mask (same key), or null when it did not mask
+   * @param mask the recorder's personal-data mask (same key, and the contract's personal-data
+   *     marks, so that a live request is masked field by field as its recording was), or null when
+   *     it did not mask
    * @param bodyLimit the recorder's body limit: a larger body was recorded by its size only
    */
   public static ReplayMode of(
@@ -127,8 +130,9 @@ public final class ReplayMode implements ModeHandler<Void> {
                 + (call.rawQuery() == null ? "" : "?" + call.rawQuery()));
     Object body = redactor.body(call.body().raw(), call.header("Content-Type"), bodyLimit);
     if (mask != null) {
-      target = mask.text(target);
-      body = mask.json(body);
+      Marks marks = mask.fields().of(vendor, call.operationId());
+      target = mask.target(target, marks);
+      body = mask.json(body, marks.request());
     }
     return RequestShape.of(call.method().name(), target, body, index.ignored());
   }

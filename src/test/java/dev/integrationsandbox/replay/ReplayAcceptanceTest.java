@@ -129,7 +129,7 @@ class ReplayAcceptanceTest {
     assertEquals(withoutTokens(recorded), withoutTokens(flow.apply(ReplayFlows.on(replay, world))));
   }
 
-  private static List<String> withoutTokens(List<String> answers) {
+  static List<String> withoutTokens(List<String> answers) {
     return answers.stream().map(a -> TOKEN.matcher(a).replaceAll("\"$1\":\"(token)\"")).toList();
   }
 

@@ -37,16 +37,20 @@ public final class ReplayFlows {
    * A sandbox in proxy mode for all four vendors in front of the sandbox at {@code upstreamPort},
    * recording into {@code folder}.
    */
-  public static Future<TestSandbox> recordingProxy(Vertx vertx, int upstreamPort, Path folder) {
+  public static Future<TestSandbox> recordingProxy(
+      Vertx vertx, int upstreamPort, Path folder, String... more) {
     String b = "http://127.0.0.1:" + upstreamPort;
-    return TestSandbox.start(
-        vertx,
-        "--mode",
-        "btg=proxy,postcenter=proxy,hubsoft=proxy,vocom=proxy",
-        "--upstream",
-        "btg=" + b + ",postcenter=" + b + ",hubsoft=" + b + ",vocom=" + b,
-        "--record-dir",
-        folder.toString());
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--mode",
+                "btg=proxy,postcenter=proxy,hubsoft=proxy,vocom=proxy",
+                "--upstream",
+                "btg=" + b + ",postcenter=" + b + ",hubsoft=" + b + ",vocom=" + b,
+                "--record-dir",
+                folder.toString()));
+    args.addAll(List.of(more));
+    return TestSandbox.start(vertx, args.toArray(String[]::new));
   }
 
   public static ReplayFlows on(TestSandbox sandbox, String world) {
