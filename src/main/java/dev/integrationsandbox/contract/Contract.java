@@ -100,15 +100,16 @@ public final class Contract {
    * @param verified the file is one the build has already checked (the contracts packaged in the
    *     jar: Redocly lints them and {@code PackagedContractsTest} loads each through {@link
    *     OpenAPIContract#from}), so checking it against the OpenAPI meta-schema again is skipped.
-   *     That check is a quarter of a cold start's contract work; a user's own contracts always get
-   *     it.
+   *     That check is a quarter of a cold start's contract work. A file whose text is one of those
+   *     contracts (./contracts of the checkout) is skipped too ({@link
+   *     ContractDocument#checkedByBuild()}); a user's own contracts always get it.
    */
   public static Future<Contract> load(Vertx vertx, Path file, boolean verified) {
     return vertx
         .executeBlocking(() -> ContractDocument.read(file))
         .compose(
             doc ->
-                (verified
+                (verified || doc.checkedByBuild()
                         ? resolved(vertx, doc.loadable())
                         : OpenAPIContract.from(vertx, doc.loadable()))
                     .map(openapi -> new Contract(doc, openapi)))
