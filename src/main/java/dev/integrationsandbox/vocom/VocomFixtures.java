@@ -53,7 +53,9 @@ public final class VocomFixtures {
 
   /**
    * A FusionPBX domain, addressed by {@code company_id}, with the API key of its PBX: companies
-   * that share a key are domains of one PBX (one tenant of the sandbox).
+   * that share a key are domains of one PBX (one tenant of the sandbox). Its reports are read-only
+   * history, shared by every world; their records are handed over, not copied (copying them was a
+   * sixth of a cold start), so whoever builds a company must not change them afterwards.
    */
   public record Company(
       String companyId,
@@ -67,22 +69,6 @@ public final class VocomFixtures {
       queues = List.copyOf(queues);
       breaks = List.copyOf(breaks);
       agents = List.copyOf(agents);
-    }
-
-    /**
-     * The reports are read-only history, shared by every world: the records are handed over, not
-     * copied (they were a sixth of a cold start's copying), so the caller must not change them.
-     */
-    public Company(
-        String companyId,
-        String name,
-        String apiKey,
-        List<String> queues,
-        List<BreakType> breaks,
-        List<AgentSeed> agents,
-        List<JsonObject> tabs,
-        List<JsonObject> dialer) {
-      this(companyId, name, apiKey, queues, breaks, agents, new Reports(tabs, dialer));
     }
   }
 
@@ -171,8 +157,9 @@ public final class VocomFixtures {
               queues,
               breaks,
               agents,
-              records(tabs, id, "start_epoch", files.tabs()),
-              records(dialer, id, "date_time_start", files.dialer())));
+              new Reports(
+                  records(tabs, id, "start_epoch", files.tabs()),
+                  records(dialer, id, "date_time_start", files.dialer()))));
     }
     unknownCompanies(tabs, byId, files.tabs());
     unknownCompanies(dialer, byId, files.dialer());
