@@ -1,7 +1,5 @@
 package dev.integrationsandbox.contract;
 
-import dev.integrationsandbox.config.YamlText;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,16 +19,26 @@ import java.util.Map;
  * vertx-openapi, and the validator checks the decoded form against it with vertx-json-schema.
  */
 public record ContractDocument(
-    Path file, JsonObject loadable, Map<String, JsonObject> formSchemas) {
+    Path file, JsonObject loadable, Map<String, JsonObject> formSchemas, boolean checkedByBuild) {
 
   public static final String FORM = "application/x-www-form-urlencoded";
 
+  /**
+   * Reads a contract: from the JSON the build made of it when the text is one the build converted
+   * ({@link ContractJson}, then {@link #checkedByBuild()}), from its YAML otherwise.
+   */
   public static ContractDocument read(Path file) throws IOException {
-    Object yaml = YamlText.parse(Files.readString(file));
-    if (!(yaml instanceof Map<?, ?>)) {
+    String text = Files.readString(file);
+    JsonObject packaged = ContractJson.packaged(text);
+    JsonObject doc = packaged != null ? packaged : ContractJson.fromYaml(text);
+    if (doc == null) {
       throw new IOException(file + " is not an OpenAPI document (no top-level mapping)");
     }
-    JsonObject doc = (JsonObject) toJson(yaml);
+    return of(file, doc, packaged != null);
+  }
+
+  /** A contract document with its form-encoded request schemas set aside; {@code doc} changes. */
+  static ContractDocument of(Path file, JsonObject doc, boolean checkedByBuild) {
     Map<String, JsonObject> forms = new LinkedHashMap<>();
     JsonObject paths = doc.getJsonObject("paths", new JsonObject());
     for (String path : paths.fieldNames()) {
@@ -52,7 +60,7 @@ public record ContractDocument(
         }
       }
     }
-    return new ContractDocument(file, doc, Map.copyOf(forms));
+    return new ContractDocument(file, doc, Map.copyOf(forms), checkedByBuild);
   }
 
   private static JsonObject resolve(JsonObject doc, JsonObject schema) {
@@ -65,20 +73,5 @@ public record ContractDocument(
       node = ((JsonObject) node).getValue(part.replace("~1", "/").replace("~0", "~"));
     }
     return resolve(doc, (JsonObject) node);
-  }
-
-  /** YAML maps and lists to Vert.x JSON types. */
-  private static Object toJson(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      JsonObject o = new JsonObject();
-      map.forEach((k, v) -> o.put(String.valueOf(k), toJson(v)));
-      return o;
-    }
-    if (value instanceof List<?> list) {
-      JsonArray a = new JsonArray();
-      list.forEach(v -> a.add(toJson(v)));
-      return a;
-    }
-    return value;
   }
 }

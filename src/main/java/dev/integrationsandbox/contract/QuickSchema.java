@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * (anyOf, not…), the caller asks vertx-json-schema, which stays the authority on every verdict that
  * is not a plain "valid", and on the wording of every error.
  */
-final class QuickSchema {
+public final class QuickSchema {
 
   private static final Set<String> ANNOTATIONS =
       Set.of(
@@ -45,7 +45,7 @@ final class QuickSchema {
 
   /** A compiled check: true means valid for sure; false means "ask the full validator". */
   @FunctionalInterface
-  interface Check {
+  public interface Check {
     boolean certainlyValid(Object value);
   }
 
@@ -64,7 +64,7 @@ final class QuickSchema {
    *
    * @return a check that is never sure when the schema uses a keyword this class does not cover
    */
-  static Check compile(JsonObject schema, JsonObject document) {
+  public static Check compile(JsonObject schema, JsonObject document) {
     try {
       return new Compiler(document).compile(schema, 0);
     } catch (Unsupported e) {

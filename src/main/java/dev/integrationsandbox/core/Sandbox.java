@@ -162,7 +162,12 @@ public final class Sandbox {
     SandboxClock clock = new SandboxClock();
     ConcurrentHashMap<URI, HttpClientAgent> pools = new ConcurrentHashMap<>();
     return vertx
-        .executeBlocking(() -> new Folders(config, masking(config, upstreams), available), false)
+        .executeBlocking(
+            () -> {
+              Contract.unpackMetaSchemas(vertx);
+              return new Folders(config, masking(config, upstreams), available);
+            },
+            false)
         .compose(
             folders -> {
               Future<Redactor> redactor =

@@ -205,12 +205,17 @@ public final class SandboxRoutes {
   /** The vendor whose path prefixes cover this raw path (after any world prefix), if any. */
   static java.util.Optional<MountedVendor> vendorOwning(Sandbox sandbox, String rawPath) {
     String path = withoutWorld(rawPath);
-    return sandbox.vendors().stream()
-        .filter(
-            v ->
-                v.vendor().pathPrefixes().stream()
-                    .anyMatch(p -> path != null && path.startsWith(p)))
-        .findFirst();
+    if (path == null) {
+      return java.util.Optional.empty();
+    }
+    for (MountedVendor v : sandbox.vendors()) {
+      for (String prefix : v.vendor().pathPrefixes()) {
+        if (path.startsWith(prefix)) {
+          return java.util.Optional.of(v);
+        }
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /**

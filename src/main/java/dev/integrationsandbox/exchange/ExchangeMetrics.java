@@ -81,6 +81,9 @@ public final class ExchangeMetrics implements ExchangeListener {
                       .register(registry))
           .increment(e.notes().size());
     }
+    if (e.violations().isEmpty()) {
+      return;
+    }
     for (String in : e.violations().stream().map(v -> v.in()).distinct().toList()) {
       violations
           .computeIfAbsent(

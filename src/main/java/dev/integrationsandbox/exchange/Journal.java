@@ -19,7 +19,14 @@ public final class Journal implements ExchangeListener {
 
   private final int maxCount;
   private final long maxBytes;
-  private final ConcurrentLinkedDeque<Exchange> entries = new ConcurrentLinkedDeque<>();
+  private final ConcurrentLinkedDeque<Entry> entries = new ConcurrentLinkedDeque<>();
+
+  /**
+   * An exchange with its size, reckoned once: {@link Exchange#retainedBytes()} walks both header
+   * maps, and reckoning it again when the exchange leaves doubled that cost.
+   */
+  private record Entry(Exchange exchange, long bytes) {}
+
   private final AtomicInteger count = new AtomicInteger();
   private final AtomicLong bytes = new AtomicLong();
 
@@ -33,25 +40,26 @@ public final class Journal implements ExchangeListener {
     if (maxCount <= 0) {
       return;
     }
-    entries.addLast(exchange);
+    Entry entry = new Entry(exchange, exchange.retainedBytes());
+    entries.addLast(entry);
     count.incrementAndGet();
-    bytes.addAndGet(exchange.retainedBytes());
+    bytes.addAndGet(entry.bytes());
     while (count.get() > maxCount || bytes.get() > maxBytes) {
-      Exchange oldest = entries.pollFirst();
+      Entry oldest = entries.pollFirst();
       if (oldest == null) {
         break;
       }
       count.decrementAndGet();
-      bytes.addAndGet(-oldest.retainedBytes());
+      bytes.addAndGet(-oldest.bytes());
     }
   }
 
   /** Newest first, at most {@code limit}, those matching the filter. */
   public List<Exchange> latest(Predicate<Exchange> filter, int limit) {
     List<Exchange> found = new ArrayList<>(Math.min(limit, 64));
-    Iterator<Exchange> newestFirst = entries.descendingIterator();
+    Iterator<Entry> newestFirst = entries.descendingIterator();
     while (newestFirst.hasNext() && found.size() < limit) {
-      Exchange e = newestFirst.next();
+      Exchange e = newestFirst.next().exchange();
       if (filter.test(e)) {
         found.add(e);
       }
@@ -69,10 +77,10 @@ public final class Journal implements ExchangeListener {
   }
 
   public void clear() {
-    Exchange e;
+    Entry e;
     while ((e = entries.pollFirst()) != null) {
       count.decrementAndGet();
-      bytes.addAndGet(-e.retainedBytes());
+      bytes.addAndGet(-e.bytes());
     }
   }
 }

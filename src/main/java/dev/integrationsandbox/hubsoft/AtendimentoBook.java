@@ -146,7 +146,8 @@ final class AtendimentoBook {
       lastStamp++;
       lastSequence = 0;
     }
-    return lastStamp + String.format("%06d", lastSequence);
+    String sequence = Long.toString(lastSequence);
+    return lastStamp + "000000".substring(sequence.length()) + sequence;
   }
 
   /**

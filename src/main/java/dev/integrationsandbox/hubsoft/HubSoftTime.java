@@ -1,11 +1,10 @@
 package dev.integrationsandbox.hubsoft;
 
+import dev.integrationsandbox.support.DateText;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
 
 /**
  * HubSoft's date formats, all in São Paulo local time: the vendor's samples pair {@code "2020-03-05
@@ -17,18 +16,14 @@ final class HubSoftTime {
 
   static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
 
-  private static final DateTimeFormatter DATE_BR = pattern("dd/MM/uuuu");
-  private static final DateTimeFormatter DATE_TIME_BR = pattern("dd/MM/uuuu HH:mm:ss");
-  private static final DateTimeFormatter MINUTE_BR = pattern("dd/MM/uuuu HH:mm");
-  private static final DateTimeFormatter DB = pattern("uuuu-MM-dd HH:mm:ss");
-  private static final DateTimeFormatter DAY = pattern("uuuu-MM-dd");
-  private static final DateTimeFormatter PROTOCOL = pattern("uuuuMMddHHmmss");
+  private static final DateText DATE_BR = DateText.of("dd/MM/uuuu", ZONE);
+  private static final DateText DATE_TIME_BR = DateText.of("dd/MM/uuuu HH:mm:ss", ZONE);
+  private static final DateText MINUTE_BR = DateText.of("dd/MM/uuuu HH:mm", ZONE);
+  private static final DateText DB = DateText.of("uuuu-MM-dd HH:mm:ss", ZONE);
+  private static final DateText DAY = DateText.of("uuuu-MM-dd", ZONE);
+  private static final DateText PROTOCOL = DateText.of("uuuuMMddHHmmss", ZONE);
 
   private HubSoftTime() {}
-
-  private static DateTimeFormatter pattern(String p) {
-    return DateTimeFormatter.ofPattern(p).withResolverStyle(ResolverStyle.STRICT).withZone(ZONE);
-  }
 
   static String dateBr(Instant at) {
     return at == null ? null : DATE_BR.format(at);
@@ -56,13 +51,13 @@ final class HubSoftTime {
 
   /** A fixture's {@code yyyy-MM-dd HH:mm:ss}, or null. */
   static Instant parseDb(String text) {
-    return text == null ? null : LocalDateTime.parse(text, DB).atZone(ZONE).toInstant();
+    return text == null ? null : LocalDateTime.parse(text, DB.formatter()).atZone(ZONE).toInstant();
   }
 
   /** A request's {@code Y-m-d} date, or null when it is not one (Laravel's date_format). */
   static LocalDate parseDay(String text) {
     try {
-      return LocalDate.parse(text, DAY);
+      return LocalDate.parse(text, DAY.formatter());
     } catch (java.time.format.DateTimeParseException e) {
       return null;
     }

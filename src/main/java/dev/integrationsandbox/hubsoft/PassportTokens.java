@@ -42,6 +42,18 @@ final class PassportTokens {
   private final Map<String, Refresh> refresh = new ConcurrentHashMap<>();
   private final Map<String, ArrayDeque<String>> issuedOrder = new HashMap<>();
 
+  /**
+   * The last token looked up, so that a client sending the same token again is recognised by {@code
+   * String.equals} instead of hashing its thousand characters for the map: that hash was a fiftieth
+   * of a HubSoft request. It holds only while {@link #generation} has not moved, which every change
+   * to {@link #access} does after making it.
+   */
+  private volatile Recent recent;
+
+  private volatile long generation;
+
+  private record Recent(String token, Access access, long generation) {}
+
   PassportTokens(long accessLifetimeSeconds, long refreshLifetimeSeconds, int maxPerClient) {
     this.accessLifetimeSeconds = accessLifetimeSeconds;
     this.refreshLifetimeSeconds = refreshLifetimeSeconds;
@@ -70,12 +82,23 @@ final class PassportTokens {
         refresh.remove(oldest.refreshToken());
       }
     }
+    generation++;
     return new Issued(accessToken, refreshToken);
   }
 
   /** The live access token, or null when unknown, revoked or expired. */
   Access valid(String token, Instant now) {
-    Access a = access.get(token);
+    Recent r = recent;
+    long current = generation;
+    Access a;
+    if (r != null && r.generation() == current && r.token().equals(token)) {
+      a = r.access();
+    } else {
+      a = access.get(token);
+      if (a != null) {
+        recent = new Recent(token, a, current);
+      }
+    }
     return a == null || a.revoked() || !now.isBefore(a.expiresAt()) ? null : a;
   }
 
@@ -99,6 +122,7 @@ final class PassportTokens {
     access.computeIfPresent(
         r.accessToken(),
         (k, a) -> new Access(a.clientId(), a.userId(), a.expiresAt(), a.refreshToken(), true));
+    generation++;
     return true;
   }
 
@@ -114,6 +138,7 @@ final class PassportTokens {
         });
     refresh.replaceAll(
         (k, r) -> new Refresh(r.clientId(), r.userId(), r.expiresAt(), r.accessToken(), true));
+    generation++;
     return count[0];
   }
 
@@ -121,6 +146,7 @@ final class PassportTokens {
     access.clear();
     refresh.clear();
     issuedOrder.clear();
+    generation++;
   }
 
   /** How many live access tokens each client holds (no token values: they are secrets). */

@@ -2,7 +2,6 @@ package dev.integrationsandbox.support;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * ISO-8601 instants with a fixed millisecond precision. {@code Instant.toString()} drops a zero
@@ -10,8 +9,8 @@ import java.time.format.DateTimeFormatter;
  * that, and recordings diff badly.
  */
 public final class Timestamps {
-  private static final DateTimeFormatter ISO_MILLIS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final DateText ISO_MILLIS =
+      DateText.of("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", ZoneOffset.UTC);
 
   private Timestamps() {}
 

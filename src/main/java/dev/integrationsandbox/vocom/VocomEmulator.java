@@ -5,7 +5,9 @@ import dev.integrationsandbox.spi.Emulator;
 import dev.integrationsandbox.spi.Failure;
 import dev.integrationsandbox.spi.Reply;
 import dev.integrationsandbox.support.SandboxClock;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -105,11 +107,36 @@ final class VocomEmulator implements Emulator<Pbx> {
                 () -> Failure.of(Failure.Kind.NO_ROUTE, "no command for " + call.operationId()));
     Future<Reply> answer;
     try {
-      answer = Future.succeededFuture(answer(request, pbx));
+      answer =
+          reportsReady(request, pbx)
+              ? Future.succeededFuture(answer(request, pbx))
+              : onThisContext(reports(request, pbx).ready()).map(indexed -> answer(request, pbx));
     } catch (Failure f) {
       answer = Future.failedFuture(f);
     }
     return latencies.delay(request.command(), answer);
+  }
+
+  /**
+   * Whether the request can be answered now: a report query waits until the company's reports are
+   * indexed, on another thread ({@link Reports#ready()}), the first time.
+   */
+  private static boolean reportsReady(VocomRequest in, Pbx pbx) {
+    return (in.command() != VocomCommand.TABS_LIST_ALL
+            && in.command() != VocomCommand.DIALER_LIST_ALL)
+        || reports(in, pbx).ready().isDone();
+  }
+
+  /** The stage as a future whose callbacks run on the caller's event loop when it has one. */
+  private static <T> Future<T> onThisContext(java.util.concurrent.CompletionStage<T> stage) {
+    Context context = Vertx.currentContext();
+    return context == null
+        ? Future.fromCompletionStage(stage)
+        : Future.fromCompletionStage(stage, context);
+  }
+
+  private static Reports reports(VocomRequest in, Pbx pbx) {
+    return reports(pbx.domain(in.text("company_id")));
   }
 
   private static Reply answer(VocomRequest in, Pbx pbx) {

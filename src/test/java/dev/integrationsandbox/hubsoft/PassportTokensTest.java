@@ -44,4 +44,30 @@ class PassportTokensTest {
     assertNull(tokens.refreshToken(first.refreshToken()));
     assertNotNull(tokens.valid(other.accessToken(), NOW));
   }
+
+  /** The last token looked up is remembered, and forgotten by every change to the tokens. */
+  @Test
+  void aTokenJustLookedUpIsStillRefusedOnceRevokedOrForgotten() {
+    PassportTokens tokens = new PassportTokens(60, 120, 1);
+    PassportTokens.Issued a = tokens.issue("89", 5228, NOW);
+    assertNotNull(tokens.valid(a.accessToken(), NOW));
+    assertNotNull(tokens.valid(new String(a.accessToken().toCharArray()), NOW));
+    assertTrue(tokens.revokePair(a.refreshToken()));
+    assertNull(tokens.valid(a.accessToken(), NOW));
+
+    PassportTokens.Issued b = tokens.issue("89", 5228, NOW);
+    assertNotNull(tokens.valid(b.accessToken(), NOW));
+    tokens.issue("89", 5228, NOW);
+    assertNull(tokens.valid(b.accessToken(), NOW), "the client's oldest pair is forgotten");
+
+    PassportTokens.Issued c = tokens.issue("90", 77, NOW);
+    assertNotNull(tokens.valid(c.accessToken(), NOW));
+    tokens.revokeAll();
+    assertNull(tokens.valid(c.accessToken(), NOW));
+
+    PassportTokens.Issued d = tokens.issue("90", 77, NOW);
+    assertNotNull(tokens.valid(d.accessToken(), NOW));
+    tokens.reset();
+    assertNull(tokens.valid(d.accessToken(), NOW));
+  }
 }

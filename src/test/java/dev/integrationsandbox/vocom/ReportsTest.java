@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -141,7 +144,51 @@ class ReportsTest {
         List.of("VENDAS.JOAO"),
         field(other.tabs("2020-09-02 00:00", "2020-09-02 23:59").records(), "agent"));
     assertTrue(
-        VocomTestWorld.FIXTURES.companies().get(COMPANY).tabs().size() > Reports.CAP,
+        VocomTestWorld.FIXTURES.companies().get(COMPANY).reports().tabsSize() > Reports.CAP,
         "the seed company's fixture exceeds the cap");
+  }
+
+  /**
+   * The hand-written reading of "YYYY-MM-DD HH:MM:SS" says what the strict formatters say, for
+   * valid times, impossible ones, and shapes that only look alike.
+   */
+  @Test
+  void aFilterDateIsReadAsTheStrictFormattersReadIt() {
+    DateTimeFormatter seconds =
+        DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+    DateTimeFormatter minutes =
+        DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withResolverStyle(ResolverStyle.STRICT);
+    for (String text :
+        List.of(
+            "2020-09-02 23:59:59",
+            "2024-02-29 00:00:00",
+            "2023-02-29 00:00:00",
+            "2020-04-31 12:00:00",
+            "2020-13-01 12:00:00",
+            "2020-00-10 12:00:00",
+            "2020-09-00 12:00:00",
+            "2020-09-02 24:00:00",
+            "2020-09-02 23:60:00",
+            "2020-09-02 23:59:60",
+            "0000-01-01 00:00:00",
+            "2020-09-02T23:59:59",
+            "2020-09-02 2a:59:59",
+            "2020-09-02 +3:59:59",
+            "+2020-09-02 23:59:5",
+            "2020-9-02 23:59:59",
+            "2020-09-02 23:59",
+            "٢٠٢٠-09-02 23:59:59",
+            "")) {
+      Optional<LocalDateTime> expected = Optional.empty();
+      for (DateTimeFormatter f : List.of(seconds, minutes)) {
+        try {
+          expected = Optional.of(LocalDateTime.parse(text, f));
+          break;
+        } catch (DateTimeParseException e) {
+          // the next format
+        }
+      }
+      assertEquals(expected, Reports.parseFilterDate(text), text);
+    }
   }
 }

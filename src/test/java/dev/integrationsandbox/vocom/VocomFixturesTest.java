@@ -31,7 +31,7 @@ class VocomFixturesTest {
     assertEquals(1578679731L, barbara.firstLogin());
     assertEquals(108, barbara.notAnsweredCount());
     assertEquals(AgentStatus.AVAILABLE, barbara.status());
-    assertTrue(seed.dialer().size() > Reports.CAP);
+    assertTrue(seed.reports().dialerSize() > Reports.CAP);
     Map<String, Company> companies = VocomTestWorld.FIXTURES.companies();
     assertEquals(
         Set.of(
