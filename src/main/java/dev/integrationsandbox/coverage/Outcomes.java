@@ -18,17 +18,17 @@ final class Outcomes {
   private Outcomes() {}
 
   /**
-   * The status alone, unless the contract declares in-body errors for it: then the body is read,
-   * but only when it contains {@code "error"} at all, so that the common successful answer (a large
-   * list, say) is never parsed on the event loop. A truncated body cannot be parsed and counts as
-   * the plain status.
-   */
-  /**
    * In-body error answers are small envelopes ({@code {"response":{…,"status":"error"}}}); a larger
    * body is a success (a 341 KB report), and is not scanned.
    */
   static final int ERROR_ENVELOPE_MAX = 4096;
 
+  /**
+   * The status alone, unless the contract declares in-body errors for it: then the body is read,
+   * but only when it contains {@code "error"} at all, so that the common successful answer (a large
+   * list, say) is never parsed on the event loop. A truncated body cannot be parsed and counts as
+   * the plain status.
+   */
   static Outcome classify(DeclaredResponses declared, Exchange e) {
     List<ErrorProbe> probes = declared.probes().get(e.status());
     if (probes == null || probes.isEmpty()) {
