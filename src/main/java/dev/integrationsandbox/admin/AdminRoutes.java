@@ -82,7 +82,7 @@ public final class AdminRoutes {
     router.delete("/worlds/:name").handler(admin::deleteWorld);
     CoverageRoutes.mount(router, sandbox.coverage());
     InspectorRoutes.mount(router, sandbox);
-    RecordingRoutes.mount(router, sandbox.config());
+    RecordingRoutes.mount(router, sandbox.config(), sandbox.fidelityRuns());
     FaultRoutes.mount(router, sandbox.faults(), sandbox.faultTargets(), Worlds::validName);
     router.route().handler(rc -> error(rc, 404, "no admin operation at " + rc.normalizedPath()));
     router.route().failureHandler(admin::failure);

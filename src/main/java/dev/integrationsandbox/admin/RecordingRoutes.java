@@ -2,6 +2,7 @@ package dev.integrationsandbox.admin;
 
 import dev.integrationsandbox.config.SandboxConfig;
 import dev.integrationsandbox.diff.FidelityReport;
+import dev.integrationsandbox.diff.FidelityRuns;
 import dev.integrationsandbox.diff.InProcessDiff;
 import dev.integrationsandbox.record.RecordingFiles;
 import dev.integrationsandbox.record.RecordingReader;
@@ -16,8 +17,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The recordings on disk and their fidelity, for the inspector's Recordings view:
@@ -42,15 +41,15 @@ final class RecordingRoutes {
   static final int DIFFERENCES_SHOWN = 500;
 
   private final SandboxConfig config;
-  private final AtomicBoolean running = new AtomicBoolean();
-  private final AtomicReference<JsonObject> last = new AtomicReference<>();
+  private final FidelityRuns runs;
 
-  private RecordingRoutes(SandboxConfig config) {
+  private RecordingRoutes(SandboxConfig config, FidelityRuns runs) {
     this.config = config;
+    this.runs = runs;
   }
 
-  static void mount(Router router, SandboxConfig config) {
-    RecordingRoutes routes = new RecordingRoutes(config);
+  static void mount(Router router, SandboxConfig config, FidelityRuns runs) {
+    RecordingRoutes routes = new RecordingRoutes(config, runs);
     router.get("/recordings").handler(routes::recordings);
     router.get("/fidelity").handler(routes::lastReport);
     router.post("/fidelity").handler(routes::runDiff);
@@ -66,7 +65,7 @@ final class RecordingRoutes {
   }
 
   private void lastReport(RoutingContext rc) {
-    JsonObject report = last.get();
+    JsonObject report = runs.last();
     if (report == null) {
       json(rc, 404, error("no fidelity diff has run yet: POST /__sandbox/fidelity"));
     } else {
@@ -77,7 +76,7 @@ final class RecordingRoutes {
   /** {@code ?file=} one listed file; without it, every file the listing names. */
   private void runDiff(RoutingContext rc) {
     String file = rc.queryParams().get("file");
-    if (!running.compareAndSet(false, true)) {
+    if (!runs.start()) {
       json(rc, 409, error("a fidelity diff is running already"));
       return;
     }
@@ -90,14 +89,16 @@ final class RecordingRoutes {
                     ? Future.succeededFuture(input.refusal())
                     : InProcessDiff.run(vertx, input.emulator(), input.lines())
                         .map(report -> report(report, input.files())))
-        .onComplete(v -> running.set(false))
+        .onComplete(
+            done ->
+                runs.done(
+                    done.succeeded() && !done.result().containsKey("error") ? done.result() : null))
         .onSuccess(
             body -> {
               if (body.containsKey("error")) {
                 JsonObject refusal = body.copy();
                 json(rc, (Integer) refusal.remove("status"), refusal);
               } else {
-                last.set(body);
                 json(rc, 200, body);
               }
             })

@@ -6,6 +6,7 @@ import dev.integrationsandbox.config.OptionsBinder;
 import dev.integrationsandbox.config.SandboxConfig;
 import dev.integrationsandbox.contract.Contract;
 import dev.integrationsandbox.coverage.WorldCoverage;
+import dev.integrationsandbox.diff.FidelityRuns;
 import dev.integrationsandbox.exchange.ExchangeListener;
 import dev.integrationsandbox.exchange.ExchangeMetrics;
 import dev.integrationsandbox.exchange.Journal;
@@ -66,6 +67,7 @@ public final class Sandbox {
   private final Recorder recorder;
   private final Faults faults;
   private final ExchangeFeed feed = new ExchangeFeed();
+  private final FidelityRuns fidelityRuns = new FidelityRuns();
 
   private Sandbox(
       SandboxConfig config,
@@ -428,12 +430,17 @@ public final class Sandbox {
     return Future.join(closing).mapEmpty();
   }
 
-  /** Contract violations by vendor and operation, with the first example of each. */
   /** The live stream of exchanges the inspector pages listen to. */
   public ExchangeFeed feed() {
     return feed;
   }
 
+  /** The admin API's fidelity diffs: one at a time, and the last report. */
+  public FidelityRuns fidelityRuns() {
+    return fidelityRuns;
+  }
+
+  /** Contract violations by vendor and operation, with the first example of each. */
   public ViolationTally violations() {
     return violations;
   }

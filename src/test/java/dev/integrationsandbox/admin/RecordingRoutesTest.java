@@ -10,6 +10,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +110,27 @@ class RecordingRoutesTest {
     assertEquals("getTicketsInfo", differences.getJsonObject(0).getString("operation"));
     JsonObject last = sandbox.client().get("/__sandbox/fidelity").send().await().bodyAsJsonObject();
     assertEquals(r.bodyAsJsonObject(), last);
+  }
+
+  /**
+   * Each event loop has its own router: a page that reads the report on another connection, and so
+   * maybe another loop, than the one that ran the diff sees the same report.
+   */
+  @Test
+  void theLastReportIsTheSandboxsOnEveryConnection() {
+    HttpResponse<Buffer> r = fidelity(recording.toString());
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    for (int i = 0; i < 8; i++) {
+      WebClient fresh = WebClient.create(vertx, new WebClientOptions().setKeepAlive(false));
+      try {
+        HttpResponse<Buffer> last =
+            fresh.get(sandbox.port(), "localhost", "/__sandbox/fidelity").send().await();
+        assertEquals(200, last.statusCode(), "connection " + i + ": " + last.bodyAsString());
+        assertEquals(r.bodyAsJsonObject(), last.bodyAsJsonObject());
+      } finally {
+        fresh.close();
+      }
+    }
   }
 
   @Test
