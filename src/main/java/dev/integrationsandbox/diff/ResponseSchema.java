@@ -1,6 +1,6 @@
 package dev.integrationsandbox.diff;
 
-import dev.integrationsandbox.replay.VolatileFields;
+import dev.integrationsandbox.contract.SchemaWalk;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -25,7 +25,7 @@ final class ResponseSchema {
     if (responses != null) {
       Object declared = responses.getValue(String.valueOf(status));
       response =
-          VolatileFields.resolve(
+          SchemaWalk.resolve(
               contract,
               declared instanceof JsonObject o
                   ? o
@@ -35,7 +35,7 @@ final class ResponseSchema {
     if (response != null && response.getValue("content") instanceof JsonObject content) {
       for (String type : content.fieldNames()) {
         if (type.contains("json") && content.getValue(type) instanceof JsonObject media) {
-          schema = VolatileFields.resolve(contract, media.getJsonObject("schema"));
+          schema = SchemaWalk.resolve(contract, media.getJsonObject("schema"));
         }
       }
     }
@@ -53,17 +53,17 @@ final class ResponseSchema {
   }
 
   private JsonObject child(JsonObject schema, String part, int depth) {
-    schema = VolatileFields.resolve(contract, schema);
+    schema = SchemaWalk.resolve(contract, schema);
     if (schema == null || depth > 8) {
       return null;
     }
     if (schema.getValue("properties") instanceof JsonObject properties
         && properties.getValue(part) instanceof JsonObject property) {
-      return VolatileFields.resolve(contract, property);
+      return SchemaWalk.resolve(contract, property);
     }
     if (part.chars().allMatch(Character::isDigit)
         && schema.getValue("items") instanceof JsonObject items) {
-      return VolatileFields.resolve(contract, items);
+      return SchemaWalk.resolve(contract, items);
     }
     for (String combinator : new String[] {"allOf", "anyOf", "oneOf"}) {
       if (schema.getValue(combinator) instanceof JsonArray parts) {

@@ -1,7 +1,7 @@
 package dev.integrationsandbox.record;
 
+import dev.integrationsandbox.contract.SchemaWalk;
 import dev.integrationsandbox.record.PersonalDataMask.Kind;
-import dev.integrationsandbox.replay.VolatileFields;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
@@ -95,8 +95,7 @@ public final class PersonalDataFields {
     List<String> segments = List.of(path.split("/", -1));
     for (Object given : List.of(array(item, "parameters"), array(op, "parameters"))) {
       for (Object p : (JsonArray) given) {
-        JsonObject parameter =
-            p instanceof JsonObject o ? VolatileFields.resolve(contract, o) : null;
+        JsonObject parameter = p instanceof JsonObject o ? SchemaWalk.resolve(contract, o) : null;
         Kind kind = parameter == null ? null : mark(contract, parameter, "schema");
         if (kind == null) {
           continue;
@@ -114,12 +113,12 @@ public final class PersonalDataFields {
     }
     content(
         contract,
-        object(VolatileFields.resolve(contract, object(op, "requestBody")), "content"),
+        object(SchemaWalk.resolve(contract, object(op, "requestBody")), "content"),
         request);
     JsonObject responses = object(op, "responses");
     if (responses != null) {
       for (String status : responses.fieldNames()) {
-        JsonObject answer = VolatileFields.resolve(contract, object(responses, status));
+        JsonObject answer = SchemaWalk.resolve(contract, object(responses, status));
         content(contract, object(answer, "content"), response);
       }
     }
@@ -128,44 +127,16 @@ public final class PersonalDataFields {
   }
 
   private static void content(JsonObject contract, JsonObject content, Map<String, Kind> into) {
-    if (content != null) {
-      for (String type : content.fieldNames()) {
-        schema(contract, object(object(content, type), "schema"), into, 0);
-      }
-    }
-  }
-
-  private static void schema(
-      JsonObject contract, JsonObject given, Map<String, Kind> into, int depth) {
-    JsonObject schema = VolatileFields.resolve(contract, given);
-    if (schema == null || depth > 16) {
-      return;
-    }
-    JsonObject properties = object(schema, "properties");
-    if (properties != null) {
-      for (String name : properties.fieldNames()) {
-        JsonObject property = object(properties, name);
-        Kind kind = kind(property);
-        JsonObject resolved = VolatileFields.resolve(contract, property);
-        kind = kind != null ? kind : kind(resolved);
-        if (kind != null) {
-          into.put(name, kind);
-        }
-        schema(contract, resolved, into, depth + 1);
-      }
-    }
-    if (schema.getValue("items") instanceof JsonObject items) {
-      schema(contract, items, into, depth + 1);
-    }
-    for (String combinator : new String[] {"allOf", "anyOf", "oneOf"}) {
-      if (schema.getValue(combinator) instanceof JsonArray parts) {
-        for (Object part : parts) {
-          if (part instanceof JsonObject o) {
-            schema(contract, o, into, depth + 1);
+    SchemaWalk.contentProperties(
+        contract,
+        content,
+        (name, written, resolved) -> {
+          Kind kind = kind(written);
+          kind = kind != null ? kind : kind(resolved);
+          if (kind != null) {
+            into.put(name, kind);
           }
-        }
-      }
-    }
+        });
   }
 
   /** The mark of a parameter, on itself or on its schema. */
@@ -174,7 +145,7 @@ public final class PersonalDataFields {
     if (kind == null) {
       JsonObject schema = object(parameter, schemaKey);
       kind = kind(schema);
-      kind = kind != null ? kind : kind(VolatileFields.resolve(contract, schema));
+      kind = kind != null ? kind : kind(SchemaWalk.resolve(contract, schema));
     }
     return kind;
   }

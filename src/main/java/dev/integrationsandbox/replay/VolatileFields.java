@@ -1,5 +1,6 @@
 package dev.integrationsandbox.replay;
 
+import dev.integrationsandbox.contract.SchemaWalk;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
@@ -31,13 +32,15 @@ public final class VolatileFields {
       for (String method : item.fieldNames()) {
         if (item.getValue(method) instanceof JsonObject op) {
           parameters(contract, op.getValue("parameters"), names);
-          JsonObject body = resolve(contract, object(op, "requestBody"));
-          JsonObject content = object(body, "content");
-          if (content != null) {
-            for (String type : content.fieldNames()) {
-              schema(contract, object(object(content, type), "schema"), names, 0);
-            }
-          }
+          JsonObject body = SchemaWalk.resolve(contract, object(op, "requestBody"));
+          SchemaWalk.contentProperties(
+              contract,
+              object(body, "content"),
+              (name, written, resolved) -> {
+                if (marked(resolved)) {
+                  names.add(name);
+                }
+              });
         }
       }
     }
@@ -49,42 +52,13 @@ public final class VolatileFields {
       return;
     }
     for (Object p : parameters) {
-      JsonObject parameter = p instanceof JsonObject o ? resolve(contract, o) : null;
+      JsonObject parameter = p instanceof JsonObject o ? SchemaWalk.resolve(contract, o) : null;
       if (parameter == null) {
         continue;
       }
-      JsonObject schema = resolve(contract, object(parameter, "schema"));
+      JsonObject schema = SchemaWalk.resolve(contract, object(parameter, "schema"));
       if (marked(parameter) || marked(schema)) {
         names.add(parameter.getString("name"));
-      }
-    }
-  }
-
-  private static void schema(JsonObject contract, JsonObject given, Set<String> names, int depth) {
-    JsonObject schema = resolve(contract, given);
-    if (schema == null || depth > 16) {
-      return;
-    }
-    JsonObject properties = object(schema, "properties");
-    if (properties != null) {
-      for (String name : properties.fieldNames()) {
-        JsonObject property = resolve(contract, object(properties, name));
-        if (marked(property)) {
-          names.add(name);
-        }
-        schema(contract, property, names, depth + 1);
-      }
-    }
-    if (schema.getValue("items") instanceof JsonObject items) {
-      schema(contract, items, names, depth + 1);
-    }
-    for (String combinator : new String[] {"allOf", "anyOf", "oneOf"}) {
-      if (schema.getValue(combinator) instanceof JsonArray parts) {
-        for (Object part : parts) {
-          if (part instanceof JsonObject o) {
-            schema(contract, o, names, depth + 1);
-          }
-        }
       }
     }
   }
@@ -96,25 +70,5 @@ public final class VolatileFields {
 
   private static boolean marked(JsonObject schema) {
     return schema != null && Boolean.TRUE.equals(schema.getValue(MARK));
-  }
-
-  /** Follows a local {@code $ref} ({@code #/components/...}); anything else as it is. */
-  public static JsonObject resolve(JsonObject contract, JsonObject node) {
-    JsonObject current = node;
-    for (int hops = 0; current != null && hops < 8; hops++) {
-      String ref = current.getString("$ref");
-      if (ref == null || !ref.startsWith("#/")) {
-        return current;
-      }
-      Object target = contract;
-      for (String part : ref.substring(2).split("/")) {
-        target =
-            target instanceof JsonObject o
-                ? o.getValue(part.replace("~1", "/").replace("~0", "~"))
-                : null;
-      }
-      current = target instanceof JsonObject o ? o : null;
-    }
-    return current;
   }
 }
