@@ -3,6 +3,7 @@ package dev.integrationsandbox.record;
 import dev.integrationsandbox.support.BrazilianDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -174,16 +175,40 @@ public final class PersonalDataMask {
   public Object json(Object value, Map<String, Kind> marked) {
     return Redactor.copy(
         value,
-        (name, v) ->
-            v instanceof String s
-                ? masked(marked.getOrDefault(name, kindOf(name)), s)
-                : json(v, marked),
+        (name, v) -> {
+          Kind kind = marked.getOrDefault(name, kindOf(name));
+          return v instanceof String s
+              ? masked(kind, s)
+              : isWhole(v) ? number(kind, v.toString()) : json(v, marked);
+        },
         this::text);
   }
 
   private Object field(String name, Object value) {
-    return value instanceof String s ? masked(kindOf(name), s) : json(value);
+    return value instanceof String s
+        ? masked(kindOf(name), s)
+        : isWhole(value) ? number(kindOf(name), value.toString()) : json(value);
   }
+
+  private static boolean isWhole(Object value) {
+    return value instanceof Long || value instanceof Integer || value instanceof BigInteger;
+  }
+
+  /**
+   * A field's whole number (a phone or a CPF sent as a JSON number), given as its JSON text: masked
+   * as the same text would be, and kept a number when the fake is one (a phone keeps its digits'
+   * count; a document may gain a leading zero, and is then written as text). Numbers too short to
+   * be personal data are returned unchanged, as {@link BigInteger}s.
+   */
+  public Object number(Kind kind, String digits) {
+    String fake = kind == Kind.PHONE || kind == Kind.DOCUMENT ? masked(kind, digits) : text(digits);
+    if (fake.equals(digits)) {
+      return new BigInteger(digits);
+    }
+    return WHOLE.matcher(fake).matches() ? new BigInteger(fake) : fake;
+  }
+
+  private static final Pattern WHOLE = Pattern.compile("-?[1-9][0-9]{0,30}");
 
   /**
    * A request target with the path segments and query parameters that the operation marks replaced

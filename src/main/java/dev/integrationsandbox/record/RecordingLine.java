@@ -209,6 +209,13 @@ final class RecordingLine {
       } else if (t == JsonToken.VALUE_STRING) {
         String text = redactor.text(p.getText());
         g.writeString(mask == null ? text : mask.masked((Kind) rule, text));
+      } else if (t == JsonToken.VALUE_NUMBER_INT && mask != null) {
+        Object masked = mask.number((Kind) rule, p.getText());
+        if (masked instanceof String text) {
+          g.writeString(text);
+        } else {
+          g.writeNumber(masked.toString());
+        }
       } else {
         g.copyCurrentEvent(p);
       }

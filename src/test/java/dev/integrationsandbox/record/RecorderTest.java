@@ -121,6 +121,10 @@ class RecorderTest {
         "client_id=abc&client_secret=s3cr3t-value&nome=Jo%C3%A3o",
         "application/x-www-form-urlencoded"
       },
+      {
+        "{\"telefone\":37999112233,\"cpf\":52998224725,\"id\":42,\"big\":12345678901234567890}",
+        "application/json"
+      },
       {"   ", "application/json"},
       {"\"just a string with 529.982.247-25\"", "application/json"},
       {"x".repeat(5000), "text/plain"}
@@ -139,7 +143,14 @@ class RecorderTest {
     }
     String all = Files.readString(RecordingReader.files(folder).get(0));
     for (String secret :
-        List.of("p4ssw0rd-1", "configured-secret-value", "hunter2-long", "s3cr3t-value", "Maria")) {
+        List.of(
+            "p4ssw0rd-1",
+            "configured-secret-value",
+            "hunter2-long",
+            "s3cr3t-value",
+            "Maria",
+            "37999112233",
+            "52998224725")) {
       assertFalse(all.contains(secret), secret);
     }
   }
