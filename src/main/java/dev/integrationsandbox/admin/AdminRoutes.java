@@ -307,7 +307,12 @@ public final class AdminRoutes {
                 && (vendor == null || vendor.equals(e.vendor()))
                 && (operation == null || operation.equals(e.operationId()))
                 && (status == null || status == e.status());
-    boolean bodies = !"false".equals(rc.queryParams().get("bodies"));
+    String shown = rc.queryParams().get("bodies");
+    if (shown != null && !shown.equals("true") && !shown.equals("false")) {
+      error(rc, 400, "bodies must be true or false, not " + shown);
+      return;
+    }
+    boolean bodies = !"false".equals(shown);
     JsonArray found = new JsonArray();
     sandbox.journal().latest(filter, limit).forEach(e -> found.add(bodies ? toJson(e) : entry(e)));
     json(rc, 200, new JsonObject().put("exchanges", found));

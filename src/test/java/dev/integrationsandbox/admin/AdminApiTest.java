@@ -168,6 +168,9 @@ class AdminApiTest {
     full.remove("request");
     full.remove("response");
     assertEquals(full, brief);
+    HttpResponse<Buffer> unclear = client.get("/__sandbox/journal?bodies=maybe").send().await();
+    assertEquals(400, unclear.statusCode());
+    assertTrue(unclear.bodyAsString().contains("bodies must be true or false"));
   }
 
   JsonObject journal(String uri) {
