@@ -625,8 +625,8 @@ public final class Pipeline {
     List<Violation> violations = requestViolations;
     List<Violation> responseViolations =
         switch (handling) {
-          case EMULATED, REPLAYED -> validateResponse(vendor, call, decorated, body);
-          case FORWARDED -> checkUpstreamAnswer(vendor, call, decorated, plain);
+          case EMULATED, REPLAYED -> checkAnswer(vendor, call, decorated, body, false);
+          case FORWARDED -> checkAnswer(vendor, call, decorated, plain, true);
           case GATEWAY -> List.of();
         };
     if (!responseViolations.isEmpty()) {
@@ -681,35 +681,34 @@ public final class Pipeline {
   }
 
   /**
-   * Every upstream answer is held to the contract (decoded, when the upstream compressed it), bar
-   * bytes that already passed ({@link ResponseChecks}): one that departs is the vendor drifting,
+   * Holds an answer to the contract unless {@link ResponseChecks} says it need not be: the
+   * sandbox's own answers are sampled; every upstream answer is checked (decoded, when the upstream
+   * compressed it), bar bytes that already passed, since one that departs is the vendor drifting,
    * reported and passed on unchanged.
+   *
+   * @param body the answer's body as the contract reads it (for an upstream's, decoded)
    */
-  private List<Violation> checkUpstreamAnswer(
-      MountedVendor vendor, Call call, Reply reply, Buffer plain) {
-    if (call.operationId() == null
-        || !responseChecks.shouldCheckUpstream(
-            vendor.id(), call.operationId(), reply.status(), reply.contentType(), plain)) {
+  private List<Violation> checkAnswer(
+      MountedVendor vendor, Call call, Reply reply, Buffer body, boolean upstream) {
+    String operation = call.operationId();
+    if (operation == null
+        || !(upstream
+            ? responseChecks.shouldCheckUpstream(
+                vendor.id(), operation, reply.status(), reply.contentType(), body)
+            : responseChecks.shouldCheck(
+                vendor.id(), operation, reply.status(), reply.contentType(), body))) {
       return List.of();
     }
-    List<Violation> found =
-        vendor
-            .contract()
-            .validateResponse(
-                call.operationId(),
-                new Reply(
-                    reply.status(),
-                    reply.contentType(),
-                    reply.headers(),
-                    null,
-                    plain,
-                    null,
-                    List.of()));
+    Reply checked =
+        body == reply.body()
+            ? reply
+            : new Reply(
+                reply.status(), reply.contentType(), reply.headers(), null, body, null, List.of());
+    List<Violation> found = vendor.contract().validateResponse(operation, checked);
     if (found.isEmpty()) {
-      responseChecks.passed(
-          vendor.id(), call.operationId(), reply.status(), reply.contentType(), plain);
+      responseChecks.passed(vendor.id(), operation, reply.status(), reply.contentType(), body);
     } else {
-      warnOutside(vendor, call, "the upstream", found);
+      warnOutside(vendor, call, upstream ? "the upstream" : "the sandbox", found);
     }
     return found;
   }
@@ -722,23 +721,6 @@ public final class Pipeline {
         call.operationId(),
         who,
         redact.apply(found.get(0).describe()));
-  }
-
-  private List<Violation> validateResponse(
-      MountedVendor vendor, Call call, Reply reply, Buffer body) {
-    if (call.operationId() == null
-        || !responseChecks.shouldCheck(
-            vendor.id(), call.operationId(), reply.status(), reply.contentType(), body)) {
-      return List.of();
-    }
-    List<Violation> found = vendor.contract().validateResponse(call.operationId(), reply);
-    if (found.isEmpty()) {
-      responseChecks.passed(
-          vendor.id(), call.operationId(), reply.status(), reply.contentType(), body);
-    } else {
-      warnOutside(vendor, call, "the sandbox", found);
-    }
-    return found;
   }
 
   private Call call(RoutingContext rc, MountedVendor vendor, String operationId, World world) {
