@@ -1,5 +1,6 @@
 package dev.integrationsandbox.admin;
 
+import io.netty.handler.codec.http.QueryStringEncoder;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,7 +41,7 @@ final class AdminGuard {
    * @param token the configured admin token, or null: loopback clients only
    * @param adminHosts the names besides loopback ones that a request's {@code Host} may give
    */
-  AdminGuard(String token, java.util.List<String> adminHosts) {
+  AdminGuard(String token, List<String> adminHosts) {
     this.token = token;
     this.cookieValue = token == null ? null : mac(token);
     this.allowedHosts =
@@ -181,19 +183,19 @@ final class AdminGuard {
         .end();
   }
 
-  /** The request's own path and query, less {@code token}: relative, so no host is trusted. */
+  /**
+   * The page's own address with the request's query less {@code token}. Built on the normalized
+   * path, the only one that reaches here: the path as sent ({@code
+   * //evil.example/../__sandbox/ui/}) would make the redirect lead to another host.
+   */
   private static String withoutToken(RoutingContext rc) {
-    StringBuilder query = new StringBuilder();
+    QueryStringEncoder address = new QueryStringEncoder(rc.normalizedPath());
     for (var entry : rc.queryParams()) {
       if (!entry.getKey().equals(TOKEN_PARAMETER)) {
-        query.append(query.length() == 0 ? '?' : '&');
-        query
-            .append(java.net.URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8))
-            .append('=')
-            .append(java.net.URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8));
+        address.addParam(entry.getKey(), entry.getValue());
       }
     }
-    return rc.request().path() + query;
+    return address.toString();
   }
 
   private static String cookie(RoutingContext rc) {

@@ -9,6 +9,9 @@ import dev.integrationsandbox.RemoteAddress;
 import dev.integrationsandbox.TestSandbox;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
@@ -96,6 +99,26 @@ class InspectorAccessTest {
         remote(HttpMethod.GET, "/__sandbox/ui/").putHeader("Cookie", cookie()).send().await();
     assertEquals(200, page.statusCode());
     assertTrue(page.bodyAsString().contains("integration-sandbox inspector"));
+  }
+
+  /** A path that normalizes to the page's must not lead the redirect to another host. */
+  @Test
+  void theRedirectStaysOnTheSandboxWhateverPathTheTokenCameBy() {
+    HttpClient raw = sandbox.vertx().createHttpClient();
+    try {
+      HttpClientResponse r =
+          raw.request(
+                  HttpMethod.GET,
+                  sandbox.port(),
+                  address,
+                  "//evil.example/../__sandbox/ui/?token=" + TOKEN + "&view=a%20b")
+              .compose(HttpClientRequest::send)
+              .await();
+      assertEquals(303, r.statusCode());
+      assertEquals("/__sandbox/ui/?view=a%20b", r.getHeader("Location"));
+    } finally {
+      raw.close().await();
+    }
   }
 
   @Test
