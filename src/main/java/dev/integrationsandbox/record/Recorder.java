@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,13 @@ public final class Recorder implements ExchangeListener {
   /** Exchanges waiting for the writer; past it they are dropped and counted. */
   static final int QUEUE = 16_384;
 
+  /**
+   * The bytes the waiting exchanges may keep, bodies included; past it they are dropped and
+   * counted. The journal lets go of an exchange by its own bound, so without this a writer behind a
+   * slow disk would keep up to {@value #QUEUE} exchanges with their bodies.
+   */
+  static final long QUEUED_BYTES_MAX = 32L << 20;
+
   /** The most exchanges encoded into one write. */
   static final int BATCH = 256;
 
@@ -64,6 +72,7 @@ public final class Recorder implements ExchangeListener {
   private final RecordingLine lines;
   private final long fileBytes;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
+  private final AtomicLong queuedBytes = new AtomicLong();
   private final Thread writer;
   private final Promise<Void> closed = Promise.promise();
   private final Counter written;
@@ -114,9 +123,16 @@ public final class Recorder implements ExchangeListener {
     if (exchange.replayed()) {
       return;
     }
-    if (closing || !queue.offer(exchange)) {
+    long bytes = exchange.retainedBytes();
+    if (closing || queuedBytes.addAndGet(bytes) > QUEUED_BYTES_MAX || !queue.offer(exchange)) {
+      queuedBytes.addAndGet(-bytes);
       dropped.increment();
     }
+  }
+
+  /** The bytes the exchanges waiting for the writer keep. */
+  long queuedBytes() {
+    return queuedBytes.get();
   }
 
   /**
@@ -130,8 +146,9 @@ public final class Recorder implements ExchangeListener {
     while (true) {
       queue.drainTo(taken, BATCH);
       for (Object next : taken) {
-        if (next != CLOSE) {
-          encode((Exchange) next);
+        if (next instanceof Exchange e) {
+          encode(e);
+          queuedBytes.addAndGet(-e.retainedBytes());
         }
       }
       flush();

@@ -155,6 +155,30 @@ class RecorderTest {
     }
   }
 
+  /**
+   * Exchanges waiting for a writer that falls behind are bounded in bytes, not only in number: 100
+   * one-megabyte answers offered at once keep at most {@link Recorder#QUEUED_BYTES_MAX}, and each
+   * is either written or counted as dropped.
+   */
+  @Test
+  void theExchangesWaitingForTheWriterAreBoundedInBytes() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    Recorder recorder =
+        new Recorder(folder, new Redactor(Set.of()), null, 1L << 30, 4096, registry);
+    String large = "\"" + "x".repeat(1 << 20) + "\"";
+    int offered = 100;
+    for (int i = 0; i < offered; i++) {
+      recorder.onExchange(exchange(large));
+      assertTrue(
+          recorder.queuedBytes() <= Recorder.QUEUED_BYTES_MAX,
+          "waiting: " + recorder.queuedBytes() + " bytes");
+    }
+    recorder.close().toCompletionStage().toCompletableFuture().get();
+    double dropped = registry.get("sandbox_recording_dropped").counter().count();
+    assertEquals(offered, RecordingReader.readFolder(folder).size() + (int) dropped);
+    assertEquals(0, recorder.queuedBytes());
+  }
+
   @Test
   void aTornLastLineIsSkippedButABrokenMiddleLineIsAnError() throws IOException {
     Path file = folder.resolve("exchanges-20261123T120000.000Z-0001.jsonl");
