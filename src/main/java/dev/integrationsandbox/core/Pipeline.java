@@ -8,6 +8,7 @@ import dev.integrationsandbox.fault.Fault;
 import dev.integrationsandbox.fault.FaultKind;
 import dev.integrationsandbox.fault.Faults;
 import dev.integrationsandbox.spi.Body;
+import dev.integrationsandbox.spi.BodyStream;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Failure;
 import dev.integrationsandbox.spi.Reply;
@@ -16,8 +17,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -203,6 +206,7 @@ public final class Pipeline {
             sendFault(request, world, vendor, call, fault, start);
           } else {
             answered(vendor, world, call, new ArrayList<>(0))
+                .compose(Pipeline::whole)
                 .otherwise(t -> render(vendor, call, Failure.from(t)))
                 .onSuccess(
                     reply -> afterIntegration(request, world, vendor, call, fault, reply, start));
@@ -615,6 +619,10 @@ public final class Pipeline {
       String error,
       long start,
       ModeHandler.Handling handling) {
+    if (reply.stream() != null) {
+      relay(request, world, vendor, call, reply, requestViolations, error, start);
+      return;
+    }
     Reply decorated =
         handling == ModeHandler.Handling.EMULATED ? vendor.vendor().decorate(reply, call) : reply;
     Buffer body = decorated.body();
@@ -622,39 +630,182 @@ public final class Pipeline {
         handling == ModeHandler.Handling.FORWARDED
             ? ContentCoding.decoded(decorated.headers(), body)
             : body;
-    List<Violation> violations = requestViolations;
     List<Violation> responseViolations =
         switch (handling) {
           case EMULATED, REPLAYED -> checkAnswer(vendor, call, decorated, body, false);
           case FORWARDED -> checkAnswer(vendor, call, decorated, plain, true);
           case GATEWAY -> List.of();
         };
-    if (!responseViolations.isEmpty()) {
-      violations = new ArrayList<>(requestViolations);
-      violations.addAll(responseViolations);
-    }
-    Exchange exchange =
-        new Exchange(
-            call.id(),
-            call.at(),
-            vendor.id(),
-            call.operationId(),
-            vendor.mode(),
-            call.method(),
-            request.uri(),
-            call.headers(),
-            Captured.of(call.body().raw(), capturedBodyBytes),
-            decorated.status(),
-            decorated.contentType(),
-            decorated.headers(),
+    tell(
+        exchange(
+            request,
+            world,
+            vendor,
+            call,
+            decorated,
             Captured.of(plain, capturedBodyBytes),
-            List.copyOf(violations),
+            both(requestViolations, responseViolations),
             error != null ? error : decorated.note(),
-            decorated.lintNotes(),
-            System.nanoTime() - start,
-            world.name());
-    tell(exchange);
+            start));
     head(request, decorated, call).end(body);
+  }
+
+  /**
+   * An answer whose body streams in (an upstream's): its head goes out at once and its body as it
+   * arrives; once the last byte is written, the relay's copy is held to the contract and the
+   * listeners are told, and only then does the response end, so a client holding its whole answer
+   * still finds it in the journal. A body cut after its head cuts the client's too (a reset), and
+   * is journaled as an abort. An HTTP/1.0 client, which cannot take a body of unknown length in
+   * pieces, gets it whole.
+   */
+  private void relay(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Reply reply,
+      List<Violation> requestViolations,
+      String error,
+      long start) {
+    BodyStream stream = reply.stream();
+    if (stream.declaredLength() < 0 && request.version() == HttpVersion.HTTP_1_0) {
+      whole(reply)
+          .onComplete(
+              read ->
+                  send(
+                      request,
+                      world,
+                      vendor,
+                      call,
+                      read.succeeded()
+                          ? read.result()
+                          : render(vendor, call, Failure.from(read.cause())),
+                      requestViolations,
+                      error,
+                      start,
+                      ModeHandler.Handling.FORWARDED));
+      return;
+    }
+    HttpServerResponse response = head(request, reply, call);
+    if (stream.declaredLength() >= 0) {
+      response.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(stream.declaredLength()));
+    } else {
+      response.setChunked(true);
+    }
+    Relay.pass(stream, response)
+        .onComplete(
+            relayed -> {
+              if (relayed.failed()) {
+                if (!response.closed()) {
+                  Disconnect.reset(request);
+                }
+                tell(
+                    abort(
+                        call,
+                        vendor,
+                        request.uri(),
+                        call.body().raw(),
+                        reply.headers(),
+                        Buffer.buffer(),
+                        "ABORTED: the answer was cut after its head: "
+                            + relayed.cause().getMessage(),
+                        System.nanoTime() - start,
+                        world));
+                return;
+              }
+              Relay.Copy copy = relayed.result();
+              Buffer plain =
+                  copy.whole() ? ContentCoding.decoded(reply.headers(), copy.kept()) : copy.kept();
+              List<Violation> responseViolations =
+                  copy.whole() ? checkAnswer(vendor, call, reply, plain, true) : List.of();
+              String unchecked =
+                  copy.whole()
+                      ? null
+                      : "answer of "
+                          + copy.size()
+                          + " bytes passed on unchecked: past the copy the proxy keeps ("
+                          + Relay.COPY_MAX
+                          + " bytes per answer, "
+                          + Relay.COPIES_MAX
+                          + " at once)";
+              tell(
+                  exchange(
+                      request,
+                      world,
+                      vendor,
+                      call,
+                      reply,
+                      copy.whole()
+                          ? Captured.of(plain, capturedBodyBytes)
+                          : Captured.cut(copy.kept(), copy.size(), capturedBodyBytes),
+                      both(requestViolations, responseViolations),
+                      joined(error != null ? error : reply.note(), unchecked),
+                      start));
+              response.end();
+            });
+  }
+
+  /** A streamed answer read whole; any other answer as it is. */
+  private static Future<Reply> whole(Reply reply) {
+    BodyStream stream = reply.stream();
+    if (stream == null) {
+      return Future.succeededFuture(reply);
+    }
+    return Relay.whole(stream)
+        .map(
+            bytes ->
+                new Reply(
+                    reply.status(),
+                    reply.contentType(),
+                    reply.headers(),
+                    null,
+                    bytes,
+                    reply.note(),
+                    reply.lintNotes()));
+  }
+
+  private static String joined(String first, String second) {
+    return first == null ? second : second == null ? first : first + "; " + second;
+  }
+
+  private static List<Violation> both(List<Violation> request, List<Violation> response) {
+    if (response.isEmpty()) {
+      return List.copyOf(request);
+    }
+    List<Violation> all = new ArrayList<>(request);
+    all.addAll(response);
+    return List.copyOf(all);
+  }
+
+  private Exchange exchange(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Reply reply,
+      Captured responseBody,
+      List<Violation> violations,
+      String error,
+      long start) {
+    return new Exchange(
+        call.id(),
+        call.at(),
+        vendor.id(),
+        call.operationId(),
+        vendor.mode(),
+        call.method(),
+        request.uri(),
+        call.headers(),
+        Captured.of(call.body().raw(), capturedBodyBytes),
+        reply.status(),
+        reply.contentType(),
+        reply.headers(),
+        responseBody,
+        violations,
+        error,
+        reply.lintNotes(),
+        System.nanoTime() - start,
+        world.name());
   }
 
   /** The status and headers of a decorated reply, on the request's response. */
@@ -686,7 +837,8 @@ public final class Pipeline {
    * compressed it), bar bytes that already passed, since one that departs is the vendor drifting,
    * reported and passed on unchanged.
    *
-   * @param body the answer's body as the contract reads it (for an upstream's, decoded)
+   * @param body the answer's body as the contract reads it: for the sandbox's own, the bytes of
+   *     {@code reply}; for an upstream's, decoded
    */
   private List<Violation> checkAnswer(
       MountedVendor vendor, Call call, Reply reply, Buffer body, boolean upstream) {
@@ -700,10 +852,10 @@ public final class Pipeline {
       return List.of();
     }
     Reply checked =
-        body == reply.body()
-            ? reply
-            : new Reply(
-                reply.status(), reply.contentType(), reply.headers(), null, body, null, List.of());
+        upstream
+            ? new Reply(
+                reply.status(), reply.contentType(), reply.headers(), null, body, null, List.of())
+            : reply;
     List<Violation> found = vendor.contract().validateResponse(operation, checked);
     if (found.isEmpty()) {
       responseChecks.passed(vendor.id(), operation, reply.status(), reply.contentType(), body);

@@ -109,6 +109,15 @@ public record Exchange(
       return new Captured(body.getBuffer(0, Math.max(0, limit)), body.length());
     }
 
+    /**
+     * At most {@code limit} bytes of a body of which only {@code prefix} was kept (a streamed
+     * answer past the proxy's copy), {@code size} bytes in all.
+     */
+    public static Captured cut(Buffer prefix, long size, int limit) {
+      Captured kept = of(prefix, limit);
+      return new Captured(kept.kept(), size);
+    }
+
     public boolean truncated() {
       return kept.length() < size;
     }

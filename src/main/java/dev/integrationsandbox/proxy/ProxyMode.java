@@ -9,9 +9,7 @@ import dev.integrationsandbox.spi.Upstream;
 import dev.integrationsandbox.spi.UpstreamAuth;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
@@ -28,12 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Proxy mode: each request goes to the vendor's real host, on one pooled keep-alive client per
- * upstream host, and its answer comes back as it was sent (status, headers, compressed bytes). The
- * pipeline around it validates both directions and tells the recorder; this class only forwards.
+ * upstream host, and its answer comes back as it was sent (status, headers, compressed bytes),
+ * streamed: the client reads the first bytes while the upstream writes the rest. The pipeline
+ * around it validates both directions and tells the recorder; this class only forwards.
  *
  * <p>An upstream that cannot be reached is a 502 and one that does not answer within {@code
  * --upstream-timeout} a 504, each a JSON body naming the upstream and the cause: those answers are
@@ -44,23 +42,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  */
 public final class ProxyMode implements ModeHandler<Void> {
-
-  /** The most bytes of one upstream answer the proxy holds; past it the client gets a 502. */
-  static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
-
-  /**
-   * The most bytes of upstream answers being read at once, by every proxied vendor of this JVM:
-   * many slow, large answers at the same time get 502s instead of exhausting the heap, which one
-   * answer's limit times the pools' connections would not prevent.
-   */
-  static final long MAX_BUFFERED_BYTES = 64L * 1024 * 1024;
-
-  private static final AtomicLong BUFFERED = new AtomicLong();
-
-  /** The bytes of upstream answers being read right now, across this JVM. */
-  static long bufferedBytes() {
-    return BUFFERED.get();
-  }
 
   /** Connections kept to one upstream host, across every event loop. */
   static final int POOL_SIZE = 64;
@@ -222,43 +203,21 @@ public final class ProxyMode implements ModeHandler<Void> {
               request.idleTimeout(responseTimeoutMillis);
               return request.send(call.body().raw());
             })
-        .compose(ProxyMode::read)
+        .map(ProxyMode::streamed)
         .recover(e -> Future.succeededFuture(gatewayError(host, e)));
   }
 
-  private static Future<Reply> read(HttpClientResponse response) {
-    Promise<Buffer> body = Promise.promise();
-    Buffer collected = Buffer.buffer();
-    AtomicLong reserved = new AtomicLong();
-    body.future().onComplete(done -> BUFFERED.addAndGet(-reserved.getAndSet(0)));
-    response.exceptionHandler(body::tryFail);
-    response.handler(
-        chunk -> {
-          if (body.future().isComplete()) {
-            return;
-          }
-          reserved.addAndGet(chunk.length());
-          long everyAnswer = BUFFERED.addAndGet(chunk.length());
-          if (collected.length() + chunk.length() > MAX_RESPONSE_BYTES
-              || everyAnswer > MAX_BUFFERED_BYTES) {
-            body.tryFail(new TooLarge());
-            response.request().reset();
-          } else {
-            collected.appendBuffer(chunk);
-          }
-        });
-    response.endHandler(v -> body.tryComplete(collected));
-    return body.future()
-        .map(
-            bytes ->
-                new Reply(
-                    response.statusCode(),
-                    response.getHeader("Content-Type"),
-                    HopByHop.endToEnd(response.headers(), false),
-                    null,
-                    bytes,
-                    null,
-                    List.of()));
+  /**
+   * The upstream's answer as soon as its head is here, its body streamed on to the client by the
+   * pipeline: paused until then, so that no chunk arrives before there is somewhere to send it.
+   */
+  private static Reply streamed(HttpClientResponse response) {
+    response.pause();
+    return Reply.streamed(
+        response.statusCode(),
+        response.getHeader("Content-Type"),
+        HopByHop.endToEnd(response.headers(), false),
+        new UpstreamBody(response));
   }
 
   private Reply gatewayError(URI host, Throwable e) {
@@ -269,9 +228,6 @@ public final class ProxyMode implements ModeHandler<Void> {
     if (cause instanceof TimeoutException && !connecting) {
       status = 504;
       error = "upstream_timeout";
-    } else if (cause instanceof TooLarge) {
-      status = 502;
-      error = "upstream_answer_too_large";
     } else {
       status = 502;
       error = "upstream_unreachable";
@@ -298,20 +254,6 @@ public final class ProxyMode implements ModeHandler<Void> {
   private static final class Unreachable extends RuntimeException {
     Unreachable(Throwable cause) {
       super(cause.getMessage(), cause, false, false);
-    }
-  }
-
-  private static final class TooLarge extends RuntimeException {
-    TooLarge() {
-      super(
-          "answer larger than "
-              + MAX_RESPONSE_BYTES
-              + " bytes, or more than "
-              + MAX_BUFFERED_BYTES
-              + " bytes of upstream answers being read at once",
-          null,
-          false,
-          false);
     }
   }
 }

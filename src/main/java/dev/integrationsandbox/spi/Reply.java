@@ -7,13 +7,15 @@ import java.util.List;
 
 /**
  * An answer ready to send. Emulators reply with a JSON value, which the response validator checks
- * as is and which is encoded once, when sent; proxy and replay reply with the bytes they have.
+ * as is and which is encoded once, when sent; replay replies with the bytes it has, and proxy with
+ * a {@link BodyStream} that the pipeline passes on as it arrives.
  *
  * @param json the body as a JSON value (JsonObject, JsonArray…), or null for bytes only
- * @param raw the body as bytes; null when it is to be encoded from {@code json}
+ * @param raw the body as bytes; null when it is to be encoded from {@code json} or streamed
  * @param note the sandbox's diagnostic for the journal, or null
  * @param lintNotes what the vendor accepts but looked odd (holding a call that does not exist): for
  *     the journal, the request log and a counter, never for the client
+ * @param stream the body as it arrives, or null when {@code json} or {@code raw} hold it
  */
 public record Reply(
     int status,
@@ -22,7 +24,25 @@ public record Reply(
     Object json,
     Buffer raw,
     String note,
-    List<String> lintNotes) {
+    List<String> lintNotes,
+    BodyStream stream) {
+
+  public Reply(
+      int status,
+      String contentType,
+      MultiMap headers,
+      Object json,
+      Buffer raw,
+      String note,
+      List<String> lintNotes) {
+    this(status, contentType, headers, json, raw, note, lintNotes, null);
+  }
+
+  /** An answer whose body is passed on as it arrives (an upstream's, in proxy mode). */
+  public static Reply streamed(
+      int status, String contentType, MultiMap headers, BodyStream stream) {
+    return new Reply(status, contentType, headers, null, null, null, List.of(), stream);
+  }
 
   public static final String APPLICATION_JSON = "application/json";
 
@@ -61,7 +81,7 @@ public record Reply(
   }
 
   public Reply withContentType(String type) {
-    return new Reply(status, type, headers, json, raw, note, lintNotes);
+    return new Reply(status, type, headers, json, raw, note, lintNotes, stream);
   }
 
   /**
@@ -69,7 +89,7 @@ public record Reply(
    * not to the pipeline (Vocom's HTTP 200 errors): it goes to the journal, never to the client.
    */
   public Reply withNote(String text) {
-    return new Reply(status, contentType, headers, json, raw, text, lintNotes);
+    return new Reply(status, contentType, headers, json, raw, text, lintNotes, stream);
   }
 
   /**
@@ -79,11 +99,18 @@ public record Reply(
   public Reply withLint(String text) {
     List<String> notes = new java.util.ArrayList<>(lintNotes);
     notes.add(text);
-    return new Reply(status, contentType, headers, json, raw, note, List.copyOf(notes));
+    return new Reply(status, contentType, headers, json, raw, note, List.copyOf(notes), stream);
   }
 
-  /** The body's bytes: encodes the JSON value the first time it is asked for. */
+  /**
+   * The body's bytes: encodes the JSON value the first time it is asked for.
+   *
+   * @throws IllegalStateException for a streamed answer, whose bytes are not all here yet
+   */
   public Buffer body() {
+    if (stream != null) {
+      throw new IllegalStateException("a streamed answer's body is read as it arrives");
+    }
     if (raw != null) {
       return raw;
     }
