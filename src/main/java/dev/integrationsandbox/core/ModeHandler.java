@@ -1,5 +1,6 @@
 package dev.integrationsandbox.core;
 
+import dev.integrationsandbox.spi.BodyStream;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Reply;
 import io.vertx.core.Future;
@@ -25,6 +26,24 @@ public interface ModeHandler<P> {
 
   /** Answers a call that passed {@link #authenticate} and the contract check. */
   Future<Reply> answer(Call call, P principal);
+
+  /**
+   * Whether this mode passes a request's body on as it arrives ({@link #answer(Call, Object,
+   * BodyStream)}) rather than having it read whole first: a mode that forwards and never needs the
+   * body to decide (proxy without {@code --strict}).
+   */
+  default boolean streamsRequests() {
+    return false;
+  }
+
+  /**
+   * Answers a call whose body is still arriving, for a mode that {@link #streamsRequests}: {@code
+   * body} streams it, and {@link Call#body()} is empty. The pipeline checks the body against the
+   * contract once it has ended.
+   */
+  default Future<Reply> answer(Call call, P principal, BodyStream body) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " reads bodies whole");
+  }
 
   /**
    * Whether a request that breaks the contract is refused in the vendor's dialect (emulate, strict

@@ -103,9 +103,19 @@ public final class Pipeline {
         return;
       }
       Call call = call(rc, vendor, operationId, world);
+      IncomingBody incoming = rc.get(IncomingBody.KEY);
       Fault fault = faults.take(vendor.id(), operationId, world.name());
+      if (fault != null && incoming != null) {
+        readWhole(rc, vendor, world, call, incoming, start)
+            .onSuccess(whole -> faulted(rc, world, vendor, whole, fault, start));
+        return;
+      }
       if (fault != null) {
         faulted(rc, world, vendor, call, fault, start);
+        return;
+      }
+      if (incoming != null) {
+        streamed(rc.request(), world, vendor, call, incoming, new ArrayList<>(0), true, start);
         return;
       }
       List<Violation> reported = new ArrayList<>(0);
@@ -354,17 +364,114 @@ public final class Pipeline {
       if (mode.refusesInvalidRequests()) {
         throw f;
       }
-      reported.addAll(
-          f.violations().isEmpty()
-              ? List.of(Violation.request("", f.getMessage()))
-              : f.violations());
-      LOG.warn(
-          "{} {} request outside its contract: {}",
-          vendor.id(),
-          call.operationId(),
-          redact.apply(reported.get(0).describe()));
+      report(vendor, call, f, reported);
     }
     return mode.answer(call, principal);
+  }
+
+  /** The violations of a request forwarded anyway, for the journal and one WARN line. */
+  private void report(MountedVendor vendor, Call call, Failure f, List<Violation> reported) {
+    reported.addAll(
+        f.violations().isEmpty() ? List.of(Violation.request("", f.getMessage())) : f.violations());
+    LOG.warn(
+        "{} {} request outside its contract: {}",
+        vendor.id(),
+        call.operationId(),
+        redact.apply(reported.get(0).describe()));
+  }
+
+  /**
+   * A call whose body the mode passes on as it arrives: forwarded at once, checked against the
+   * contract once its body has ended (when {@code check}), and answered once both the body and the
+   * upstream's head are in. A body that fails midway has already reset the upstream request; it is
+   * answered in the dialect (413, 400), or journaled as an abort when the client went away.
+   */
+  private void streamed(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      IncomingBody body,
+      List<Violation> reported,
+      boolean check,
+      long start) {
+    ModeHandler<?> mode = world.handler(vendor.id());
+    Future<Reply> answered = answerStreamed(mode, call, body);
+    answered.onComplete(
+        ar -> {
+          if (ar.failed() || mode.handling(ar.result()) == ModeHandler.Handling.GATEWAY) {
+            body.discardDownstream();
+          }
+        });
+    Future<Call> whole =
+        body.read()
+            .map(
+                bytes -> {
+                  Call full = call.withBody(new Body(bytes));
+                  if (check) {
+                    try {
+                      RequestCheck.check(vendor.vendor(), vendor.contract(), full);
+                    } catch (Failure f) {
+                      report(vendor, full, f, reported);
+                    }
+                  }
+                  return full;
+                });
+    Future.join(whole, answered)
+        .onComplete(
+            done -> {
+              if (whole.failed()) {
+                if (answered.succeeded() && answered.result().stream() != null) {
+                  answered.result().stream().cancel();
+                }
+                if (!(whole.cause() instanceof IncomingBody.Aborted)) {
+                  fail(request, world, vendor, call, Failure.from(whole.cause()), start);
+                }
+              } else if (answered.failed()) {
+                fail(request, world, vendor, whole.result(), Failure.from(answered.cause()), start);
+              } else {
+                Reply reply = answered.result();
+                send(
+                    request,
+                    world,
+                    vendor,
+                    whole.result(),
+                    reply,
+                    reported,
+                    null,
+                    start,
+                    mode.handling(reply));
+              }
+            });
+  }
+
+  private static <P> Future<Reply> answerStreamed(ModeHandler<P> mode, Call call, BodyStream body) {
+    try {
+      return mode.answer(call, mode.authenticate(call), body);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /**
+   * The call with its whole body, for a step that needs it before answering (a fault); a body that
+   * fails is answered in the dialect or journaled as an abort, and the future never completes.
+   */
+  private Future<Call> readWhole(
+      RoutingContext rc,
+      MountedVendor vendor,
+      World world,
+      Call call,
+      IncomingBody body,
+      long start) {
+    return body.readWhole()
+        .map(bytes -> call.withBody(new Body(bytes)))
+        .onFailure(
+            e -> {
+              if (!(e instanceof IncomingBody.Aborted)) {
+                fail(rc.request(), world, vendor, call, Failure.from(e), start);
+              }
+            });
   }
 
   /** A request under the vendor's prefixes that matches none of its operations. */
@@ -404,14 +511,19 @@ public final class Pipeline {
     }
     long start = System.nanoTime();
     Call call = call(rc, vendor, null, world);
-    List<Violation> reported = List.of(Violation.request("path", why));
+    List<Violation> reported = new ArrayList<>(List.of(Violation.request("path", why)));
     LOG.warn(
         "{} request outside its contract: {} {}: {}",
         vendor.id(),
         call.method(),
         redact.apply(call.path()),
         why);
-    respond(rc.request(), world, vendor, call, answerUnchecked(mode, call), reported, start);
+    IncomingBody incoming = rc.get(IncomingBody.KEY);
+    if (incoming != null) {
+      streamed(rc.request(), world, vendor, call, incoming, reported, false, start);
+    } else {
+      respond(rc.request(), world, vendor, call, answerUnchecked(mode, call), reported, start);
+    }
     return true;
   }
 
@@ -741,7 +853,7 @@ public final class Pipeline {
                       both(requestViolations, responseViolations),
                       joined(error != null ? error : reply.note(), unchecked),
                       start));
-              response.end();
+              response.end(copy.tail());
             });
   }
 

@@ -41,8 +41,11 @@ final class Relay {
    *
    * @param kept the first bytes of the body, all of them when {@link #whole()}
    * @param size how many bytes the body had
+   * @param tail the body's last bytes, not written yet: a client that was told the length reads the
+   *     answer as complete with its last byte, so those go out with the end of the response, after
+   *     the listeners have heard of the exchange
    */
-  record Copy(Buffer kept, long size) {
+  record Copy(Buffer kept, long size, Buffer tail) {
     boolean whole() {
       return kept.length() == size;
     }
@@ -53,6 +56,7 @@ final class Relay {
   private final Promise<Copy> done = Promise.promise();
   private final Buffer kept;
   private long size;
+  private Buffer tail = Buffer.buffer();
   private long reserved;
   private boolean copying = true;
 
@@ -64,9 +68,10 @@ final class Relay {
   }
 
   /**
-   * Writes {@code body} to {@code response}, whose head is set, without ending it: the pipeline
-   * ends it once the exchange is told. Completes with the copy when the body is all written; fails
-   * when the source breaks or the client goes away, after letting go of the source.
+   * Writes {@code body} to {@code response}, whose head is set, but for its {@linkplain Copy#tail
+   * tail}: the pipeline ends the response with it once the exchange is told. Completes with the
+   * copy when the body is all written; fails when the source breaks or the client goes away, after
+   * letting go of the source.
    */
   static Future<Copy> pass(BodyStream body, HttpServerResponse response) {
     return new Relay(body, response).start();
@@ -104,7 +109,7 @@ final class Relay {
     response.exceptionHandler(this::broken);
     response.closeHandler(v -> broken(new IllegalStateException("the client went away")));
     chunks.exceptionHandler(this::broken);
-    chunks.endHandler(v -> done.tryComplete(new Copy(kept, size)));
+    chunks.endHandler(v -> done.tryComplete(new Copy(kept, size, tail)));
     chunks.handler(this::chunk);
     chunks.resume();
     return done.future();
@@ -116,6 +121,10 @@ final class Relay {
     }
     size += chunk.length();
     keep(chunk);
+    if (body.declaredLength() >= 0 && size >= body.declaredLength()) {
+      tail = chunk;
+      return;
+    }
     response.write(chunk);
     if (response.writeQueueFull()) {
       ReadStream<Buffer> chunks = body.chunks();

@@ -1,11 +1,13 @@
 package dev.integrationsandbox.core;
 
 import dev.integrationsandbox.admin.AdminRoutes;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.Operation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,14 +46,38 @@ public final class SandboxRoutes {
     if (vendor.handler().refusesInvalidRequests()) {
       return route;
     }
-    return route.handler(
-        new BodyReader(
-            vertx,
-            sandbox.pipeline(),
-            vendor,
-            null,
-            vendor.limits().maxBodyBytes(),
-            sandbox.config().readTimeout()));
+    return route.handler(body(vertx, sandbox, vendor, null));
+  }
+
+  /**
+   * What reads a request's body: {@link BodyReader} reads it whole before the pipeline; a mode that
+   * {@linkplain ModeHandler#streamsRequests streams requests} gets an {@link IncomingBody} to pass
+   * on as it arrives, once the declared length is within the vendor's limit.
+   */
+  private static Handler<RoutingContext> body(
+      Vertx vertx, Sandbox sandbox, MountedVendor vendor, String operationId) {
+    long limit = vendor.limits().maxBodyBytes();
+    long timeout = sandbox.config().readTimeout().toMillis();
+    Pipeline pipeline = sandbox.pipeline();
+    if (!vendor.handler().streamsRequests()) {
+      return new BodyReader(
+          vertx, pipeline, vendor, operationId, limit, sandbox.config().readTimeout());
+    }
+    return rc -> {
+      if (IncomingBody.declaredLength(rc.request()) > limit) {
+        rc.fail(413);
+        return;
+      }
+      rc.put(
+          IncomingBody.KEY,
+          new IncomingBody(
+              vertx,
+              rc.request(),
+              limit,
+              timeout,
+              (partial, why) -> pipeline.aborted(rc, vendor, operationId, partial, why)));
+      rc.next();
+    };
   }
 
   /**
@@ -105,14 +131,7 @@ public final class SandboxRoutes {
         }
         methodsByPath.computeIfAbsent(path, p -> new ArrayList<>()).add(op.getHttpMethod().name());
         route(router, vendor, op.getHttpMethod(), path)
-            .handler(
-                new BodyReader(
-                    vertx,
-                    pipeline,
-                    vendor,
-                    op.getOperationId(),
-                    vendor.limits().maxBodyBytes(),
-                    sandbox.config().readTimeout()))
+            .handler(body(vertx, sandbox, vendor, op.getOperationId()))
             .handler(pipeline.operation(vendor, op.getOperationId()))
             .failureHandler(pipeline.failure(vendor, op.getOperationId()));
       }

@@ -3,6 +3,7 @@ package dev.integrationsandbox.proxy;
 import dev.integrationsandbox.config.ProxySettings;
 import dev.integrationsandbox.config.UpstreamCredentials;
 import dev.integrationsandbox.core.ModeHandler;
+import dev.integrationsandbox.spi.BodyStream;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Reply;
 import dev.integrationsandbox.spi.Upstream;
@@ -10,8 +11,10 @@ import dev.integrationsandbox.spi.UpstreamAuth;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -19,6 +22,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.ProxyOptions;
 import io.vertx.core.net.ProxyType;
 import io.vertx.core.net.TrustOptions;
+import io.vertx.core.streams.ReadStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -143,6 +147,20 @@ public final class ProxyMode implements ModeHandler<Void> {
   }
 
   /**
+   * Without {@code --strict} nothing waits on the body, so it goes on as it arrives; held
+   * credentials answer token requests locally, so those bodies are read whole.
+   */
+  @Override
+  public boolean streamsRequests() {
+    return !strict && held == null;
+  }
+
+  @Override
+  public Future<Reply> answer(Call call, Void principal, BodyStream body) {
+    return forward(call, HopByHop.endToEnd(call.headers(), true), body);
+  }
+
+  /**
    * Names the sandbox's own answers in proxy mode (a 502, a 504, a token from held credentials), so
    * that neither the client nor the pipeline mistakes them for the vendor's.
    */
@@ -160,7 +178,7 @@ public final class ProxyMode implements ModeHandler<Void> {
   @Override
   public Future<Reply> answer(Call call, Void principal) {
     if (held == null) {
-      return forward(call, HopByHop.endToEnd(call.headers(), true));
+      return forward(call, HopByHop.endToEnd(call.headers(), true), null);
     }
     URI tokenHost = upstream.hostFor(auth.tokenPath());
     if (call.path().equals(auth.tokenPath())) {
@@ -178,7 +196,7 @@ public final class ProxyMode implements ModeHandler<Void> {
             token -> {
               MultiMap headers = HopByHop.endToEnd(call.headers(), true);
               headers.set("Authorization", "Bearer " + token);
-              return forward(call, headers);
+              return forward(call, headers, null);
             })
         .recover(e -> Future.succeededFuture(gatewayError(tokenHost, e)));
   }
@@ -186,7 +204,8 @@ public final class ProxyMode implements ModeHandler<Void> {
   /** The journal's word on a token answered from the credentials the sandbox holds. */
   static final String HELD_TOKEN_NOTE = "token from the upstream credentials the sandbox holds";
 
-  private Future<Reply> forward(Call call, MultiMap headers) {
+  /** Forwards {@code call}, with {@code body} streaming its body or, when null, its read body. */
+  private Future<Reply> forward(Call call, MultiMap headers, BodyStream body) {
     URI host = upstream.hostFor(call.path());
     RequestOptions options =
         new RequestOptions()
@@ -201,10 +220,36 @@ public final class ProxyMode implements ModeHandler<Void> {
         .compose(
             request -> {
               request.idleTimeout(responseTimeoutMillis);
-              return request.send(call.body().raw());
+              return body == null ? request.send(call.body().raw()) : send(request, body);
             })
         .map(ProxyMode::streamed)
         .recover(e -> Future.succeededFuture(gatewayError(host, e)));
+  }
+
+  /**
+   * Writes the body to the upstream as it arrives, at the pace the upstream reads it. A body that
+   * fails midway (past the limit, the client gone) resets the upstream request, so the upstream
+   * never takes a cut body for a whole one.
+   */
+  private static Future<HttpClientResponse> send(HttpClientRequest request, BodyStream body) {
+    if (body.declaredLength() >= 0) {
+      request.putHeader("Content-Length", Long.toString(body.declaredLength()));
+    } else {
+      request.setChunked(true);
+    }
+    ReadStream<Buffer> chunks = body.chunks();
+    chunks.exceptionHandler(e -> request.reset(0, e));
+    chunks.handler(
+        chunk -> {
+          request.write(chunk);
+          if (request.writeQueueFull()) {
+            chunks.pause();
+            request.drainHandler(v -> chunks.resume());
+          }
+        });
+    chunks.endHandler(v -> request.end());
+    chunks.resume();
+    return request.response();
   }
 
   /**

@@ -43,6 +43,12 @@ public record Call(
     this(id, vendor, operationId, method, path, pathParams, query, headers, body, at, null);
   }
 
+  /** This call with its body, once a body forwarded as it arrived has ended. */
+  public Call withBody(Body whole) {
+    return new Call(
+        id, vendor, operationId, method, path, pathParams, query, headers, whole, at, rawQuery);
+  }
+
   public String header(String name) {
     return headers.get(name);
   }

@@ -13,6 +13,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -21,6 +22,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,18 +32,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Proxy mode streams an upstream's answer to the client as it arrives, keeping only a bounded copy
- * for the contract check and the journal: observed by a client reading raw chunks from a test
- * upstream that writes its answers in pieces, stalls, breaks off, or never ends.
+ * Proxy mode streams bodies both ways, keeping only a bounded copy for the contract check and the
+ * journal: an upstream's answer reaches the client as it arrives, and a client's request body
+ * reaches the upstream as it is sent. Observed by a client writing and reading raw chunks, in front
+ * of a test upstream that writes its answers in pieces, stalls, breaks off, or never ends.
  */
 @Timeout(60)
-class StreamedAnswerTest {
+class StreamedProxyTest {
 
   static final String TRICKLE = "/v2/ticket/000000000000000000000001/";
   static final String HUGE = "/v2/ticket/000000000000000000000002/";
   static final String CUT = "/v2/ticket/000000000000000000000003/";
   static final String ENDLESS = "/v2/ticket/000000000000000000000004/";
   static final String SIZED = "/v2/ticket/000000000000000000000005/";
+  static final String CLOSE = "/v2/ticket/000000000000000000000006/close/";
   static final String FIRST = "{\"ticket\":{\"id\":";
   static final String REST = "1,\"status\":\"open\"}}";
   static final int HUGE_BYTES = Relay.COPY_MAX + 1024 * 1024;
@@ -50,9 +54,12 @@ class StreamedAnswerTest {
   static Vertx upstreamVertx;
   static HttpServer upstream;
   static TestSandbox proxy;
+  static TestSandbox limited;
   static HttpClientAgent client;
   static final AtomicReference<CompletableFuture<Void>> release = new AtomicReference<>();
   static final AtomicReference<CompletableFuture<Void>> upstreamClosed = new AtomicReference<>();
+  static final AtomicReference<CompletableFuture<Void>> firstPart = new AtomicReference<>();
+  static final AtomicInteger upstreamEnded = new AtomicInteger();
 
   @BeforeAll
   static void start() {
@@ -91,6 +98,24 @@ class StreamedAnswerTest {
                       request.connection().closeHandler(v -> closed.complete(null));
                       response.setChunked(true).write(FIRST);
                     }
+                    case CLOSE -> {
+                      Buffer received = Buffer.buffer();
+                      CompletableFuture<Void> first = firstPart.get();
+                      CompletableFuture<Void> closed = upstreamClosed.get();
+                      request.connection().closeHandler(v -> closed.complete(null));
+                      request.exceptionHandler(e -> closed.complete(null));
+                      request.handler(
+                          chunk -> {
+                            received.appendBuffer(chunk);
+                            first.complete(null);
+                          });
+                      request.endHandler(
+                          v -> {
+                            upstreamEnded.incrementAndGet();
+                            response.end(
+                                new JsonObject().put("received", received.toString()).encode());
+                          });
+                    }
                     default -> response.end(FIRST + REST);
                   }
                 })
@@ -104,6 +129,16 @@ class StreamedAnswerTest {
                 "--upstream",
                 "postcenter=http://127.0.0.1:" + upstream.actualPort())
             .await();
+    limited =
+        TestSandbox.start(
+                vertx,
+                "--mode",
+                "postcenter=proxy",
+                "--upstream",
+                "postcenter=http://127.0.0.1:" + upstream.actualPort(),
+                "--body-limit",
+                "1KiB")
+            .await();
     client = vertx.createHttpClient();
   }
 
@@ -111,6 +146,7 @@ class StreamedAnswerTest {
   static void stop() {
     client.close().await();
     proxy.stop().await();
+    limited.stop().await();
     upstream.close().await();
     upstreamVertx.close().await();
     vertx.close().await();
@@ -130,12 +166,61 @@ class StreamedAnswerTest {
   }
 
   static RequestOptions get(String path) {
+    return to(proxy, HttpMethod.GET, path);
+  }
+
+  static RequestOptions to(TestSandbox sandbox, HttpMethod method, String path) {
     return new RequestOptions()
-        .setMethod(HttpMethod.GET)
+        .setMethod(method)
         .setHost("127.0.0.1")
-        .setPort(proxy.port())
+        .setPort(sandbox.port())
         .setURI(path)
-        .putHeader("Authorization", "Key sandbox-postcenter-key");
+        .putHeader("Authorization", "Key sandbox-postcenter-key")
+        .putHeader("Content-Type", "application/json");
+  }
+
+  @Test
+  void theUpstreamReadsTheFirstBytesBeforeTheClientHasSentTheRest() throws Exception {
+    firstPart.set(new CompletableFuture<>());
+    upstreamClosed.set(new CompletableFuture<>());
+    HttpClientRequest request = client.request(to(proxy, HttpMethod.POST, CLOSE)).await();
+    request.setChunked(true).write("{\"part\": 1,").await();
+    firstPart.get().get(10, TimeUnit.SECONDS);
+    request.end("\"rest\": 2}").await();
+    Answer answer = answerTo(request);
+    HttpClientResponse response = answer.response();
+    assertEquals(200, response.statusCode());
+    assertEquals(
+        "{\"part\": 1,\"rest\": 2}",
+        new JsonObject(answer.body()).getString("received"),
+        "the whole body, in order");
+    JsonObject journaled =
+        proxy
+            .client()
+            .get("/__sandbox/journal/" + response.getHeader(Pipeline.EXCHANGE_ID_HEADER))
+            .send()
+            .await()
+            .bodyAsJsonObject();
+    assertTrue(
+        journaled.encode().contains("rest"),
+        journaled.encodePrettily()
+            + proxy.client().get("/__sandbox/journal?limit=3").send().await().bodyAsString());
+  }
+
+  @Test
+  void aBodyPastTheLimitMidwayIsRefusedAndNeverReachesTheUpstreamWhole() throws Exception {
+    firstPart.set(new CompletableFuture<>());
+    upstreamClosed.set(new CompletableFuture<>());
+    int endedBefore = upstreamEnded.get();
+    HttpClientRequest request = client.request(to(limited, HttpMethod.POST, CLOSE)).await();
+    request.setChunked(true).write("{\"a\": \"" + "x".repeat(600)).await();
+    firstPart.get().get(10, TimeUnit.SECONDS);
+    request.write("x".repeat(600));
+    Answer answer = answerTo(request);
+    assertEquals(413, answer.response().statusCode());
+    assertEquals(413, new JsonObject(answer.body()).getInteger("status"), "in the dialect");
+    upstreamClosed.get().get(10, TimeUnit.SECONDS);
+    assertEquals(endedBefore, upstreamEnded.get(), "the upstream never took a cut body as whole");
   }
 
   @Test
@@ -219,6 +304,13 @@ class StreamedAnswerTest {
         .compose(request -> request.send())
         .compose(response -> response.body().map(body -> new Answer(response, body)))
         .await();
+  }
+
+  private static Answer answerTo(HttpClientRequest request) throws Exception {
+    return request
+        .response()
+        .compose(response -> response.body().map(body -> new Answer(response, body)))
+        .await(10, TimeUnit.SECONDS);
   }
 
   @Test
