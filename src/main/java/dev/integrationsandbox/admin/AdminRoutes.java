@@ -90,7 +90,7 @@ public final class AdminRoutes {
   }
 
   private void violations(RoutingContext rc) {
-    rc.json(sandbox.violations().toJson(sandbox.redactor()::text));
+    rc.json(sandbox.violations().toJson(sandbox.view()::text));
   }
 
   private void clearViolations(RoutingContext rc) {
@@ -329,11 +329,18 @@ public final class AdminRoutes {
    */
   private JsonObject entry(Exchange e) {
     JsonArray violations = new JsonArray();
-    e.violations().forEach(v -> violations.add(v.toJson()));
-    return ExchangeSummary.of(e, sandbox.redactor()::uri)
+    e.violations()
+        .forEach(
+            v ->
+                violations.add(
+                    new JsonObject()
+                        .put("in", v.in())
+                        .put("location", sandbox.view().text(v.location()))
+                        .put("message", sandbox.view().text(v.message()))));
+    return ExchangeSummary.of(e, sandbox.view().uri(e))
         .put("violations", violations)
         .put("notes", new JsonArray(e.notes().stream().map(n -> (Object) n).toList()))
-        .put("error", sandbox.redactor().text(e.error()));
+        .put("error", sandbox.view().text(e.error()));
   }
 
   JsonObject toJson(Exchange e) {
@@ -343,20 +350,20 @@ public final class AdminRoutes {
             "request",
             new JsonObject()
                 .put("headers", sandbox.redactor().headers(e.requestHeaders()))
-                .put("body", body(e.requestBody(), requestType)))
+                .put("body", body(e, e.requestBody(), requestType, true)))
         .put(
             "response",
             new JsonObject()
                 .put("headers", sandbox.redactor().headers(e.responseHeaders()))
-                .put("body", body(e.responseBody(), e.responseContentType())));
+                .put("body", body(e, e.responseBody(), e.responseContentType(), false)));
   }
 
   /** A kept body for display; a cut one says so, with the size the client really sent. */
-  private Object body(Exchange.Captured captured, String contentType) {
+  private Object body(Exchange e, Exchange.Captured captured, String contentType, boolean request) {
     if (captured.truncated()) {
       return "(" + captured.size() + " bytes, the first " + captured.kept().length() + " kept)";
     }
-    return sandbox.redactor().body(captured.kept(), contentType, BODY_DISPLAY_LIMIT);
+    return sandbox.view().body(e, captured.kept(), contentType, request, BODY_DISPLAY_LIMIT);
   }
 
   private void exchange(RoutingContext rc) {

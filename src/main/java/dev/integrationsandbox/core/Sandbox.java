@@ -21,6 +21,7 @@ import dev.integrationsandbox.record.PersonalDataFields;
 import dev.integrationsandbox.record.PersonalDataMask;
 import dev.integrationsandbox.record.Recorder;
 import dev.integrationsandbox.record.Redactor;
+import dev.integrationsandbox.record.SafeView;
 import dev.integrationsandbox.replay.Recordings;
 import dev.integrationsandbox.replay.ReplayMode;
 import dev.integrationsandbox.replay.SpyMode;
@@ -68,6 +69,7 @@ public final class Sandbox {
   private final Faults faults;
   private final ExchangeFeed feed = new ExchangeFeed();
   private final FidelityRuns fidelityRuns = new FidelityRuns();
+  private final SafeView view;
 
   private Sandbox(
       SandboxConfig config,
@@ -90,8 +92,11 @@ public final class Sandbox {
     this.faults = new Faults(metrics.registry());
     List<ExchangeListener> listeners =
         new ArrayList<>(List.of(journal, metrics, coverage, violations, feed));
+    PersonalDataMask marked =
+        mask == null ? null : mask.withFields(PersonalDataFields.of(writtenContracts(vendors)));
+    this.view = new SafeView(redactor, marked);
     if (config.logRequests()) {
-      listeners.add(new RequestLog(redactor::uri));
+      listeners.add(new RequestLog(view::uri, view::text));
     }
     Path recordDir = config.proxy().recordDir();
     this.recorder =
@@ -100,9 +105,7 @@ public final class Sandbox {
             : new Recorder(
                 recordDir,
                 redactor,
-                mask == null
-                    ? null
-                    : mask.withFields(PersonalDataFields.of(writtenContracts(vendors))),
+                marked,
                 config.proxy().recordFileBytes(),
                 config.capturedBodyBytes(),
                 metrics.registry());
@@ -116,7 +119,7 @@ public final class Sandbox {
             new ResponseChecks(config.responseValidation()),
             listeners,
             config.capturedBodyBytes(),
-            redactor::text);
+            view::text);
   }
 
   private static Map<String, JsonObject> writtenContracts(List<MountedVendor> vendors) {
@@ -458,6 +461,14 @@ public final class Sandbox {
   }
 
   /** The one redactor every display and write path uses. */
+  /**
+   * What the admin API, the inspector and log lines show of an exchange: redacted, and masked when
+   * masking is on.
+   */
+  public SafeView view() {
+    return view;
+  }
+
   public Redactor redactor() {
     return redactor;
   }

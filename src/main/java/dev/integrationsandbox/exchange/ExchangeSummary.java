@@ -1,7 +1,6 @@
 package dev.integrationsandbox.exchange;
 
 import io.vertx.core.json.JsonObject;
-import java.util.function.UnaryOperator;
 
 /**
  * What the journal and the inspector's live list say of every exchange before its details, so that
@@ -12,9 +11,9 @@ public final class ExchangeSummary {
   private ExchangeSummary() {}
 
   /**
-   * @param maskUri masks the secrets of a request target (the redactor's)
+   * @param path the exchange's request target as it may be shown (redacted, masked)
    */
-  public static JsonObject of(Exchange e, UnaryOperator<String> maskUri) {
+  public static JsonObject of(Exchange e, String path) {
     return new JsonObject()
         .put("id", e.id())
         .put("at", e.at().toString())
@@ -23,7 +22,7 @@ public final class ExchangeSummary {
         .put("operation", e.operationId())
         .put("mode", e.mode() == null ? null : e.mode().id())
         .put("method", e.method().name())
-        .put("path", maskUri.apply(e.uri()))
+        .put("path", path)
         .put("status", e.status())
         .put("durationMs", e.durationNanos() / 1_000_000.0);
   }

@@ -1,5 +1,7 @@
 package dev.integrationsandbox.exchange;
 
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,10 +18,16 @@ public final class RequestLog implements ExchangeListener {
 
   private static final Logger LOG = LoggerFactory.getLogger("integration-sandbox.requests");
 
-  private final java.util.function.Function<String, String> redactUri;
+  private final Function<Exchange, String> uri;
+  private final UnaryOperator<String> text;
 
-  public RequestLog(java.util.function.Function<String, String> redactUri) {
-    this.redactUri = redactUri;
+  /**
+   * @param uri the exchange's target as a log line may show it (redacted, masked)
+   * @param text free text as a log line may show it: the first violation quotes the value
+   */
+  public RequestLog(Function<Exchange, String> uri, UnaryOperator<String> text) {
+    this.uri = uri;
+    this.text = text;
   }
 
   @Override
@@ -29,12 +37,12 @@ public final class RequestLog implements ExchangeListener {
     }
     String remark =
         !e.violations().isEmpty()
-            ? e.violations().get(0).in() + " " + e.violations().get(0).describe()
+            ? e.violations().get(0).in() + " " + text.apply(e.violations().get(0).describe())
             : !e.notes().isEmpty() ? "lint: " + e.notes().get(0) : "";
     LOG.info(
         "{} {} {} {} {} ms {}",
         e.method().name(),
-        redactUri.apply(e.uri()),
+        uri.apply(e),
         e.status(),
         e.operationId() == null ? "-" : e.operationId(),
         String.format(java.util.Locale.ROOT, "%.1f", e.durationNanos() / 1e6),

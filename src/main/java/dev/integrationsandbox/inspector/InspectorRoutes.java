@@ -99,7 +99,7 @@ public final class InspectorRoutes {
   }
 
   private JsonObject summary(Exchange e) {
-    return ExchangeSummary.of(e, sandbox.redactor()::uri)
+    return ExchangeSummary.of(e, sandbox.view().uri(e))
         .put("violations", e.violations().size())
         .put("notes", e.notes().size())
         .put("faulted", e.faulted());
