@@ -4,8 +4,10 @@ import dev.integrationsandbox.exchange.Exchange;
 import dev.integrationsandbox.exchange.ExchangeListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -25,12 +28,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes every exchange to {@code --record-dir} as one JSON line ({@link RecordingLine}), appended
  * as the exchange completes. The event loop only hands the immutable exchange over; redaction,
- * encoding and the write happen on one writer thread, in order. The writer looks at the queue every
- * {@value #PAUSE_NANOS} ns at most, encodes every exchange waiting into one buffer and hands the
- * batch to the operating system in a single write: an exchange is in the file a few milliseconds
- * after it completes, and a sandbox killed with {@code kill -9} loses only the exchanges of those
- * last milliseconds, which were still in memory. A write cut short leaves a torn last line, which
- * {@link RecordingReader} skips.
+ * encoding and the write happen on one writer thread, in order. The writer encodes every exchange
+ * waiting into one buffer and hands the batch to the operating system in a single write; when it
+ * has caught up it sleeps until the next exchange, woken once per turn of the event loop that
+ * completed it. An exchange is thus in the operating system's hands microseconds after its answer
+ * is sent, and a sandbox killed with {@code kill -9} loses only the exchanges in flight. A write
+ * cut short leaves a torn last line, which {@link RecordingReader} skips.
  *
  * <p>Before a line is written, the redactor learns the secrets the exchange carried, and its last
  * check refuses a line that still holds any secret value it knows: the refusal is counted ({@code
@@ -57,11 +60,8 @@ public final class Recorder implements ExchangeListener {
   /** The most exchanges encoded into one write. */
   static final int BATCH = 256;
 
-  /**
-   * How long the writer rests when it has caught up: an exchange reaches the file at most this long
-   * after it completes (plus the time to encode what came before it).
-   */
-  static final long PAUSE_NANOS = 5_000_000;
+  /** The longest the writer sleeps between looks at the queue, should a wake ever be missed. */
+  static final long IDLE_NANOS = 100_000_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
   private static final DateTimeFormatter STAMP =
@@ -73,6 +73,13 @@ public final class Recorder implements ExchangeListener {
   private final long fileBytes;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
   private final AtomicLong queuedBytes = new AtomicLong();
+
+  /** Whether the writer has caught up and sleeps until woken. */
+  private final AtomicBoolean idle = new AtomicBoolean();
+
+  /** Per event-loop thread: whether a wake of the writer is due at the end of the current turn. */
+  private final ThreadLocal<boolean[]> wakeDue = ThreadLocal.withInitial(() -> new boolean[1]);
+
   private final Thread writer;
   private final Promise<Void> closed = Promise.promise();
   private final Counter written;
@@ -127,6 +134,36 @@ public final class Recorder implements ExchangeListener {
     if (closing || queuedBytes.addAndGet(bytes) > QUEUED_BYTES_MAX || !queue.offer(exchange)) {
       queuedBytes.addAndGet(-bytes);
       dropped.increment();
+    } else if (idle.get()) {
+      wake();
+    }
+  }
+
+  /**
+   * Wakes an idle writer at the end of the event loop's current turn, once for every exchange that
+   * turn completed: waking it per exchange (a futex call on the event loop and two context switches
+   * each) cost more than encoding the line, while a turn's exchanges go out in one write.
+   */
+  private void wake() {
+    Context context = Vertx.currentContext();
+    if (context == null || !context.isEventLoopContext()) {
+      wakeIfIdle();
+      return;
+    }
+    boolean[] due = wakeDue.get();
+    if (!due[0]) {
+      due[0] = true;
+      context.runOnContext(
+          v -> {
+            due[0] = false;
+            wakeIfIdle();
+          });
+    }
+  }
+
+  private void wakeIfIdle() {
+    if (idle.compareAndSet(true, false)) {
+      LockSupport.unpark(writer);
     }
   }
 
@@ -136,10 +173,9 @@ public final class Recorder implements ExchangeListener {
   }
 
   /**
-   * Drains the queue every {@link #PAUSE_NANOS} at most, without being woken per exchange: when the
-   * writer keeps up, waking it for every exchange (a futex call on the event loop, two context
-   * switches and a write per line) cost more than encoding the line. Under load a round finds a
-   * batch; a full batch is followed by the next at once.
+   * Drains the queue a batch at a time; once it is empty, marks itself idle and sleeps until {@link
+   * #wake} (the mark is set before the last look at the queue, so an exchange queued meanwhile is
+   * either seen here or wakes the writer).
    */
   private void run() {
     List<Object> taken = new ArrayList<>(BATCH);
@@ -156,7 +192,11 @@ public final class Recorder implements ExchangeListener {
         break;
       }
       if (taken.size() < BATCH) {
-        LockSupport.parkNanos(PAUSE_NANOS);
+        idle.set(true);
+        if (queue.isEmpty() && !closing) {
+          LockSupport.parkNanos(this, IDLE_NANOS);
+        }
+        idle.set(false);
       }
       taken.clear();
     }
