@@ -161,8 +161,9 @@ public final class SandboxOptions {
       defaultValue = "false",
       fallbackValue = "true",
       description =
-          "Recordings replace CPF/CNPJ, phones, e-mails and names with consistent fakes of the same"
-              + " format; always on when a production upstream is proxied.")
+          "Recordings, the journal and log lines replace CPF/CNPJ, phones, e-mails and names with"
+              + " consistent fakes of the same format; always on when a production upstream is"
+              + " proxied.")
   boolean maskPersonalData;
 
   @Option(
