@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The steps every request goes through, whatever the vendor and the mode, in DESIGN.md's order
  * except that the listeners hear of an answer just before it is sent (so a client holding its
- * answer always finds it in the journal):
+ * answer always finds it in the journal, and, with recording on, in the recording):
  *
  * <pre>
  * route → armed faults → authenticate (where the mode plays the vendor) → validate request
@@ -748,18 +748,19 @@ public final class Pipeline {
           case FORWARDED -> checkAnswer(vendor, call, decorated, plain, true);
           case GATEWAY -> List.of();
         };
-    tell(
-        exchange(
-            request,
-            world,
-            vendor,
-            call,
-            decorated,
-            Captured.of(plain, capturedBodyBytes),
-            both(requestViolations, responseViolations),
-            error != null ? error : decorated.note(),
-            start));
-    head(request, decorated, call).end(body);
+    Future<Void> kept =
+        tell(
+            exchange(
+                request,
+                world,
+                vendor,
+                call,
+                decorated,
+                Captured.of(plain, capturedBodyBytes),
+                both(requestViolations, responseViolations),
+                error != null ? error : decorated.note(),
+                start));
+    endWhenKept(kept, head(request, decorated, call), body);
   }
 
   /**
@@ -840,20 +841,21 @@ public final class Pipeline {
                           + " bytes per answer, "
                           + Relay.COPIES_MAX
                           + " at once)";
-              tell(
-                  exchange(
-                      request,
-                      world,
-                      vendor,
-                      call,
-                      reply,
-                      copy.whole()
-                          ? Captured.of(plain, capturedBodyBytes)
-                          : Captured.cut(copy.kept(), copy.size(), capturedBodyBytes),
-                      both(requestViolations, responseViolations),
-                      joined(error != null ? error : reply.note(), unchecked),
-                      start));
-              response.end(copy.tail());
+              Future<Void> kept =
+                  tell(
+                      exchange(
+                          request,
+                          world,
+                          vendor,
+                          call,
+                          reply,
+                          copy.whole()
+                              ? Captured.of(plain, capturedBodyBytes)
+                              : Captured.cut(copy.kept(), copy.size(), capturedBodyBytes),
+                          both(requestViolations, responseViolations),
+                          joined(error != null ? error : reply.note(), unchecked),
+                          start));
+              endWhenKept(kept, response, copy.tail());
             });
   }
 
@@ -932,14 +934,32 @@ public final class Pipeline {
     return response;
   }
 
-  private void tell(Exchange exchange) {
+  /**
+   * Tells every listener; returns what the answer must wait for (the recorder's write), or null
+   * when nothing.
+   */
+  private Future<Void> tell(Exchange exchange) {
+    Future<Void> kept = null;
     for (ExchangeListener listener : listeners) {
       try {
-        listener.onExchange(exchange);
+        Future<Void> keeping = listener.onExchangeKept(exchange);
+        if (!keeping.isComplete()) {
+          kept = kept == null ? keeping : Future.all(kept, keeping).mapEmpty();
+        }
       } catch (RuntimeException e) {
         LOG.warn(
             "exchange listener {} failed: {}", listener.getClass().getSimpleName(), e.toString());
       }
+    }
+    return kept;
+  }
+
+  /** Ends the response once the exchange is kept ({@link #tell}'s answer). */
+  private static void endWhenKept(Future<Void> kept, HttpServerResponse response, Buffer last) {
+    if (kept == null) {
+      response.end(last);
+    } else {
+      kept.onComplete(done -> response.end(last));
     }
   }
 
@@ -949,8 +969,8 @@ public final class Pipeline {
    * compressed it), bar bytes that already passed, since one that departs is the vendor drifting,
    * reported and passed on unchanged.
    *
-   * @param body the answer's body as the contract reads it: for the sandbox's own, the bytes of
-   *     {@code reply}; for an upstream's, decoded
+   * @param body the answer's body as the client reads it (for an upstream's, decoded): what is
+   *     checked, unless it is the reply's own bytes
    */
   private List<Violation> checkAnswer(
       MountedVendor vendor, Call call, Reply reply, Buffer body, boolean upstream) {
@@ -964,10 +984,10 @@ public final class Pipeline {
       return List.of();
     }
     Reply checked =
-        upstream
-            ? new Reply(
-                reply.status(), reply.contentType(), reply.headers(), null, body, null, List.of())
-            : reply;
+        body == reply.raw()
+            ? reply
+            : new Reply(
+                reply.status(), reply.contentType(), reply.headers(), null, body, null, List.of());
     List<Violation> found = vendor.contract().validateResponse(operation, checked);
     if (found.isEmpty()) {
       responseChecks.passed(vendor.id(), operation, reply.status(), reply.contentType(), body);

@@ -220,7 +220,7 @@ public final class ProxyMode implements ModeHandler<Void> {
         .compose(
             request -> {
               request.idleTimeout(responseTimeoutMillis);
-              return body == null ? request.send(call.body().raw()) : send(request, body);
+              return body == null ? request.send(call.body().raw()) : send(request, call, body);
             })
         .map(ProxyMode::streamed)
         .recover(e -> Future.succeededFuture(gatewayError(host, e)));
@@ -231,11 +231,12 @@ public final class ProxyMode implements ModeHandler<Void> {
    * fails midway (past the limit, the client gone) resets the upstream request, so the upstream
    * never takes a cut body for a whole one.
    */
-  private static Future<HttpClientResponse> send(HttpClientRequest request, BodyStream body) {
-    if (body.declaredLength() >= 0) {
-      request.putHeader("Content-Length", Long.toString(body.declaredLength()));
-    } else {
+  private static Future<HttpClientResponse> send(
+      HttpClientRequest request, Call call, BodyStream body) {
+    if (body.declaredLength() < 0) {
       request.setChunked(true);
+    } else if (body.declaredLength() > 0 || call.headers().contains("Content-Length")) {
+      request.putHeader("Content-Length", Long.toString(body.declaredLength()));
     }
     ReadStream<Buffer> chunks = body.chunks();
     chunks.exceptionHandler(e -> request.reset(0, e));

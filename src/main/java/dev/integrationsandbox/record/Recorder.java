@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * encoding and the write happen on one writer thread, in order. The writer encodes every exchange
  * waiting into one buffer and hands the batch to the operating system in a single write; when it
  * has caught up it sleeps until the next exchange, woken once per turn of the event loop that
- * completed it. An exchange is thus in the operating system's hands microseconds after its answer
- * is sent, and a sandbox killed with {@code kill -9} loses only the exchanges in flight. A write
- * cut short leaves a torn last line, which {@link RecordingReader} skips.
+ * completed it. The answer waits for that write ({@link #onExchangeKept}): a client holding its
+ * answer finds the exchange in the file, so a sandbox killed with {@code kill -9} loses only the
+ * exchanges in flight, whose answers were not sent. A write cut short leaves a torn last line,
+ * which {@link RecordingReader} skips.
  *
  * <p>Before a line is written, the redactor learns the secrets the exchange carried, and its last
  * check refuses a line that still holds any secret value it knows: the refusal is counted ({@code
@@ -127,17 +130,36 @@ public final class Recorder implements ExchangeListener {
 
   @Override
   public void onExchange(Exchange exchange) {
+    onExchangeKept(exchange);
+  }
+
+  /**
+   * Queues the exchange for the writer; completes on the caller's context once its line is written
+   * (or refused, or failed to be), at once when it is not recorded (replayed, or dropped because
+   * the writer is too far behind).
+   */
+  @Override
+  public Future<Void> onExchangeKept(Exchange exchange) {
     if (exchange.replayed()) {
-      return;
+      return Future.succeededFuture();
     }
     long bytes = exchange.retainedBytes();
-    if (closing || queuedBytes.addAndGet(bytes) > QUEUED_BYTES_MAX || !queue.offer(exchange)) {
+    Pending pending = new Pending(exchange, Vertx.currentContext(), Promise.promise());
+    if (closing || queuedBytes.addAndGet(bytes) > QUEUED_BYTES_MAX || !queue.offer(pending)) {
       queuedBytes.addAndGet(-bytes);
       dropped.increment();
+      return Future.succeededFuture();
+    }
+    if (closing) {
+      pending.kept().tryComplete();
     } else if (idle.get()) {
       wake();
     }
+    return pending.kept().future();
   }
+
+  /** An exchange waiting for the writer, and whom to tell once it is written. */
+  private record Pending(Exchange exchange, Context context, Promise<Void> kept) {}
 
   /**
    * Wakes an idle writer at the end of the event loop's current turn, once for every exchange that
@@ -182,12 +204,13 @@ public final class Recorder implements ExchangeListener {
     while (true) {
       queue.drainTo(taken, BATCH);
       for (Object next : taken) {
-        if (next instanceof Exchange e) {
-          encode(e);
-          queuedBytes.addAndGet(-e.retainedBytes());
+        if (next instanceof Pending p) {
+          encode(p.exchange());
+          queuedBytes.addAndGet(-p.exchange().retainedBytes());
         }
       }
       flush();
+      tellKept(taken);
       if (taken.contains(CLOSE) || (closing && queue.isEmpty())) {
         break;
       }
@@ -201,7 +224,29 @@ public final class Recorder implements ExchangeListener {
       taken.clear();
     }
     closeQuietly();
+    taken.clear();
+    queue.drainTo(taken);
+    tellKept(taken);
     closed.tryComplete();
+  }
+
+  /**
+   * Completes the batch's exchanges on their event loops: one task per event loop for the whole
+   * batch, rather than one per exchange.
+   */
+  private static void tellKept(List<Object> taken) {
+    Map<Context, List<Promise<Void>>> byContext = new IdentityHashMap<>(4);
+    for (Object next : taken) {
+      if (next instanceof Pending p) {
+        if (p.context() == null) {
+          p.kept().tryComplete();
+        } else {
+          byContext.computeIfAbsent(p.context(), c -> new ArrayList<>()).add(p.kept());
+        }
+      }
+    }
+    byContext.forEach(
+        (context, kept) -> context.runOnContext(v -> kept.forEach(Promise::tryComplete)));
   }
 
   /** Encodes one line into the batch, or cuts it off again when it still holds a secret. */
