@@ -52,24 +52,12 @@ final class BodyReader implements Handler<RoutingContext> {
       rc.next();
       return;
     }
-    long declared = declaredLength(request);
+    long declared = IncomingBody.declaredLength(request);
     if (declared > limit) {
       rc.fail(413);
       return;
     }
     new Reading(rc, declared).start();
-  }
-
-  private static long declaredLength(HttpServerRequest request) {
-    String value = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (value == null) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 
   /** One body being read: its bytes so far and how it ends. */
