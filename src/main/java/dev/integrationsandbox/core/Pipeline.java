@@ -18,6 +18,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -802,7 +803,7 @@ public final class Pipeline {
     HttpServerResponse response = head(request, reply, call);
     if (stream.declaredLength() >= 0) {
       response.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(stream.declaredLength()));
-    } else {
+    } else if (!bodiless(request, reply.status())) {
       response.setChunked(true);
     }
     Relay.pass(stream, response)
@@ -857,6 +858,11 @@ public final class Pipeline {
                           start));
               endWhenKept(kept, response, copy.tail());
             });
+  }
+
+  /** An answer that has no body whatever its headers say (RFC 9110 §6.4.1): never chunked. */
+  private static boolean bodiless(HttpServerRequest request, int status) {
+    return request.method() == HttpMethod.HEAD || status == 204 || status == 304 || status < 200;
   }
 
   /** A streamed answer read whole; any other answer as it is. */

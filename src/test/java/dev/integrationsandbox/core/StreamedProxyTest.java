@@ -45,6 +45,7 @@ class StreamedProxyTest {
   static final String CUT = "/v2/ticket/000000000000000000000003/";
   static final String ENDLESS = "/v2/ticket/000000000000000000000004/";
   static final String SIZED = "/v2/ticket/000000000000000000000005/";
+  static final String EMPTY = "/v2/ticket/000000000000000000000007/";
   static final String CLOSE = "/v2/ticket/000000000000000000000006/close/";
   static final String FIRST = "{\"ticket\":{\"id\":";
   static final String REST = "1,\"status\":\"open\"}}";
@@ -98,6 +99,7 @@ class StreamedProxyTest {
                       request.connection().closeHandler(v -> closed.complete(null));
                       response.setChunked(true).write(FIRST);
                     }
+                    case EMPTY -> response.setStatusCode(204).end();
                     case CLOSE -> {
                       Buffer received = Buffer.buffer();
                       CompletableFuture<Void> first = firstPart.get();
@@ -263,6 +265,14 @@ class StreamedProxyTest {
         Integer.toString((FIRST + REST).length()), answer.response().getHeader("Content-Length"));
     assertNull(answer.response().getHeader("Transfer-Encoding"));
     assertEquals(FIRST + REST, answer.body().toString());
+  }
+
+  @Test
+  void anAnswerWithoutABodyIsNeverChunked() {
+    Answer answer = send(EMPTY);
+    assertEquals(204, answer.response().statusCode());
+    assertNull(answer.response().getHeader("Transfer-Encoding"));
+    assertEquals(0, answer.body().length());
   }
 
   @Test
