@@ -21,9 +21,11 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One exchange as a line of a recording, redacted: the format that {@code
@@ -68,6 +70,7 @@ final class RecordingLine {
   private final PersonalDataMask mask;
   private final int bodyLimit;
   private final Map<String, Object> fields = new HashMap<>();
+  private final Map<String, String> lowerNames = new HashMap<>();
 
   /**
    * @param mask replaces personal data in paths, bodies and messages; null to keep it
@@ -123,26 +126,51 @@ final class RecordingLine {
 
   /**
    * Headers by lower-case name, secrets masked; {@code contentType} is added when the headers lack
-   * it (an emulated answer carries it apart from them).
+   * it (an emulated answer carries it apart from them). The headers are walked in their order, not
+   * through {@code names()}, which builds a sorted set for every line; a name that comes twice
+   * (rare) has its values joined, as one JSON field.
    */
   private void headers(JsonGenerator g, MultiMap headers, String contentType) throws IOException {
     g.writeObjectFieldStart("headers");
     boolean typed = contentType == null;
-    for (String name : headers.names()) {
-      String key = name.toLowerCase(Locale.ROOT);
+    Set<String> written = null;
+    for (Map.Entry<String, String> header : headers) {
+      String key = lowerCase(header.getKey());
+      if (written != null && written.contains(key)) {
+        continue;
+      }
       typed |= key.equals("content-type");
+      List<String> values = headers.getAll(key);
+      if (values.size() > 1) {
+        if (written == null) {
+          written = new HashSet<>();
+        }
+        written.add(key);
+      }
       if (rule(key) == SECRET) {
         g.writeStringField(key, Redactor.MASK);
       } else {
-        List<String> values = headers.getAll(name);
         g.writeStringField(
-            key, redactor.text(values.size() == 1 ? values.get(0) : String.join(", ", values)));
+            key, redactor.text(values.size() == 1 ? header.getValue() : String.join(", ", values)));
       }
     }
     if (!typed) {
       g.writeStringField("content-type", redactor.text(contentType));
     }
     g.writeEndObject();
+  }
+
+  /** Header names are few and repeat on every line: each is lower-cased once. */
+  private String lowerCase(String name) {
+    String lower = lowerNames.get(name);
+    if (lower == null) {
+      if (lowerNames.size() >= NAMES_CACHED) {
+        lowerNames.clear();
+      }
+      lower = name.toLowerCase(Locale.ROOT);
+      lowerNames.put(name, lower);
+    }
+    return lower;
   }
 
   /**
