@@ -92,12 +92,13 @@ public final class Contract {
   }
 
   /**
-   * Unpacks the meta-schemas that vertx-openapi reads for every OpenAPI 3.1 contract, in one pass
-   * over the jar per folder; blocking. Vert.x's file resolver otherwise scans all 8,000 entries of
-   * the shaded jar for each of those files, for each contract, under one lock: a sixth of a cold
-   * start. Later reads find the files in Vert.x's file cache.
+   * Unpacks the meta-schemas that vertx-openapi reads for every OpenAPI 3.1 contract it checks, in
+   * one pass over the jar per folder; blocking. Vert.x's file resolver otherwise scans all 8,000
+   * entries of the shaded jar for each of those files, for each contract, under one lock. Only a
+   * contract the build has not checked needs them from Vert.x's file system ({@link MetaSchemas}
+   * reads them for the others).
    */
-  public static void unpackMetaSchemas(Vertx vertx) {
+  private static void unpackMetaSchemas(Vertx vertx) {
     for (String folder : List.of("json-schema.org/draft/2020-12", "spec.openapis.org/oas/3.1")) {
       vertx.fileSystem().existsBlocking(folder);
     }
@@ -125,7 +126,14 @@ public final class Contract {
             doc ->
                 (verified || doc.checkedByBuild()
                         ? resolved(vertx, doc.loadable())
-                        : OpenAPIContract.from(vertx, doc.loadable()))
+                        : vertx
+                            .executeBlocking(
+                                () -> {
+                                  unpackMetaSchemas(vertx);
+                                  return doc;
+                                },
+                                false)
+                            .compose(unpacked -> OpenAPIContract.from(vertx, doc.loadable())))
                     .map(openapi -> new Contract(doc, openapi)))
         .recover(
             e ->
@@ -136,12 +144,13 @@ public final class Contract {
 
   /**
    * What {@link OpenAPIContract#from} does for a contract without additional files, minus its
-   * meta-schema check: the same repository, the same resolution, the same contract object.
+   * meta-schema check: the same repository ({@link MetaSchemas}), the same resolution, the same
+   * contract object.
    */
   private static Future<OpenAPIContract> resolved(Vertx vertx, JsonObject unresolved) {
     OpenAPIVersion version = OpenAPIVersion.fromContract(unresolved);
-    return version
-        .getRepository(vertx, "app://")
+    return vertx
+        .executeBlocking(() -> MetaSchemas.repository(version), false)
         .compose(
             repository ->
                 version

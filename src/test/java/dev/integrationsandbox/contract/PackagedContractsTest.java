@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.SchemaRepository;
+import io.vertx.json.schema.impl.SchemaRepositoryImpl;
 import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.OpenAPIVersion;
 import io.vertx.openapi.contract.Operation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,6 +87,27 @@ class PackagedContractsTest {
     RuntimeException refused =
         assertThrows(RuntimeException.class, () -> Contract.load(vertx, broken).await());
     assertTrue(refused.getMessage().contains("cannot be loaded"), refused.getMessage());
+  }
+
+  @Test
+  void theRepositoryHoldsTheSchemasVertxOpenApiPreloads() {
+    SchemaRepository ours = MetaSchemas.repository(OpenAPIVersion.V3_1);
+    SchemaRepository theirs = OpenAPIVersion.V3_1.getRepository(vertx, "app://").await();
+    List<String> ids =
+        Stream.concat(
+                SchemaRepositoryImpl.DRAFT_202012_META_FILES.stream(),
+                OpenAPIVersion.V3_1.schemaFiles().stream())
+            .toList();
+    assertEquals(12, ids.size(), "the 2020-12 meta-schemas and OpenAPI 3.1's own: " + ids);
+    for (String id : ids) {
+      assertEquals(json(theirs.find(id)), json(ours.find(id)), id);
+    }
+  }
+
+  private static JsonObject json(JsonSchema schema) {
+    JsonObject o = new JsonObject();
+    schema.fieldNames().forEach(name -> o.put(name, schema.get(name)));
+    return o;
   }
 
   private static List<String> ids(List<Operation> operations) {
