@@ -22,6 +22,7 @@ import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.contract.Response;
 import io.vertx.openapi.contract.impl.OpenAPIContractImpl;
+import io.vertx.openapi.impl.OpenAPIFormatValidator;
 import io.vertx.openapi.validation.transformer.FormTransformer;
 import io.vertx.openapi.validation.transformer.ParameterTransformer;
 import io.vertx.openapi.validation.transformer.SimpleTransformer;
@@ -92,11 +93,9 @@ public final class Contract {
   }
 
   /**
-   * Unpacks the meta-schemas that vertx-openapi reads for every OpenAPI 3.1 contract it checks, in
-   * one pass over the jar per folder; blocking. Vert.x's file resolver otherwise scans all 8,000
-   * entries of the shaded jar for each of those files, for each contract, under one lock. Only a
-   * contract the build has not checked needs them from Vert.x's file system ({@link MetaSchemas}
-   * reads them for the others).
+   * Unpacks the meta-schemas that vertx-openapi reads to check an OpenAPI 3.1 contract, in one pass
+   * over the jar per folder; blocking. Vert.x's file resolver otherwise scans all 8,000 entries of
+   * the shaded jar for each of those files, for each contract, under one lock.
    */
   private static void unpackMetaSchemas(Vertx vertx) {
     for (String folder : List.of("json-schema.org/draft/2020-12", "spec.openapis.org/oas/3.1")) {
@@ -144,20 +143,28 @@ public final class Contract {
 
   /**
    * What {@link OpenAPIContract#from} does for a contract without additional files, minus its
-   * meta-schema check: the same repository ({@link MetaSchemas}), the same resolution, the same
-   * contract object.
+   * meta-schema check: the same resolution, the same contract object, in a repository that holds
+   * the contract's own schemas only.
+   *
+   * <p>vertx-openapi's repository also holds the JSON Schema and OpenAPI meta-schemas, which only
+   * its check of the contract refers to: a validator resolves the {@code $ref}s of the schema it
+   * validates, and those of a contract the build checked all point into the contract ({@code
+   * PackagedContractsTest}). Reading and dereferencing the dozen meta-schemas took each contract
+   * more time than resolving the contract itself: unpacked from the jar by Vert.x's file resolver,
+   * which walks all 8,000 entries of the shaded jar, then dereferenced for every contract.
    */
   private static Future<OpenAPIContract> resolved(Vertx vertx, JsonObject unresolved) {
     OpenAPIVersion version = OpenAPIVersion.fromContract(unresolved);
-    return vertx
-        .executeBlocking(() -> MetaSchemas.repository(version), false)
-        .compose(
-            repository ->
-                version
-                    .resolve(vertx, repository, unresolved)
-                    .map(
-                        spec ->
-                            (OpenAPIContract) new OpenAPIContractImpl(spec, version, repository)));
+    SchemaRepository repository =
+        SchemaRepository.create(
+            new JsonSchemaOptions()
+                .setDraft(Draft.DRAFT202012)
+                .setBaseUri("app://")
+                .setOutputFormat(OutputFormat.Basic),
+            new OpenAPIFormatValidator());
+    return version
+        .resolve(vertx, repository, unresolved)
+        .map(spec -> (OpenAPIContract) new OpenAPIContractImpl(spec, version, repository));
   }
 
   public Path file() {
