@@ -69,7 +69,7 @@ class PackagedContractsTest {
     assertTrue(doc.checkedByBuild(), file + " has no packaged JSON: run mvn process-classes");
     assertEquals(
         ContractJson.fromYaml(Files.readString(file)),
-        ContractJson.packaged(Files.readString(file)),
+        ContractJson.packaged(file.getFileName().toString(), Files.readString(file)),
         file + ": the packaged JSON is the YAML's document");
   }
 
