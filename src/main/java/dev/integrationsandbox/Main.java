@@ -35,7 +35,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
 
-  private static final Logger LOG = LoggerFactory.getLogger("integration-sandbox");
+  /**
+   * Not a static field: taking a logger sets logging up (some 60 ms of a cold start), which the
+   * thread that makes {@link Runtime} does while this one parses the command line.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger("integration-sandbox");
+  }
 
   private Main() {}
 
@@ -74,9 +80,10 @@ public final class Main {
                     .onComplete(
                         answered -> {
                           if (answered.succeeded()) {
-                            LOG.info(
-                                "check passed: configuration, contracts and fixtures load, and"
-                                    + " /__sandbox/health answers 200");
+                            log()
+                                .info(
+                                    "check passed: configuration, contracts and fixtures load, and"
+                                        + " /__sandbox/health answers 200");
                           } else {
                             System.err.println(
                                 "integration-sandbox: --check: " + answered.cause().getMessage());
@@ -96,11 +103,13 @@ public final class Main {
   }
 
   /**
-   * Vert.x and its metrics registry, made on another thread while the command line is parsed: they
-   * do not depend on the configuration, and each costs about a tenth of a second of a cold start.
+   * Logging, Vert.x and its metrics registry, made on another thread while the command line is
+   * parsed: they do not depend on the configuration, and each costs about a tenth of a second of a
+   * cold start.
    */
   private record Runtime(Vertx vertx, PrometheusMeterRegistry registry) {
     static Runtime create() {
+      log();
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       Vertx vertx =
           Vertx.builder()
@@ -151,28 +160,32 @@ public final class Main {
 
   private static void announce(SandboxServer server, long millis) {
     for (MountedVendor v : server.sandbox().vendors()) {
-      LOG.info(
-          "{} ({}) {}: {} operations, {}",
-          v.id(),
-          v.vendor().title(),
-          v.mode().id(),
-          v.contract().operations().size(),
-          v.emulation() != null
-              ? v.emulation().summary()
-              : v.mode() == Mode.PROXY ? "no fixtures (forwarded)" : "answered from recordings");
+      log()
+          .info(
+              "{} ({}) {}: {} operations, {}",
+              v.id(),
+              v.vendor().title(),
+              v.mode().id(),
+              v.contract().operations().size(),
+              v.emulation() != null
+                  ? v.emulation().summary()
+                  : v.mode() == Mode.PROXY
+                      ? "no fixtures (forwarded)"
+                      : "answered from recordings");
     }
     String host = server.sandbox().config().host();
     String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
     String scheme = server.sandbox().config().tlsCert() == null ? "http" : "https";
-    LOG.info(
-        "ready in {} ms on {}://{}:{} - try: curl {}://{}:{}/__sandbox/health",
-        millis,
-        scheme,
-        shown,
-        server.port(),
-        scheme,
-        shown,
-        server.port());
+    log()
+        .info(
+            "ready in {} ms on {}://{}:{} - try: curl {}://{}:{}/__sandbox/health",
+            millis,
+            scheme,
+            shown,
+            server.port(),
+            scheme,
+            shown,
+            server.port());
   }
 
   /**
