@@ -92,7 +92,7 @@ public final class Main {
                           vertx.close().onComplete(done -> System.exit(code));
                         });
               } else {
-                bindJvmMetrics(vertx, registry);
+                vertx.setTimer(JVM_METRICS_DELAY_MILLIS, id -> bindJvmMetrics(vertx, registry));
               }
             })
         .onFailure(
@@ -189,9 +189,13 @@ public final class Main {
   }
 
   /**
-   * JVM meters (memory, GC, threads) are bound after the server answers: binding them loads a few
-   * hundred classes that nobody needs before the first request.
+   * JVM meters (memory, GC, threads) are bound a while after the server listens: binding them loads
+   * a few hundred classes that nobody needs before the first request, and done at once it took the
+   * second core from the first request, whose answer came about a tenth of a second later.
    */
+  static final long JVM_METRICS_DELAY_MILLIS = 3_000;
+
+  /** Binds the JVM meters, on a worker thread. */
   private static void bindJvmMetrics(Vertx vertx, PrometheusMeterRegistry registry) {
     vertx.executeBlocking(
         () -> {
