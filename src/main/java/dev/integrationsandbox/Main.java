@@ -51,6 +51,7 @@ public final class Main {
    * that run to record the class-data-sharing archive that halves start-up.
    */
   public static void main(String[] args) {
+    withoutNettyFlightRecorderEvents();
     if (Tools.names(args)) {
       System.exit(Tools.run(args));
       return;
@@ -100,6 +101,18 @@ public final class Main {
               System.err.println("integration-sandbox: " + rootMessage(e));
               vertx.close().onComplete(done -> System.exit(1));
             });
+  }
+
+  /**
+   * Netty reports its buffer allocations as Flight Recorder events when the JVM has a flight
+   * recorder, recording or not: the first buffer it allocates, on the first request, then sets up
+   * the recorder's event metadata, a few hundred classes and a tenth of a second of a cold start's
+   * first answer. {@code -Dio.netty.jfr.enabled=true} brings the events back for a profiling run.
+   */
+  private static void withoutNettyFlightRecorderEvents() {
+    if (System.getProperty("io.netty.jfr.enabled") == null) {
+      System.setProperty("io.netty.jfr.enabled", "false");
+    }
   }
 
   /**
