@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.integrationsandbox.ChildSandbox;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,7 @@ class JvmMetricsTest {
   void theJvmMetersAreScrapedSoonAfterStartUp(@TempDir Path dir) throws Exception {
     Vertx vertx = Vertx.vertx();
     try (ChildSandbox sandbox = ChildSandbox.start(dir)) {
-      WebClient client =
-          WebClient.create(vertx, new WebClientOptions().setDefaultPort(sandbox.port()));
+      WebClient client = sandbox.client(vertx);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       String metrics = "";
       while (!metrics.contains("jvm_memory_used_bytes") && System.nanoTime() < deadline) {
