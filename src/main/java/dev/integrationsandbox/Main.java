@@ -35,7 +35,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
 
-  private static final Logger LOG = LoggerFactory.getLogger("integration-sandbox");
+  /**
+   * Not a static field: taking a logger sets logging up (some 60 ms of a cold start), which the
+   * thread that makes {@link Runtime} does while this one parses the command line.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger("integration-sandbox");
+  }
 
   private Main() {}
 
@@ -45,6 +51,7 @@ public final class Main {
    * that run to record the class-data-sharing archive that halves start-up.
    */
   public static void main(String[] args) {
+    withoutNettyFlightRecorderEvents();
     if (Tools.names(args)) {
       System.exit(Tools.run(args));
       return;
@@ -74,9 +81,10 @@ public final class Main {
                     .onComplete(
                         answered -> {
                           if (answered.succeeded()) {
-                            LOG.info(
-                                "check passed: configuration, contracts and fixtures load, and"
-                                    + " /__sandbox/health answers 200");
+                            log()
+                                .info(
+                                    "check passed: configuration, contracts and fixtures load, and"
+                                        + " /__sandbox/health answers 200");
                           } else {
                             System.err.println(
                                 "integration-sandbox: --check: " + answered.cause().getMessage());
@@ -85,7 +93,7 @@ public final class Main {
                           vertx.close().onComplete(done -> System.exit(code));
                         });
               } else {
-                bindJvmMetrics(vertx, registry);
+                vertx.setTimer(JVM_METRICS_DELAY_MILLIS, id -> bindJvmMetrics(vertx, registry));
               }
             })
         .onFailure(
@@ -96,11 +104,25 @@ public final class Main {
   }
 
   /**
-   * Vert.x and its metrics registry, made on another thread while the command line is parsed: they
-   * do not depend on the configuration, and each costs about a tenth of a second of a cold start.
+   * Netty reports its buffer allocations as Flight Recorder events when the JVM has a flight
+   * recorder, recording or not: the first buffer it allocates, on the first request, then sets up
+   * the recorder's event metadata, a few hundred classes and a tenth of a second of a cold start's
+   * first answer. {@code -Dio.netty.jfr.enabled=true} brings the events back for a profiling run.
+   */
+  private static void withoutNettyFlightRecorderEvents() {
+    if (System.getProperty("io.netty.jfr.enabled") == null) {
+      System.setProperty("io.netty.jfr.enabled", "false");
+    }
+  }
+
+  /**
+   * Logging, Vert.x and its metrics registry, made on another thread while the command line is
+   * parsed: they do not depend on the configuration, and each costs about a tenth of a second of a
+   * cold start.
    */
   private record Runtime(Vertx vertx, PrometheusMeterRegistry registry) {
     static Runtime create() {
+      log();
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       Vertx vertx =
           Vertx.builder()
@@ -151,34 +173,42 @@ public final class Main {
 
   private static void announce(SandboxServer server, long millis) {
     for (MountedVendor v : server.sandbox().vendors()) {
-      LOG.info(
-          "{} ({}) {}: {} operations, {}",
-          v.id(),
-          v.vendor().title(),
-          v.mode().id(),
-          v.contract().operations().size(),
-          v.emulation() != null
-              ? v.emulation().summary()
-              : v.mode() == Mode.PROXY ? "no fixtures (forwarded)" : "answered from recordings");
+      log()
+          .info(
+              "{} ({}) {}: {} operations, {}",
+              v.id(),
+              v.vendor().title(),
+              v.mode().id(),
+              v.contract().operations().size(),
+              v.emulation() != null
+                  ? v.emulation().summary()
+                  : v.mode() == Mode.PROXY
+                      ? "no fixtures (forwarded)"
+                      : "answered from recordings");
     }
     String host = server.sandbox().config().host();
     String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
     String scheme = server.sandbox().config().tlsCert() == null ? "http" : "https";
-    LOG.info(
-        "ready in {} ms on {}://{}:{} - try: curl {}://{}:{}/__sandbox/health",
-        millis,
-        scheme,
-        shown,
-        server.port(),
-        scheme,
-        shown,
-        server.port());
+    log()
+        .info(
+            "ready in {} ms on {}://{}:{} - try: curl {}://{}:{}/__sandbox/health",
+            millis,
+            scheme,
+            shown,
+            server.port(),
+            scheme,
+            shown,
+            server.port());
   }
 
   /**
-   * JVM meters (memory, GC, threads) are bound after the server answers: binding them loads a few
-   * hundred classes that nobody needs before the first request.
+   * JVM meters (memory, GC, threads) are bound a while after the server listens: binding them loads
+   * a few hundred classes that nobody needs before the first request, and done at once it took the
+   * second core from the first request, whose answer came about a tenth of a second later.
    */
+  static final long JVM_METRICS_DELAY_MILLIS = 3_000;
+
+  /** Binds the JVM meters, on a worker thread. */
   private static void bindJvmMetrics(Vertx vertx, PrometheusMeterRegistry registry) {
     vertx.executeBlocking(
         () -> {

@@ -1,5 +1,8 @@
 package dev.integrationsandbox;
 
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -50,6 +53,11 @@ public record ChildSandbox(Process process, int port, Path log) implements AutoC
       process.destroy();
       throw e;
     }
+  }
+
+  /** A keep-alive web client whose requests go to this sandbox. */
+  public WebClient client(Vertx vertx) {
+    return WebClient.create(vertx, new WebClientOptions().setDefaultPort(port).setKeepAlive(true));
   }
 
   public String output() throws IOException {

@@ -22,6 +22,7 @@ import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.contract.Response;
 import io.vertx.openapi.contract.impl.OpenAPIContractImpl;
+import io.vertx.openapi.impl.OpenAPIFormatValidator;
 import io.vertx.openapi.validation.transformer.FormTransformer;
 import io.vertx.openapi.validation.transformer.ParameterTransformer;
 import io.vertx.openapi.validation.transformer.SimpleTransformer;
@@ -92,12 +93,11 @@ public final class Contract {
   }
 
   /**
-   * Unpacks the meta-schemas that vertx-openapi reads for every OpenAPI 3.1 contract, in one pass
+   * Unpacks the meta-schemas that vertx-openapi reads to check an OpenAPI 3.1 contract, in one pass
    * over the jar per folder; blocking. Vert.x's file resolver otherwise scans all 8,000 entries of
-   * the shaded jar for each of those files, for each contract, under one lock: a sixth of a cold
-   * start. Later reads find the files in Vert.x's file cache.
+   * the shaded jar for each of those files, for each contract, under one lock.
    */
-  public static void unpackMetaSchemas(Vertx vertx) {
+  private static void unpackMetaSchemas(Vertx vertx) {
     for (String folder : List.of("json-schema.org/draft/2020-12", "spec.openapis.org/oas/3.1")) {
       vertx.fileSystem().existsBlocking(folder);
     }
@@ -125,7 +125,14 @@ public final class Contract {
             doc ->
                 (verified || doc.checkedByBuild()
                         ? resolved(vertx, doc.loadable())
-                        : OpenAPIContract.from(vertx, doc.loadable()))
+                        : vertx
+                            .executeBlocking(
+                                () -> {
+                                  unpackMetaSchemas(vertx);
+                                  return doc;
+                                },
+                                false)
+                            .compose(unpacked -> OpenAPIContract.from(vertx, doc.loadable())))
                     .map(openapi -> new Contract(doc, openapi)))
         .recover(
             e ->
@@ -136,19 +143,28 @@ public final class Contract {
 
   /**
    * What {@link OpenAPIContract#from} does for a contract without additional files, minus its
-   * meta-schema check: the same repository, the same resolution, the same contract object.
+   * meta-schema check: the same resolution, the same contract object, in a repository that holds
+   * the contract's own schemas only.
+   *
+   * <p>vertx-openapi's repository also holds the JSON Schema and OpenAPI meta-schemas, which only
+   * its check of the contract refers to: a validator resolves the {@code $ref}s of the schema it
+   * validates, and those of a contract the build checked all point into the contract ({@code
+   * PackagedContractsTest}). Reading and dereferencing the dozen meta-schemas took each contract
+   * more time than resolving the contract itself: unpacked from the jar by Vert.x's file resolver,
+   * which walks all 8,000 entries of the shaded jar, then dereferenced for every contract.
    */
   private static Future<OpenAPIContract> resolved(Vertx vertx, JsonObject unresolved) {
     OpenAPIVersion version = OpenAPIVersion.fromContract(unresolved);
+    SchemaRepository repository =
+        SchemaRepository.create(
+            new JsonSchemaOptions()
+                .setDraft(Draft.DRAFT202012)
+                .setBaseUri("app://")
+                .setOutputFormat(OutputFormat.Basic),
+            new OpenAPIFormatValidator());
     return version
-        .getRepository(vertx, "app://")
-        .compose(
-            repository ->
-                version
-                    .resolve(vertx, repository, unresolved)
-                    .map(
-                        spec ->
-                            (OpenAPIContract) new OpenAPIContractImpl(spec, version, repository)));
+        .resolve(vertx, repository, unresolved)
+        .map(spec -> (OpenAPIContract) new OpenAPIContractImpl(spec, version, repository));
   }
 
   public Path file() {

@@ -29,7 +29,10 @@ public record ContractDocument(
    */
   public static ContractDocument read(Path file) throws IOException {
     String text = Files.readString(file);
-    JsonObject packaged = ContractJson.packaged(text);
+    JsonObject packaged =
+        file.toString().endsWith(".yaml")
+            ? ContractJson.packaged(file.getFileName().toString(), text)
+            : null;
     JsonObject doc = packaged != null ? packaged : ContractJson.fromYaml(text);
     if (doc == null) {
       throw new IOException(file + " is not an OpenAPI document (no top-level mapping)");

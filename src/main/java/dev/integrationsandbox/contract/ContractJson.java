@@ -10,23 +10,22 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The repository's contracts as JSON, converted from YAML at build time and packaged in the jar
- * under the SHA-256 of the YAML text they came from.
+ * under the name of the YAML file they came from.
  *
  * <p>Parsing the YAML contracts was a sixth of a cold start's work (snakeyaml, and the JIT it keeps
- * busy); Jackson reads the same document several times faster. A contract file whose text is byte
- * for byte one the build converted is read from that JSON, and it is one the build has also checked
- * (Redocly lints {@code contracts/}, {@code PackagedContractsTest} loads each through
- * vertx-openapi). Any other text, a user's own contract or an edited copy, is parsed as YAML and
- * fully checked, as before.
+ * busy); Jackson reads the same document several times faster. A contract file whose name and text
+ * are those of one the build converted (its YAML is packaged too, under {@code
+ * packaged/contracts/}) is read from that JSON, and it is one the build has also checked (Redocly
+ * lints {@code contracts/}, {@code PackagedContractsTest} loads each through vertx-openapi). Any
+ * other text, a user's own contract or an edited copy, is parsed as YAML and fully checked, as
+ * before. The text is compared, not hashed: a SHA-256 of every contract, computed by a JVM that has
+ * not compiled it yet, was a twentieth of a cold start's work.
  *
  * <pre>
  * java -cp target/classes:… dev.integrationsandbox.contract.ContractJson contracts target/classes/packaged/contracts-json
@@ -35,26 +34,42 @@ import java.util.stream.Stream;
 public final class ContractJson {
 
   private static final String FOLDER = "packaged/contracts-json/";
+  private static final String YAML = "packaged/contracts/";
 
   private ContractJson() {}
 
-  /** Writes {@code <sha256>.json} for every {@code *.yaml} of a folder; the build runs it. */
+  /** Writes {@code <name>.json} for every {@code <name>.yaml} of a folder; the build runs it. */
   public static void main(String[] args) throws IOException {
     Path from = Path.of(args[0]);
     Path to = Files.createDirectories(Path.of(args[1]));
     try (Stream<Path> files = Files.list(from)) {
       for (Path yaml : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
         String text = Files.readString(yaml);
-        Files.writeString(to.resolve(digest(text) + ".json"), fromYaml(text).encode());
+        Files.writeString(to.resolve(json(yaml.getFileName().toString())), fromYaml(text).encode());
       }
     }
   }
 
-  /** The build's JSON of exactly this contract text, or null when the build converted no such. */
-  static JsonObject packaged(String text) {
-    try (InputStream in =
-        ContractJson.class.getClassLoader().getResourceAsStream(FOLDER + digest(text) + ".json")) {
-      return in == null ? null : new JsonObject(Buffer.buffer(in.readAllBytes()));
+  /**
+   * The build's JSON of the contract file of this name, when this is exactly its text; null when
+   * the build converted no such file or the text differs.
+   */
+  static JsonObject packaged(String fileName, String text) {
+    byte[] yaml = resource(YAML + fileName);
+    if (yaml == null || !text.equals(new String(yaml, StandardCharsets.UTF_8))) {
+      return null;
+    }
+    byte[] json = resource(FOLDER + json(fileName));
+    return json == null ? null : new JsonObject(Buffer.buffer(json));
+  }
+
+  private static String json(String yamlName) {
+    return yamlName.substring(0, yamlName.length() - ".yaml".length()) + ".json";
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = ContractJson.class.getClassLoader().getResourceAsStream(name)) {
+      return in == null ? null : in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -77,15 +92,5 @@ public final class ContractJson {
       return a;
     }
     return value;
-  }
-
-  private static String digest(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

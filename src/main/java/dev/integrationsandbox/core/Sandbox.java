@@ -169,7 +169,6 @@ public final class Sandbox {
     return vertx
         .executeBlocking(
             () -> {
-              Contract.unpackMetaSchemas(vertx);
               return new Folders(config, masking(config, upstreams), available);
             },
             false)

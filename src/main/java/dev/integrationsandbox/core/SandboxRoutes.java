@@ -32,8 +32,9 @@ public final class SandboxRoutes {
   public static Router router(Vertx vertx, Sandbox sandbox) {
     Router router = Router.router(vertx);
     router.route("/__sandbox/*").subRouter(AdminRoutes.router(vertx, sandbox));
-    router.route(WORLDS_PREFIX + ":world/*").subRouter(vendorRouter(vertx, sandbox));
-    router.route("/*").subRouter(vendorRouter(vertx, sandbox));
+    Router vendors = vendorRouter(vertx, sandbox);
+    router.route(WORLDS_PREFIX + ":world/*").subRouter(vendors);
+    router.route("/*").subRouter(vendors);
     return router;
   }
 

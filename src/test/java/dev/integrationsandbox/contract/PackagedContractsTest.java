@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.OpenAPIVersion;
 import io.vertx.openapi.contract.Operation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -66,7 +69,7 @@ class PackagedContractsTest {
     assertTrue(doc.checkedByBuild(), file + " has no packaged JSON: run mvn process-classes");
     assertEquals(
         ContractJson.fromYaml(Files.readString(file)),
-        ContractJson.packaged(Files.readString(file)),
+        ContractJson.packaged(file.getFileName().toString(), Files.readString(file)),
         file + ": the packaged JSON is the YAML's document");
   }
 
@@ -83,6 +86,40 @@ class PackagedContractsTest {
     RuntimeException refused =
         assertThrows(RuntimeException.class, () -> Contract.load(vertx, broken).await());
     assertTrue(refused.getMessage().contains("cannot be loaded"), refused.getMessage());
+  }
+
+  /**
+   * A contract the build checked is resolved in a repository without the meta-schemas ({@code
+   * Contract.resolved}): that holds while its schemas refer to nothing outside it.
+   */
+  @ParameterizedTest
+  @MethodSource("contracts")
+  void refersToNothingOutsideItself(Path file) throws IOException {
+    JsonObject doc = ContractJson.fromYaml(Files.readString(file));
+    assertEquals(OpenAPIVersion.V3_1, OpenAPIVersion.fromContract(doc), file.toString());
+    assertFalse(doc.containsKey("jsonSchemaDialect"), file.toString());
+    List<String> outside = new ArrayList<>();
+    outsideReferences(doc, "", outside);
+    assertEquals(List.of(), outside, file + ": references the trusted load cannot resolve");
+  }
+
+  private static void outsideReferences(Object node, String at, List<String> found) {
+    if (node instanceof JsonObject o) {
+      for (String key : o.fieldNames()) {
+        Object value = o.getValue(key);
+        boolean reference = key.equals("$ref") || key.equals("$dynamicRef");
+        if (reference && !(value instanceof String ref && ref.startsWith("#"))
+            || key.equals("$schema")
+            || key.equals("$id")) {
+          found.add(at + "/" + key + ": " + value);
+        }
+        outsideReferences(value, at + "/" + key, found);
+      }
+    } else if (node instanceof JsonArray a) {
+      for (int i = 0; i < a.size(); i++) {
+        outsideReferences(a.getValue(i), at + "/" + i, found);
+      }
+    }
   }
 
   private static List<String> ids(List<Operation> operations) {

@@ -9,7 +9,6 @@ import dev.integrationsandbox.vocom.VocomTestData;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +29,7 @@ class ConstantMemoryTest {
   void threeHundredOneMegabyteRequestsFitTheRecommendedHeap(@TempDir Path dir) throws Exception {
     Vertx vertx = Vertx.vertx();
     try (ChildSandbox sandbox = ChildSandbox.start(dir)) {
-      WebClient client =
-          WebClient.create(
-              vertx, new WebClientOptions().setDefaultPort(sandbox.port()).setKeepAlive(true));
+      WebClient client = sandbox.client(vertx);
       Buffer megabyte = Buffer.buffer(new byte[1_000_000]);
       List<Integer> statuses = new ArrayList<>();
       for (int i = 0; i < 300; i++) {
