@@ -5,6 +5,7 @@ import dev.integrationsandbox.spi.Emulator;
 import dev.integrationsandbox.spi.Failure;
 import dev.integrationsandbox.spi.Reply;
 import dev.integrationsandbox.spi.RevokesTokens;
+import dev.integrationsandbox.support.JsonOut;
 import dev.integrationsandbox.support.SandboxClock;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -124,7 +125,16 @@ public final class HubSoftEmulator implements Emulator<HubSoftSession>, RevokesT
     if (!a.ordens().isEmpty()) {
       msg += ". Foi aberto também uma ordem de serviço e encaminhada ao sertor responsável";
     }
-    return success(msg).put("atendimento", at.views().resumo(a, false, false)).reply();
+    String text = msg;
+    return Reply.encoded(
+        200,
+        JsonOut.write(
+            2048,
+            out -> {
+              successStart(out, text).name("atendimento");
+              at.views().resumo(out, a, false, false);
+              out.endObject();
+            }));
   }
 
   private Reply update(Call call, HubSoftSession session, Installation at) {
@@ -225,15 +235,23 @@ public final class HubSoftEmulator implements Emulator<HubSoftSession>, RevokesT
                     "data_fechamento".equals(q.orderBy()) ? a.fechamento() : a.cadastro(),
                 Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
             .thenComparingLong(Atendimento::id);
-    JsonArray list = new JsonArray();
-    at.book().all().stream()
-        .filter(matches)
-        .filter(a -> !q.apenasPendente() || a.aberto())
-        .filter(between(q.inicio(), q.fim()))
-        .sorted(q.descending() ? order.reversed() : order)
-        .limit(q.limit())
-        .forEach(a -> list.add(at.views().resumo(a, true, true)));
-    return success("Dados consultados com sucesso").put("atendimentos", list).reply();
+    List<Atendimento> found =
+        at.book().all().stream()
+            .filter(matches)
+            .filter(a -> !q.apenasPendente() || a.aberto())
+            .filter(between(q.inicio(), q.fim()))
+            .sorted(q.descending() ? order.reversed() : order)
+            .limit(q.limit())
+            .toList();
+    return Reply.encoded(
+        200,
+        JsonOut.write(
+            2048,
+            out -> {
+              successStart(out, "Dados consultados com sucesso").startArray("atendimentos");
+              found.forEach(a -> at.views().resumo(out, a, true, true));
+              out.endArray().endObject();
+            }));
   }
 
   private static Predicate<Atendimento> matcher(Inputs.Busca q, Provedor provedor) {
@@ -278,6 +296,11 @@ public final class HubSoftEmulator implements Emulator<HubSoftSession>, RevokesT
 
   private static Envelope success(String msg) {
     return new Envelope(new JsonObject().put("status", "success").put("msg", msg));
+  }
+
+  /** The start of {@link #success}'s envelope, for an answer written as bytes. */
+  private static JsonOut successStart(JsonOut out, String msg) {
+    return out.startObject().field("status", "success").field("msg", msg);
   }
 
   /** HubSoft's success envelope under construction. */
