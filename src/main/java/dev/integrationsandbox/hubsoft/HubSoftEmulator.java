@@ -79,7 +79,15 @@ public final class HubSoftEmulator implements Emulator<HubSoftSession>, RevokesT
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw Failure.unauthorized("no bearer token");
     }
-    PassportTokens.Access access = tokens.valid(header.substring(7).strip(), call.at());
+    int start = 7;
+    int end = header.length();
+    while (start < end && Character.isWhitespace(header.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(header.charAt(end - 1))) {
+      end--;
+    }
+    PassportTokens.Access access = tokens.valid(header, start, end, call.at());
     if (access == null) {
       throw Failure.unauthorized("unknown, expired or revoked token");
     }
