@@ -42,76 +42,45 @@ public final class JsonOut {
   }
 
   public JsonOut startObject() {
-    try {
-      generator.writeStartObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
-  }
-
-  /** The name of the field whose value is written next. */
-  public JsonOut name(String name) {
-    try {
-      generator.writeFieldName(name);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
-  }
-
-  public JsonOut startArray() {
-    try {
-      generator.writeStartArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
+    return run((g, unused) -> g.writeStartObject(), null);
   }
 
   /** Starts an object as the value of {@code name}. */
   public JsonOut startObject(String name) {
-    try {
-      generator.writeObjectFieldStart(name);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
+    return run(JsonGenerator::writeObjectFieldStart, name);
   }
 
   public JsonOut endObject() {
-    try {
-      generator.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
+    return run((g, unused) -> g.writeEndObject(), null);
+  }
+
+  /** The name of the field whose value is written next. */
+  public JsonOut name(String name) {
+    return run(JsonGenerator::writeFieldName, name);
   }
 
   /** Starts an array as the value of {@code name}. */
   public JsonOut startArray(String name) {
-    try {
-      generator.writeArrayFieldStart(name);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
+    return run(JsonGenerator::writeArrayFieldStart, name);
   }
 
   public JsonOut endArray() {
-    try {
-      generator.writeEndArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
+    return run((g, unused) -> g.writeEndArray(), null);
   }
 
   /** A field whose value is anything a JsonObject holds, null included. */
   public JsonOut field(String name, Object value) {
+    return name(name).run((g, v) -> JacksonCodec.encodeJson(v, g), value);
+  }
+
+  /** One call on the generator; the steps capture nothing, so they cost no allocation. */
+  private interface Step<T> {
+    void write(JsonGenerator generator, T argument) throws IOException;
+  }
+
+  private <T> JsonOut run(Step<T> step, T argument) {
     try {
-      generator.writeFieldName(name);
-      JacksonCodec.encodeJson(value, generator);
+      step.write(generator, argument);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
