@@ -169,7 +169,7 @@ final class BtgEmulator implements Emulator<AppClient> {
             null,
             List.of(),
             null);
-    return Reply.json(200, book.open(client.clientId(), ticket).toJson());
+    return Reply.encoded(200, book.open(client.clientId(), ticket).encoded());
   }
 
   private Reply addContract(Call call, AppClient client) {
@@ -183,7 +183,7 @@ final class BtgEmulator implements Emulator<AppClient> {
             document,
             ticketId,
             t -> TicketContract.fromRequest(body, t.id(), Ids.uuid(), call.at()));
-    return Reply.json(200, ticket.toJson());
+    return Reply.encoded(200, ticket.encoded());
   }
 
   private Reply closeTicket(Call call, AppClient client) {
@@ -197,7 +197,7 @@ final class BtgEmulator implements Emulator<AppClient> {
       }
     }
     Ticket ticket = book.close(client.clientId(), document, ticketId, call.at(), details);
-    return Reply.json(200, ticket.toJson());
+    return Reply.encoded(200, ticket.encoded());
   }
 
   private Reply attempt(Call call, AppClient client) {
@@ -205,7 +205,7 @@ final class BtgEmulator implements Emulator<AppClient> {
     JsonObject body = (JsonObject) call.body().json();
     checkSameDocument(body, document, "");
     checkAttempt(body, "");
-    return Reply.json(200, openAttempt(call, client, document, body).toJson());
+    return Reply.encoded(200, openAttempt(call, client, document, body).encoded());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.integrationsandbox.btg;
 
+import dev.integrationsandbox.support.JsonOut;
 import dev.integrationsandbox.support.Timestamps;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -26,14 +27,17 @@ record TicketContract(
         ticketId);
   }
 
-  JsonObject toJson() {
-    return new JsonObject()
-        .put("id", id.toString())
-        .put("terminationCode", terminationCode)
-        .put("contractNumber", contractNumber)
-        .put("product", product)
-        .put("dueDays", dueDays)
-        .put("createdAt", Timestamps.iso(createdAt))
-        .put("ticket", new JsonObject().put("id", ticketId.toString()));
+  void write(JsonOut out) {
+    out.startObject()
+        .field("id", id.toString())
+        .field("terminationCode", terminationCode)
+        .field("contractNumber", contractNumber)
+        .field("product", product)
+        .field("dueDays", dueDays)
+        .field("createdAt", Timestamps.iso(createdAt))
+        .startObject("ticket")
+        .field("id", ticketId.toString())
+        .endObject()
+        .endObject();
   }
 }

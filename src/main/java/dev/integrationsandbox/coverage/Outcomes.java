@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /** Tells which outcome an exchange produced, by its status and, where declared, its body. */
@@ -37,7 +38,7 @@ final class Outcomes {
     Buffer body = e.responseBody().kept();
     if (e.responseBody().truncated()
         || body.length() > ERROR_ENVELOPE_MAX
-        || !contains(body, ERROR_VALUE)) {
+        || !mentionsError(body)) {
       return new Outcome(e.status(), null);
     }
     JsonObject json;
@@ -56,33 +57,54 @@ final class Outcomes {
   }
 
   /**
-   * A plain loop over the bytes where they lie: reading them one by one through {@code
-   * Buffer.getByte} (7% of the event loops' samples on HubSoft's 1.5 KB answer) or Netty's {@code
+   * How far the search may move on when the byte under the needle's last position is {@code b}
+   * (Boyer-Moore-Horspool): most bytes of an answer are not in {@code "error"}, so the search reads
+   * about one byte in five instead of every one.
+   */
+  private static final int[] SHIFT = shifts(ERROR_VALUE);
+
+  private static int[] shifts(byte[] needle) {
+    int[] shift = new int[256];
+    Arrays.fill(shift, needle.length);
+    for (int i = 0; i < needle.length - 1; i++) {
+      shift[needle[i] & 0xFF] = needle.length - 1 - i;
+    }
+    return shift;
+  }
+
+  /**
+   * A search over the bytes where they lie: reading them one by one through {@code Buffer.getByte}
+   * (7% of the event loops' samples on HubSoft's 1.5 KB answer) or Netty's {@code
    * ByteBufUtil.indexOf} (16%, it prepares its search on every call) cost far more, and copying
    * them out first was an eighth of that answer's allocations.
    */
-  private static boolean contains(Buffer body, byte[] needle) {
+  private static boolean mentionsError(Buffer body) {
     ByteBuf buf = ((BufferInternal) body).getByteBuf();
     if (!buf.hasArray()) {
-      return contains(body.getBytes(), 0, body.length(), needle);
+      return mentionsError(body.getBytes(), 0, body.length());
     }
-    return contains(
-        buf.array(), buf.arrayOffset() + buf.readerIndex(), buf.readableBytes(), needle);
+    return mentionsError(buf.array(), buf.arrayOffset() + buf.readerIndex(), buf.readableBytes());
   }
 
-  private static boolean contains(byte[] bytes, int from, int length, byte[] needle) {
-    int last = from + length - needle.length;
+  /** Whether {@code bytes[from, from + length)} contains {@code "error"}. */
+  static boolean mentionsError(byte[] bytes, int from, int length) {
+    byte[] needle = ERROR_VALUE;
+    int n = needle.length;
+    int end = from + length;
+    int i = from;
     outer:
-    for (int i = from; i <= last; i++) {
-      if (bytes[i] != needle[0]) {
-        continue;
-      }
-      for (int j = 1; j < needle.length; j++) {
-        if (bytes[i + j] != needle[j]) {
-          continue outer;
+    while (i + n <= end) {
+      byte last = bytes[i + n - 1];
+      if (last == needle[n - 1]) {
+        for (int j = 0; j < n - 1; j++) {
+          if (bytes[i + j] != needle[j]) {
+            i += SHIFT[last & 0xFF];
+            continue outer;
+          }
         }
+        return true;
       }
-      return true;
+      i += SHIFT[last & 0xFF];
     }
     return false;
   }

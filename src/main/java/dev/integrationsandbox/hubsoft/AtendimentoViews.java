@@ -1,5 +1,6 @@
 package dev.integrationsandbox.hubsoft;
 
+import dev.integrationsandbox.support.JsonOut;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -30,79 +31,81 @@ final class AtendimentoViews {
   }
 
   /**
-   * The summary view.
+   * Writes the summary view, the answer's biggest part, straight as bytes (see {@link JsonOut}).
    *
    * @param withServico whether to add the customer service's plan (the search answer does)
    * @param withOrdens whether to list the service orders even when there are none
    */
-  JsonObject resumo(Atendimento a, boolean withServico, boolean withOrdens) {
+  void resumo(JsonOut out, Atendimento a, boolean withServico, boolean withOrdens) {
     Provedor.ClienteServico cs = provedor.servicos().get(a.idClienteServico());
-    JsonObject json =
-        new JsonObject()
-            .put("id_atendimento", a.id())
-            .put("protocolo", a.protocolo())
-            .put("descricao_abertura", a.descricaoAbertura())
-            .put("descricao_fechamento", a.descricaoFechamento())
-            .put("tipo_atendimento", provedor.tiposAtendimento().get(a.idTipoAtendimento()))
-            .put("usuario_abertura", provedor.usuario(a.idUsuarioAbertura()))
-            .put("usuario_responsavel", provedor.usuario(a.idUsuarioResponsavel()))
-            .put("usuario_fechamento", provedor.usuario(a.idUsuarioFechamento()))
-            .put("data_cadastro", HubSoftTime.dateBr(a.cadastro()))
-            .put("data_fechamento", HubSoftTime.dateBr(a.fechamento()))
-            .put("setor_responsavel", null)
-            .put("status_fechamento", a.statusFechamento())
-            .put("motivo_fechamento", null)
-            .put("status", a.status().descricao)
-            .put("cliente", cliente(cs));
+    out.startObject()
+        .field("id_atendimento", a.id())
+        .field("protocolo", a.protocolo())
+        .field("descricao_abertura", a.descricaoAbertura())
+        .field("descricao_fechamento", a.descricaoFechamento())
+        .field("tipo_atendimento", provedor.tiposAtendimento().get(a.idTipoAtendimento()))
+        .field("usuario_abertura", provedor.usuario(a.idUsuarioAbertura()))
+        .field("usuario_responsavel", provedor.usuario(a.idUsuarioResponsavel()))
+        .field("usuario_fechamento", provedor.usuario(a.idUsuarioFechamento()))
+        .field("data_cadastro", HubSoftTime.dateBr(a.cadastro()))
+        .field("data_fechamento", HubSoftTime.dateBr(a.fechamento()))
+        .field("setor_responsavel", null)
+        .field("status_fechamento", a.statusFechamento())
+        .field("motivo_fechamento", null)
+        .field("status", a.status().descricao);
+    cliente(out, cs);
     if (withServico) {
-      json.put("servico", servico(cs, true));
+      servico(out, cs, true);
     }
     if (withOrdens || !a.ordens().isEmpty()) {
-      JsonArray ordens = new JsonArray();
-      a.ordens().forEach(o -> ordens.add(ordem(o, cs, withServico)));
-      json.put("ordens_servico", ordens);
+      out.startArray("ordens_servico");
+      a.ordens().forEach(o -> ordem(out, o, cs, withServico));
+      out.endArray();
     }
-    return json;
+    out.endObject();
   }
 
-  private JsonObject ordem(OrdemServico o, Provedor.ClienteServico cs, boolean servicoId) {
-    return new JsonObject()
-        .put("id_ordem_servico", o.id())
-        .put("numero_ordem_servico", o.numero())
-        .put("data_cadastro", HubSoftTime.dateTimeBr(o.cadastro()))
-        .put("tipo", provedor.tiposOrdemServico().get(o.idTipo()))
-        .put("data_inicio_programado", HubSoftTime.dateTimeBr(o.inicioProgramado()))
-        .put("data_termino_programado", HubSoftTime.dateTimeBr(o.terminoProgramado()))
-        .put("data_inicio_executado", HubSoftTime.dateTimeBr(o.inicioExecutado()))
-        .put("data_termino_executado", HubSoftTime.dateTimeBr(o.terminoExecutado()))
-        .put("descricao_abertura", o.descricaoAbertura())
-        .put("descricao_servico", o.descricaoAbertura())
-        .put("descricao_fechamento", o.descricaoFechamento())
-        .put("usuario_abertura", provedor.usuario(o.idUsuarioAbertura()))
-        .put("usuario_fechamento", provedor.usuario(o.idUsuarioFechamento()))
-        .put("status", o.status())
-        .put("status_fechamento", o.statusFechamento())
-        .put("cliente", cliente(cs))
-        .put("servico", servico(cs, servicoId));
+  private void ordem(JsonOut out, OrdemServico o, Provedor.ClienteServico cs, boolean servicoId) {
+    out.startObject()
+        .field("id_ordem_servico", o.id())
+        .field("numero_ordem_servico", o.numero())
+        .field("data_cadastro", HubSoftTime.dateTimeBr(o.cadastro()))
+        .field("tipo", provedor.tiposOrdemServico().get(o.idTipo()))
+        .field("data_inicio_programado", HubSoftTime.dateTimeBr(o.inicioProgramado()))
+        .field("data_termino_programado", HubSoftTime.dateTimeBr(o.terminoProgramado()))
+        .field("data_inicio_executado", HubSoftTime.dateTimeBr(o.inicioExecutado()))
+        .field("data_termino_executado", HubSoftTime.dateTimeBr(o.terminoExecutado()))
+        .field("descricao_abertura", o.descricaoAbertura())
+        .field("descricao_servico", o.descricaoAbertura())
+        .field("descricao_fechamento", o.descricaoFechamento())
+        .field("usuario_abertura", provedor.usuario(o.idUsuarioAbertura()))
+        .field("usuario_fechamento", provedor.usuario(o.idUsuarioFechamento()))
+        .field("status", o.status())
+        .field("status_fechamento", o.statusFechamento());
+    cliente(out, cs);
+    servico(out, cs, servicoId);
+    out.endObject();
   }
 
-  private static JsonObject cliente(Provedor.ClienteServico cs) {
-    return new JsonObject()
-        .put("codigo_cliente", cs.cliente().codigo())
-        .put("nome_razaosocial", cs.cliente().nome())
-        .put("cpf_cnpj", cs.cliente().cpfCnpj());
+  private static void cliente(JsonOut out, Provedor.ClienteServico cs) {
+    out.startObject("cliente")
+        .field("codigo_cliente", cs.cliente().codigo())
+        .field("nome_razaosocial", cs.cliente().nome())
+        .field("cpf_cnpj", cs.cliente().cpfCnpj())
+        .endObject();
   }
 
-  private static JsonObject servico(Provedor.ClienteServico cs, boolean withId) {
-    JsonObject json = new JsonObject();
+  private static void servico(JsonOut out, Provedor.ClienteServico cs, boolean withId) {
+    out.startObject("servico");
     if (withId) {
-      json.put("id_cliente_servico", String.valueOf(cs.id()));
+      out.field("id_cliente_servico", String.valueOf(cs.id()));
     }
-    return json.put("numero_plano", cs.numeroPlano())
-        .put("nome", cs.plano().nome())
-        .put("valor", cs.plano().valor())
-        .put("status", cs.status())
-        .put("status_prefixo", cs.statusPrefixo());
+    out.field("numero_plano", cs.numeroPlano())
+        .field("nome", cs.plano().nome())
+        .field("valor", cs.plano().valor())
+        .field("status", cs.status())
+        .field("status_prefixo", cs.statusPrefixo())
+        .endObject();
   }
 
   /** The database row with its computed fields, as the listings show it. */

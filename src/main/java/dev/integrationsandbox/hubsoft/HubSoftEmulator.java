@@ -5,6 +5,7 @@ import dev.integrationsandbox.spi.Emulator;
 import dev.integrationsandbox.spi.Failure;
 import dev.integrationsandbox.spi.Reply;
 import dev.integrationsandbox.spi.RevokesTokens;
+import dev.integrationsandbox.support.JsonOut;
 import dev.integrationsandbox.support.SandboxClock;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -78,7 +79,15 @@ public final class HubSoftEmulator implements Emulator<HubSoftSession>, RevokesT
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw Failure.unauthorized("no bearer token");
     }
-    PassportTokens.Access access = tokens.valid(header.substring(7).strip(), call.at());
+    int start = 7;
+    int end = header.length();
+    while (start < end && Character.isWhitespace(header.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(header.charAt(end - 1))) {
+      end--;
+    }
+    PassportTokens.Access access = tokens.valid(header, start, end, call.at());
     if (access == null) {
       throw Failure.unauthorized("unknown, expired or revoked token");
     }
@@ -124,7 +133,16 @@ public final class HubSoftEmulator implements Emulator<HubSoftSession>, RevokesT
     if (!a.ordens().isEmpty()) {
       msg += ". Foi aberto também uma ordem de serviço e encaminhada ao sertor responsável";
     }
-    return success(msg).put("atendimento", at.views().resumo(a, false, false)).reply();
+    String text = msg;
+    return Reply.encoded(
+        200,
+        JsonOut.write(
+            2048,
+            out -> {
+              successStart(out, text).name("atendimento");
+              at.views().resumo(out, a, false, false);
+              out.endObject();
+            }));
   }
 
   private Reply update(Call call, HubSoftSession session, Installation at) {
@@ -225,15 +243,23 @@ public final class HubSoftEmulator implements Emulator<HubSoftSession>, RevokesT
                     "data_fechamento".equals(q.orderBy()) ? a.fechamento() : a.cadastro(),
                 Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
             .thenComparingLong(Atendimento::id);
-    JsonArray list = new JsonArray();
-    at.book().all().stream()
-        .filter(matches)
-        .filter(a -> !q.apenasPendente() || a.aberto())
-        .filter(between(q.inicio(), q.fim()))
-        .sorted(q.descending() ? order.reversed() : order)
-        .limit(q.limit())
-        .forEach(a -> list.add(at.views().resumo(a, true, true)));
-    return success("Dados consultados com sucesso").put("atendimentos", list).reply();
+    List<Atendimento> found =
+        at.book().all().stream()
+            .filter(matches)
+            .filter(a -> !q.apenasPendente() || a.aberto())
+            .filter(between(q.inicio(), q.fim()))
+            .sorted(q.descending() ? order.reversed() : order)
+            .limit(q.limit())
+            .toList();
+    return Reply.encoded(
+        200,
+        JsonOut.write(
+            2048,
+            out -> {
+              successStart(out, "Dados consultados com sucesso").startArray("atendimentos");
+              found.forEach(a -> at.views().resumo(out, a, true, true));
+              out.endArray().endObject();
+            }));
   }
 
   private static Predicate<Atendimento> matcher(Inputs.Busca q, Provedor provedor) {
@@ -278,6 +304,11 @@ public final class HubSoftEmulator implements Emulator<HubSoftSession>, RevokesT
 
   private static Envelope success(String msg) {
     return new Envelope(new JsonObject().put("status", "success").put("msg", msg));
+  }
+
+  /** The start of {@link #success}'s envelope, for an answer written as bytes. */
+  private static JsonOut successStart(JsonOut out, String msg) {
+    return out.startObject().field("status", "success").field("msg", msg);
   }
 
   /** HubSoft's success envelope under construction. */

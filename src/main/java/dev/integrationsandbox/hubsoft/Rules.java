@@ -20,8 +20,6 @@ final class Rules {
   static final String INVALID_MSG =
       "Favor preencher os campos obrigatórios de acordo com as especificações";
 
-  private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
-  private static final Pattern PHONE = Pattern.compile("[0-9]{10,11}");
   private static final Pattern EMAIL =
       Pattern.compile(
           "[^@\\s\"(),:;<>\\[\\]\\\\]+@[^@\\s\"(),:;<>\\[\\]\\\\.]+(\\.[^@\\s\"(),:;<>\\[\\]\\\\.]+)+");
@@ -125,9 +123,10 @@ final class Rules {
     if (value instanceof BigInteger b) {
       return b.bitLength() < 64 ? b.longValue() : null;
     }
-    if (value instanceof String s && INTEGER.matcher(s.strip()).matches()) {
+    String text = value instanceof String s ? s.strip() : null;
+    if (text != null && asciiDigits(text, text.startsWith("-") ? 1 : 0)) {
       try {
-        return Long.parseLong(s.strip());
+        return Long.parseLong(text);
       } catch (NumberFormatException e) {
         return null;
       }
@@ -160,11 +159,28 @@ final class Rules {
         value instanceof String s
             ? s.strip()
             : value instanceof Number && asLong(value) != null ? value.toString() : null;
-    if (text == null || !PHONE.matcher(text).matches()) {
+    if (text == null || text.length() < 10 || text.length() > 11 || !asciiDigits(text, 0)) {
       errors.add("O formato do campo " + field + " é inválido.");
       return null;
     }
     return text;
+  }
+
+  /**
+   * Whether {@code text} has at least one character from {@code from} on and all of them are ASCII
+   * digits: what {@code [0-9]+} matches, without a regex matcher per field of every request.
+   */
+  private static boolean asciiDigits(String text, int from) {
+    if (text.length() <= from) {
+      return false;
+    }
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   String email(String field, Object value) {

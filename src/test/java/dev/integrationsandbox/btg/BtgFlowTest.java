@@ -48,6 +48,41 @@ class BtgFlowTest {
     return r.bodyAsJsonObject();
   }
 
+  /**
+   * Ticket answers are written straight as bytes: exactly the compact encoding of their JSON, keys
+   * in the order the ticket had as a JsonObject, a contract nested in its place.
+   */
+  @Test
+  void aTicketAnswerIsTheCompactEncodingOfItsJsonInItsKeyOrder() {
+    Buffer created = btg.createTicket(CPF, BtgTestData.newTicket()).bodyAsBuffer();
+    JsonObject ticket = created.toJsonObject();
+    assertEquals(ticket.toBuffer(), created);
+    assertEquals(
+        java.util.List.of(
+            "id",
+            "documentNumber",
+            "phoneAreaCode",
+            "phoneNumber",
+            "channel",
+            "type",
+            "operator",
+            "createdBy",
+            "status",
+            "createdAt",
+            "metadata",
+            "contracts"),
+        java.util.List.copyOf(ticket.fieldNames()));
+    Buffer withContract =
+        btg.addContract(CPF, ticket.getString("id"), contract("NA")).bodyAsBuffer();
+    assertEquals(withContract.toJsonObject().toBuffer(), withContract);
+    JsonObject added = withContract.toJsonObject().getJsonArray("contracts").getJsonObject(0);
+    assertEquals(
+        java.util.List.of(
+            "id", "terminationCode", "contractNumber", "product", "dueDays", "createdAt", "ticket"),
+        java.util.List.copyOf(added.fieldNames()));
+    assertEquals(ticket.getString("id"), added.getJsonObject("ticket").getString("id"));
+  }
+
   @Test
   void ticketsInfoListsChannelsTypesAndTerminationCodes() {
     HttpResponse<Buffer> r = btg.info();

@@ -86,6 +86,60 @@ class HubSoftFlowTest {
         java.time.LocalDateTime.parse(os.getString("data_termino_programado"), f));
   }
 
+  /**
+   * The create and search answers are written straight as bytes: they must be exactly the compact
+   * encoding of the same JSON, keys in the same order, accents as UTF-8, that an encoded JsonObject
+   * gives, as they were when they were built as one.
+   */
+  @Test
+  void theAnswersWrittenAsBytesAreTheCompactEncodingOfTheirJson() {
+    Buffer created =
+        api.send(HttpMethod.POST, ATENDIMENTO, token, HubSoftApi.seedBody()).bodyAsBuffer();
+    JsonObject answer = created.toJsonObject();
+    assertEquals(answer.toBuffer(), created);
+    assertEquals(List.of("status", "msg", "atendimento"), List.copyOf(answer.fieldNames()));
+    assertEquals(
+        List.of(
+            "id_atendimento",
+            "protocolo",
+            "descricao_abertura",
+            "descricao_fechamento",
+            "tipo_atendimento",
+            "usuario_abertura",
+            "usuario_responsavel",
+            "usuario_fechamento",
+            "data_cadastro",
+            "data_fechamento",
+            "setor_responsavel",
+            "status_fechamento",
+            "motivo_fechamento",
+            "status",
+            "cliente",
+            "ordens_servico"),
+        List.copyOf(answer.getJsonObject("atendimento").fieldNames()));
+    assertTrue(created.toString().contains("\"status\":\"Aguardando Análise\""));
+    Buffer found =
+        api.send(
+                HttpMethod.GET,
+                SEARCH
+                    + "?busca=protocolo&termo_busca="
+                    + answer.getJsonObject("atendimento").getString("protocolo"),
+                token,
+                null)
+            .bodyAsBuffer();
+    JsonObject search = found.toJsonObject();
+    assertEquals(search.toBuffer(), found);
+    JsonObject first = search.getJsonArray("atendimentos").getJsonObject(0);
+    assertEquals("servico", List.copyOf(first.fieldNames()).get(15));
+    assertEquals(
+        "11000",
+        first
+            .getJsonArray("ordens_servico")
+            .getJsonObject(0)
+            .getJsonObject("servico")
+            .getString("id_cliente_servico"));
+  }
+
   @Test
   void withoutAbrirOsNoServiceOrderIsOpened() {
     JsonObject answer = api.create(token, HubSoftApi.seedBody().put("abrir_os", false));

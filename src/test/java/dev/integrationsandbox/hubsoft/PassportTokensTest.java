@@ -45,6 +45,26 @@ class PassportTokensTest {
     assertNotNull(tokens.valid(other.accessToken(), NOW));
   }
 
+  /**
+   * A token read in place from its header matches the remembered one only when it is all of it: not
+   * a token one character off, nor one with a prefix or a suffix of the header around it.
+   */
+  @Test
+  void aTokenReadInPlaceFromItsHeaderMatchesOnlyWhole() {
+    PassportTokens tokens = new PassportTokens(60, 120, 10);
+    String t = tokens.issue("89", 5228, NOW).accessToken();
+    String header = "Bearer " + t;
+    int end = header.length();
+    assertNotNull(tokens.valid(header, 7, end, NOW));
+    assertNotNull(tokens.valid(header, 7, end, NOW));
+    String offByOne = "Bearer " + t.substring(0, t.length() - 1) + (t.endsWith("x") ? "y" : "x");
+    assertNull(tokens.valid(offByOne, 7, end, NOW));
+    assertNull(tokens.valid(header, 6, end, NOW));
+    assertNull(tokens.valid(header, 7, end - 1, NOW));
+    assertNull(tokens.valid(header + "x", 7, end + 1, NOW));
+    assertNotNull(tokens.valid("Bearer  " + t + " ", 8, end + 1, NOW));
+  }
+
   /** The last token looked up is remembered, and forgotten by every change to the tokens. */
   @Test
   void aTokenJustLookedUpIsStillRefusedOnceRevokedOrForgotten() {
