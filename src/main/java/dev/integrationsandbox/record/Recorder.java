@@ -63,6 +63,12 @@ public final class Recorder implements ExchangeListener {
   /** The most exchanges encoded into one write. */
   static final int BATCH = 256;
 
+  /**
+   * How long a woken writer waits for more exchanges before it writes: the answers wait that much
+   * longer, and a write and a wake serve several exchanges instead of one or two.
+   */
+  static final long GATHER_NANOS = 100_000;
+
   /** The longest the writer sleeps between looks at the queue, should a wake ever be missed. */
   static final long IDLE_NANOS = 100_000_000;
 
@@ -218,6 +224,8 @@ public final class Recorder implements ExchangeListener {
         idle.set(true);
         if (queue.isEmpty() && !closing) {
           LockSupport.parkNanos(this, IDLE_NANOS);
+          idle.set(false);
+          LockSupport.parkNanos(this, GATHER_NANOS);
         }
         idle.set(false);
       }
