@@ -1,5 +1,6 @@
 package dev.integrationsandbox.core;
 
+import dev.integrationsandbox.spi.Body;
 import dev.integrationsandbox.spi.BodyStream;
 import dev.integrationsandbox.spi.Call;
 import dev.integrationsandbox.spi.Reply;
@@ -39,10 +40,11 @@ public interface ModeHandler<P> {
   /**
    * Answers a call whose body is still arriving, for a mode that {@link #streamsRequests}: {@code
    * body} streams it, and {@link Call#body()} is empty. The pipeline checks the body against the
-   * contract once it has ended.
+   * contract once it has ended. A mode that has no use for the stream reads it whole and answers as
+   * {@link #answer(Call, Object)} does.
    */
   default Future<Reply> answer(Call call, P principal, BodyStream body) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " reads bodies whole");
+    return Relay.whole(body).compose(bytes -> answer(call.withBody(new Body(bytes)), principal));
   }
 
   /**

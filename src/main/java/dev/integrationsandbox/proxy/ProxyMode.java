@@ -229,7 +229,8 @@ public final class ProxyMode implements ModeHandler<Void> {
   /**
    * Writes the body to the upstream as it arrives, at the pace the upstream reads it. A body that
    * fails midway (past the limit, the client gone) resets the upstream request, so the upstream
-   * never takes a cut body for a whole one.
+   * never takes a cut body for a whole one. The reset's cause reaches the pipeline through the
+   * response future; Vert.x would also log it at ERROR without a handler of the request's own.
    */
   private static Future<HttpClientResponse> send(
       HttpClientRequest request, Call call, BodyStream body) {
@@ -239,6 +240,7 @@ public final class ProxyMode implements ModeHandler<Void> {
       request.putHeader("Content-Length", Long.toString(body.declaredLength()));
     }
     ReadStream<Buffer> chunks = body.chunks();
+    request.exceptionHandler(ignored -> {});
     chunks.exceptionHandler(e -> request.reset(0, e));
     chunks.handler(
         chunk -> {
