@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -234,10 +235,8 @@ class StreamedProxyTest {
     Buffer all = Buffer.buffer();
     Promise<Void> ended = Promise.promise();
     HttpClientResponse response =
-        client
-            .request(get(TRICKLE))
-            .compose(request -> request.send())
-            .map(
+        sendReading(
+                get(TRICKLE),
                 r -> {
                   r.handler(
                       chunk -> {
@@ -245,7 +244,6 @@ class StreamedProxyTest {
                         first.tryComplete(chunk);
                       });
                   r.endHandler(ended::tryComplete);
-                  return r;
                 })
             .await();
     assertEquals(200, response.statusCode());
@@ -290,16 +288,10 @@ class StreamedProxyTest {
 
   @Test
   void anAnswerCutAfterItsHeadCutsTheClientsAndIsJournaledAsAnAbort() {
-    Future<Buffer> body =
-        client
-            .request(get(CUT))
-            .compose(request -> request.send())
-            .compose(
-                response -> {
-                  assertEquals(200, response.statusCode(), "the head had gone out");
-                  return response.body();
-                });
-    assertThrows(Exception.class, () -> body.await(10, TimeUnit.SECONDS), "no clean end");
+    Promise<Buffer> body = Promise.promise();
+    HttpClientResponse response = sendReading(get(CUT), r -> r.body().onComplete(body)).await();
+    assertEquals(200, response.statusCode(), "the head had gone out");
+    assertThrows(Exception.class, () -> body.future().await(10, TimeUnit.SECONDS), "no clean end");
     JsonObject journaled = lastExchange();
     assertEquals(0, journaled.getInteger("status"));
     assertTrue(
@@ -311,11 +303,32 @@ class StreamedProxyTest {
   record Answer(HttpClientResponse response, Buffer body) {}
 
   private static Answer send(String path) {
+    Promise<Buffer> body = Promise.promise();
+    HttpClientResponse response = sendReading(get(path), r -> r.body().onComplete(body)).await();
+    return new Answer(response, body.future().await());
+  }
+
+  /**
+   * Sends a bodiless request with {@code reader} set on its answer before the request goes, so that
+   * no chunk arrives before anyone reads it (a chunk nobody reads is not kept).
+   */
+  private static Future<HttpClientResponse> sendReading(
+      RequestOptions options, Consumer<HttpClientResponse> reader) {
     return client
-        .request(get(path))
-        .compose(request -> request.send())
-        .compose(response -> response.body().map(body -> new Answer(response, body)))
-        .await();
+        .request(options)
+        .compose(
+            request -> {
+              Future<HttpClientResponse> answered =
+                  request
+                      .response()
+                      .map(
+                          r -> {
+                            reader.accept(r);
+                            return r;
+                          });
+              request.end();
+              return answered;
+            });
   }
 
   /**
@@ -333,15 +346,7 @@ class StreamedProxyTest {
     upstreamClosed.set(new CompletableFuture<>());
     Promise<Void> first = Promise.promise();
     HttpClientResponse response =
-        client
-            .request(get(ENDLESS))
-            .compose(request -> request.send())
-            .map(
-                r -> {
-                  r.handler(chunk -> first.tryComplete());
-                  return r;
-                })
-            .await();
+        sendReading(get(ENDLESS), r -> r.handler(chunk -> first.tryComplete())).await();
     first.future().await(10, TimeUnit.SECONDS);
     response.request().connection().close().await();
     upstreamClosed.get().get(10, TimeUnit.SECONDS);
