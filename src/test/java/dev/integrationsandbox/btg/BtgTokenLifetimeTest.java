@@ -93,9 +93,12 @@ class BtgTokenLifetimeTest {
   void aTokenExpiresWhenTheClockPassesItsLifetime() {
     BtgApi btg = anonymous.signedIn();
     assertEquals(200, btg.info().statusCode());
-    sandbox.advanceClock("PT3599S");
+    // iat and exp are whole seconds (as Cognito's), so a token issued at 10.999 s expires at 3610
+    // s:
+    // 3598 s later it is valid whatever the fraction, and 3 s more it is not.
+    sandbox.advanceClock("PT3598S");
     assertEquals(200, btg.info().statusCode());
-    sandbox.advanceClock("PT2S");
+    sandbox.advanceClock("PT3S");
     HttpResponse<Buffer> expired = btg.info();
     assertEquals(401, expired.statusCode());
     assertEquals("The incoming token has expired", expired.bodyAsJsonObject().getString("message"));
