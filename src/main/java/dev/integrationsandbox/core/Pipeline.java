@@ -925,7 +925,8 @@ public final class Pipeline {
         error,
         reply.lintNotes(),
         System.nanoTime() - start,
-        world.name());
+        world.name(),
+        reply.success());
   }
 
   /** The status and headers of a decorated reply, on the request's response. */

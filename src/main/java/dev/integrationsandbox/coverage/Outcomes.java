@@ -25,14 +25,15 @@ final class Outcomes {
   static final int ERROR_ENVELOPE_MAX = 4096;
 
   /**
-   * The status alone, unless the contract declares in-body errors for it: then the body is read,
-   * but only when it contains {@code "error"} at all, so that the common successful answer (a large
-   * list, say) is never parsed on the event loop. A truncated body cannot be parsed and counts as
-   * the plain status.
+   * The status alone, unless the contract declares in-body errors for it and the answer is not
+   * known to be a success ({@link Exchange#success}, an emulator's envelope): then the body is
+   * read, but only when it contains {@code "error"} at all, so that the common successful answer (a
+   * large list, say) is never parsed on the event loop. A truncated body cannot be parsed and
+   * counts as the plain status.
    */
   static Outcome classify(DeclaredResponses declared, Exchange e) {
     List<ErrorProbe> probes = declared.probes().get(e.status());
-    if (probes == null || probes.isEmpty()) {
+    if (e.success() || probes == null || probes.isEmpty()) {
       return new Outcome(e.status(), null);
     }
     Buffer body = e.responseBody().kept();

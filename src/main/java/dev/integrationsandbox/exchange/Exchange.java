@@ -23,6 +23,8 @@ import java.util.List;
  * @param error the sandbox-side diagnostic (never sent to the client), or null
  * @param notes lint notes: what the vendor accepts but looked odd, never sent to the client
  * @param world the world the request addressed
+ * @param success whether the answer is known to be the vendor's success ({@link
+ *     dev.integrationsandbox.spi.Reply#success}): no in-body error, whatever its body says
  */
 public record Exchange(
     String id,
@@ -42,7 +44,49 @@ public record Exchange(
     String error,
     List<String> notes,
     long durationNanos,
-    String world) {
+    String world,
+    boolean success) {
+
+  public Exchange(
+      String id,
+      Instant at,
+      String vendor,
+      String operationId,
+      Mode mode,
+      HttpMethod method,
+      String uri,
+      MultiMap requestHeaders,
+      Captured requestBody,
+      int status,
+      String responseContentType,
+      MultiMap responseHeaders,
+      Captured responseBody,
+      List<Violation> violations,
+      String error,
+      List<String> notes,
+      long durationNanos,
+      String world) {
+    this(
+        id,
+        at,
+        vendor,
+        operationId,
+        mode,
+        method,
+        uri,
+        requestHeaders,
+        requestBody,
+        status,
+        responseContentType,
+        responseHeaders,
+        responseBody,
+        violations,
+        error,
+        notes,
+        durationNanos,
+        world,
+        false);
+  }
 
   /** How {@link #error} begins for a call that an armed fault answered instead of the vendor. */
   public static final String FAULT = "FAULT ";

@@ -135,14 +135,15 @@ public final class HubSoftEmulator implements Emulator<HubSoftSession>, RevokesT
     }
     String text = msg;
     return Reply.encoded(
-        200,
-        JsonOut.write(
-            2048,
-            out -> {
-              successStart(out, text).name("atendimento");
-              at.views().resumo(out, a, false, false);
-              out.endObject();
-            }));
+            200,
+            JsonOut.write(
+                2048,
+                out -> {
+                  successStart(out, text).name("atendimento");
+                  at.views().resumo(out, a, false, false);
+                  out.endObject();
+                }))
+        .asSuccess();
   }
 
   private Reply update(Call call, HubSoftSession session, Installation at) {
@@ -252,14 +253,15 @@ public final class HubSoftEmulator implements Emulator<HubSoftSession>, RevokesT
             .limit(q.limit())
             .toList();
     return Reply.encoded(
-        200,
-        JsonOut.write(
-            2048,
-            out -> {
-              successStart(out, "Dados consultados com sucesso").startArray("atendimentos");
-              found.forEach(a -> at.views().resumo(out, a, true, true));
-              out.endArray().endObject();
-            }));
+            200,
+            JsonOut.write(
+                2048,
+                out -> {
+                  successStart(out, "Dados consultados com sucesso").startArray("atendimentos");
+                  found.forEach(a -> at.views().resumo(out, a, true, true));
+                  out.endArray().endObject();
+                }))
+        .asSuccess();
   }
 
   private static Predicate<Atendimento> matcher(Inputs.Busca q, Provedor provedor) {
@@ -319,7 +321,7 @@ public final class HubSoftEmulator implements Emulator<HubSoftSession>, RevokesT
     }
 
     Reply reply() {
-      return Reply.json(200, json);
+      return Reply.json(200, json).asSuccess();
     }
   }
 

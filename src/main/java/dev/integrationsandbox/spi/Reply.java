@@ -16,6 +16,9 @@ import java.util.List;
  * @param lintNotes what the vendor accepts but looked odd (holding a call that does not exist): for
  *     the journal, the request log and a counter, never for the client
  * @param stream the body as it arrives, or null when {@code json} or {@code raw} hold it
+ * @param success whether the answer's maker knows it to be the vendor's success (an emulator's
+ *     success envelope), so that nobody need read its body to tell whether it is an in-body error
+ *     (HubSoft's and Vocom's HTTP 200 errors); false when unknown, as for an upstream's answer
  */
 public record Reply(
     int status,
@@ -25,7 +28,20 @@ public record Reply(
     Buffer raw,
     String note,
     List<String> lintNotes,
-    BodyStream stream) {
+    BodyStream stream,
+    boolean success) {
+
+  public Reply(
+      int status,
+      String contentType,
+      MultiMap headers,
+      Object json,
+      Buffer raw,
+      String note,
+      List<String> lintNotes,
+      BodyStream stream) {
+    this(status, contentType, headers, json, raw, note, lintNotes, stream, false);
+  }
 
   public Reply(
       int status,
@@ -81,7 +97,15 @@ public record Reply(
   }
 
   public Reply withContentType(String type) {
-    return new Reply(status, type, headers, json, raw, note, lintNotes, stream);
+    return new Reply(status, type, headers, json, raw, note, lintNotes, stream, success);
+  }
+
+  /**
+   * Marks a success envelope made by an emulator, which carries no in-body error: coverage then
+   * counts it by its status without scanning its bytes for {@code "error"}.
+   */
+  public Reply asSuccess() {
+    return new Reply(status, contentType, headers, json, raw, note, lintNotes, stream, true);
   }
 
   /**
@@ -89,7 +113,7 @@ public record Reply(
    * not to the pipeline (Vocom's HTTP 200 errors): it goes to the journal, never to the client.
    */
   public Reply withNote(String text) {
-    return new Reply(status, contentType, headers, json, raw, text, lintNotes, stream);
+    return new Reply(status, contentType, headers, json, raw, text, lintNotes, stream, success);
   }
 
   /**
@@ -99,7 +123,8 @@ public record Reply(
   public Reply withLint(String text) {
     List<String> notes = new java.util.ArrayList<>(lintNotes);
     notes.add(text);
-    return new Reply(status, contentType, headers, json, raw, note, List.copyOf(notes), stream);
+    return new Reply(
+        status, contentType, headers, json, raw, note, List.copyOf(notes), stream, success);
   }
 
   /**

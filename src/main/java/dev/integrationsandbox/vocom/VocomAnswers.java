@@ -17,9 +17,11 @@ final class VocomAnswers {
 
   private VocomAnswers() {}
 
+  private static final String OK = "ok";
+
   /** A command whose answer carries nothing but its status. */
   static Reply ok(VocomRequest in) {
-    return respond(in.agentAndCommand(), "ok", "");
+    return respond(in.agentAndCommand(), OK, "");
   }
 
   /**
@@ -41,11 +43,11 @@ final class VocomAnswers {
         result.add(b.toJson());
       }
     }
-    return respond(in.agentAndCommand().put("result", result), "ok", "");
+    return respond(in.agentAndCommand().put("result", result), OK, "");
   }
 
   static Reply callPlaced(VocomRequest in, String callId) {
-    return respond(in.agentAndCommand().put("call_id", callId), "ok", "");
+    return respond(in.agentAndCommand().put("call_id", callId), OK, "");
   }
 
   static Reply agentList(VocomRequest in, CallCenter.QueueAgents agents) {
@@ -58,7 +60,7 @@ final class VocomAnswers {
             .put("queue", in.echo("queue"))
             .put("command", in.command().command())
             .put("result", result);
-    return respond(response, "ok", "");
+    return respond(response, OK, "");
   }
 
   /**
@@ -67,7 +69,7 @@ final class VocomAnswers {
    */
   static Reply list(VocomRequest in, Reports.Page page) {
     VocomCommand command = in.command();
-    return Reply.encoded(200, page.rendered(p -> listBody(command, p)));
+    return Reply.encoded(200, page.rendered(p -> listBody(command, p))).asSuccess();
   }
 
   private static Buffer listBody(VocomCommand command, Reports.Page page) {
@@ -83,7 +85,8 @@ final class VocomAnswers {
   /** Closes a response with its status pair and wraps it as the vendor does, errors included. */
   static Reply respond(JsonObject response, String status, String statusType) {
     response.put("status", status).put("status_type", statusType);
-    return Reply.json(200, new JsonObject().put("response", response));
+    Reply reply = Reply.json(200, new JsonObject().put("response", response));
+    return OK.equals(status) ? reply.asSuccess() : reply;
   }
 
   /**
