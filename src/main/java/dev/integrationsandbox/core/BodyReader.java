@@ -64,7 +64,7 @@ final class BodyReader implements Handler<RoutingContext> {
   private final class Reading {
     private final RoutingContext rc;
     private final Buffer body;
-    private long timer;
+    private long timer = -1;
     private boolean done;
 
     Reading(RoutingContext rc, long declared) {
@@ -72,13 +72,20 @@ final class BodyReader implements Handler<RoutingContext> {
       this.body = Buffer.buffer((int) Math.min(Math.max(declared, 0), 64 * 1024));
     }
 
+    /**
+     * A small body usually came in the packets of the head, and is read whole (and the request
+     * answered) before {@code resume()} returns: the read timeout is armed only for a body still on
+     * its way, since a timer per request cost a map entry on the event loop and a close hook.
+     */
     void start() {
       HttpServerRequest request = rc.request();
-      timer =
-          vertx.setTimer(
-              timeoutMillis, id -> abort("body not received within " + timeoutMillis + " ms"));
       request.handler(this::chunk).exceptionHandler(this::failed).endHandler(v -> end());
       request.resume();
+      if (!done) {
+        timer =
+            vertx.setTimer(
+                timeoutMillis, id -> abort("body not received within " + timeoutMillis + " ms"));
+      }
     }
 
     private void chunk(Buffer chunk) {
@@ -135,7 +142,9 @@ final class BodyReader implements Handler<RoutingContext> {
 
     private void finish() {
       done = true;
-      vertx.cancelTimer(timer);
+      if (timer >= 0) {
+        vertx.cancelTimer(timer);
+      }
     }
   }
 }

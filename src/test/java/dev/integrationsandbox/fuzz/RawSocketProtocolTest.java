@@ -199,6 +199,31 @@ class RawSocketProtocolTest {
     }
   }
 
+  /**
+   * The read timeout, not the idle timeout (2 s) that would close the connection too: the journal
+   * names it, and a body that is all there at once never arms it.
+   */
+  @Test
+  void aBodyShorterThanItsLengthIsJournaledAsNotReceivedInTime(TestSandbox s) throws Exception {
+    try (Socket socket = socket(s)) {
+      send(socket, head("POST", VOCOM_LOGIN, "Content-Length: 100") + "{\"agent\":");
+      millisUntilClosed(socket, 6_000);
+    }
+    boolean timedOut = false;
+    for (int attempt = 0; attempt < 50 && !timedOut; attempt++) {
+      timedOut =
+          !s.server()
+              .sandbox()
+              .journal()
+              .latest(
+                  e -> e.error() != null && e.error().contains("body not received within 1000 ms"),
+                  1)
+              .isEmpty();
+      Thread.sleep(20);
+    }
+    assertTrue(timedOut, "the journal shows the read timeout's abort");
+  }
+
   @Test
   void aClientThatAbortsMidBodyIsJournaledAsAborted(TestSandbox s) throws Exception {
     try (Socket socket = socket(s)) {
