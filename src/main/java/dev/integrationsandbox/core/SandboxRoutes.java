@@ -29,12 +29,20 @@ public final class SandboxRoutes {
   /** The path prefix that selects a world: {@code /__worlds/{name}/v2/btg-tickets/…}. */
   public static final String WORLDS_PREFIX = "/__worlds/";
 
+  /**
+   * A path outside the admin API and the worlds goes straight to the routes under its vendor's
+   * prefix, without a router mounted at {@code /} in between: a router level costs a context
+   * wrapper and a walk of its routes on every request.
+   */
   public static Router router(Vertx vertx, Sandbox sandbox) {
     Router router = Router.router(vertx);
     router.route("/__sandbox/*").subRouter(AdminRoutes.router(vertx, sandbox));
-    Router vendors = vendorRouter(vertx, sandbox);
-    router.route(WORLDS_PREFIX + ":world/*").subRouter(vendors);
-    router.route("/*").subRouter(vendors);
+    Dispatch dispatch = dispatch(vertx, sandbox);
+    router.route(WORLDS_PREFIX + ":world/*").subRouter(vendorRouter(vertx, dispatch));
+    router
+        .route("/*")
+        .handler(rc -> dispatch.routerFor(rc.normalizedPath()).handleContext(rc))
+        .failureHandler(rc -> dispatch.routerFor(rc.normalizedPath()).handleFailure(rc));
     return router;
   }
 
@@ -82,38 +90,45 @@ public final class SandboxRoutes {
   }
 
   /**
-   * Every vendor's operations and catch-alls, then a plain 404: mounted at / and per world. A
-   * request goes straight to the routes that can match a path under the first vendor prefix it
-   * starts with, in their usual order: Vert.x tries routes one by one (a regular expression each,
-   * for paths with parameters or exact slashes), and trying every vendor's routes cost a third of
-   * the event loop's time on a Vocom request, whose routes come last.
+   * The routes under each vendor prefix, and those of every other path. A request goes straight to
+   * the routes that can match a path under the first vendor prefix it starts with, in their usual
+   * order: Vert.x tries routes one by one (a regular expression each, for paths with parameters or
+   * exact slashes), and trying every vendor's routes cost a third of the event loop's time on a
+   * Vocom request, whose routes come last.
    */
-  private static Router vendorRouter(Vertx vertx, Sandbox sandbox) {
+  private record Dispatch(Map<String, Router> byPrefix, Router unowned) {
+
+    Router routerFor(String path) {
+      String own = withoutWorld(path);
+      if (own != null) {
+        for (Map.Entry<String, Router> e : byPrefix.entrySet()) {
+          if (own.startsWith(e.getKey())) {
+            return e.getValue();
+          }
+        }
+      }
+      return unowned;
+    }
+  }
+
+  private static Dispatch dispatch(Vertx vertx, Sandbox sandbox) {
     Map<String, Router> byPrefix = new LinkedHashMap<>();
     for (MountedVendor vendor : sandbox.vendors()) {
       for (String prefix : vendor.vendor().pathPrefixes()) {
         byPrefix.putIfAbsent(prefix, routesUnder(vertx, sandbox, prefix));
       }
     }
-    Router unowned = routesUnder(vertx, sandbox, null);
+    return new Dispatch(byPrefix, routesUnder(vertx, sandbox, null));
+  }
+
+  /** Every vendor's operations and catch-alls, then a plain 404, for the worlds' paths. */
+  private static Router vendorRouter(Vertx vertx, Dispatch dispatch) {
     Router router = Router.router(vertx);
     router
         .route("/*")
-        .handler(rc -> routerFor(byPrefix, unowned, rc.normalizedPath()).handleContext(rc))
-        .failureHandler(rc -> routerFor(byPrefix, unowned, rc.normalizedPath()).handleFailure(rc));
+        .handler(rc -> dispatch.routerFor(rc.normalizedPath()).handleContext(rc))
+        .failureHandler(rc -> dispatch.routerFor(rc.normalizedPath()).handleFailure(rc));
     return router;
-  }
-
-  private static Router routerFor(Map<String, Router> byPrefix, Router unowned, String path) {
-    String own = withoutWorld(path);
-    if (own != null) {
-      for (Map.Entry<String, Router> e : byPrefix.entrySet()) {
-        if (own.startsWith(e.getKey())) {
-          return e.getValue();
-        }
-      }
-    }
-    return unowned;
   }
 
   /**
