@@ -27,11 +27,24 @@ public final class DateText {
   private final ZoneId zone;
   private final DateTimeFormatter formatter;
 
+  /**
+   * The last texts written, by second, for a pattern without milliseconds: an answer writes the
+   * same few instants (now, now + 1 h, …) request after request, and a zone's offset lookup and the
+   * digits cost more than a look here. Null for a pattern with milliseconds. Entries are immutable
+   * and replaced whole, so event loops may share the array without locks.
+   */
+  private final Written[] recent;
+
+  private static final int RECENT_BITS = 3;
+
+  private record Written(long second, String text) {}
+
   private DateText(char[] layout, boolean[] field, ZoneId zone, DateTimeFormatter formatter) {
     this.layout = layout;
     this.field = field;
     this.zone = zone;
     this.formatter = formatter;
+    this.recent = writesMillis(layout, field) ? null : new Written[1 << RECENT_BITS];
   }
 
   /**
@@ -77,6 +90,15 @@ public final class DateText {
     return new DateText(layout.toString().toCharArray(), field, zone, formatter);
   }
 
+  private static boolean writesMillis(char[] layout, boolean[] field) {
+    for (int i = 0; i < layout.length; i++) {
+      if (field[i] && layout[i] == 'S') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static int width(char field) {
     return switch (field) {
       case 'u', 'y' -> 4;
@@ -92,6 +114,21 @@ public final class DateText {
   }
 
   public String format(Instant at) {
+    if (recent == null) {
+      return write(at);
+    }
+    long second = at.getEpochSecond();
+    int slot = (int) ((second * 0x9E3779B97F4A7C15L) >>> (64 - RECENT_BITS));
+    Written known = recent[slot];
+    if (known != null && known.second() == second) {
+      return known.text();
+    }
+    String text = write(at);
+    recent[slot] = new Written(second, text);
+    return text;
+  }
+
+  private String write(Instant at) {
     LocalDateTime t =
         zone instanceof ZoneOffset offset
             ? LocalDateTime.ofEpochSecond(at.getEpochSecond(), at.getNano(), offset)

@@ -56,6 +56,23 @@ class DateTextTest {
     }
   }
 
+  /** Many instants within the same few seconds: the texts kept per second are still the right. */
+  @ParameterizedTest
+  @ValueSource(strings = {"dd/MM/uuuu HH:mm:ss", "uuuuMMddHHmmss", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"})
+  void instantsOfTheSameSecondsAreWrittenAsTheFormatterWrites(String pattern) {
+    Random random = new Random(11);
+    ZoneId zone = ZoneId.of("America/Sao_Paulo");
+    DateText text = DateText.of(pattern, zone);
+    DateTimeFormatter formatter = DateTimeFormatter.ofPattern(pattern).withZone(zone);
+    long base = 1_795_000_000L;
+    for (int i = 0; i < 20_000; i++) {
+      long seconds =
+          base + random.nextInt(40) + (random.nextBoolean() ? 3600L * random.nextInt(3) : 0);
+      Instant at = Instant.ofEpochSecond(seconds, random.nextInt(1_000_000_000));
+      assertEquals(formatter.format(at), text.format(at), pattern + " " + at);
+    }
+  }
+
   @Test
   void refusesAFieldItDoesNotWrite() {
     assertThrows(IllegalArgumentException.class, () -> DateText.of("EEE dd/MM", ZoneOffset.UTC));
