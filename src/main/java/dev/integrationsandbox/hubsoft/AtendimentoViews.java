@@ -6,7 +6,9 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shapes in which HubSoft shows an atendimento, each the one of a saved example: the summary of
@@ -26,8 +28,32 @@ final class AtendimentoViews {
 
   private final Provedor provedor;
 
+  /**
+   * Each customer service's customer and plan as JSON, written when first shown: fixture data that
+   * every answer about the service repeats, so it is encoded once rather than on every request.
+   * Bounded by the fixture's services.
+   */
+  private final Map<Long, Shown> shown = new ConcurrentHashMap<>();
+
+  /** The parts of a customer service that the summary view repeats, already JSON. */
+  private record Shown(
+      JsonOut.Fragment cliente, JsonOut.Fragment servico, JsonOut.Fragment servicoWithId) {
+
+    static Shown of(Provedor.ClienteServico cs) {
+      return new Shown(
+          JsonOut.fragment(out -> writeCliente(out, cs)),
+          JsonOut.fragment(out -> writeServico(out, cs, false)),
+          JsonOut.fragment(out -> writeServico(out, cs, true)));
+    }
+  }
+
   AtendimentoViews(Provedor provedor) {
     this.provedor = provedor;
+  }
+
+  private Shown shown(Provedor.ClienteServico cs) {
+    Shown known = shown.get(cs.id());
+    return known != null ? known : shown.computeIfAbsent(cs.id(), id -> Shown.of(cs));
   }
 
   /**
@@ -53,19 +79,20 @@ final class AtendimentoViews {
         .field("status_fechamento", a.statusFechamento())
         .field("motivo_fechamento", null)
         .field("status", a.status().descricao);
-    cliente(out, cs);
+    Shown parts = shown(cs);
+    out.raw("cliente", parts.cliente());
     if (withServico) {
-      servico(out, cs, true);
+      out.raw("servico", parts.servicoWithId());
     }
     if (withOrdens || !a.ordens().isEmpty()) {
       out.startArray("ordens_servico");
-      a.ordens().forEach(o -> ordem(out, o, cs, withServico));
+      a.ordens().forEach(o -> ordem(out, o, parts, withServico));
       out.endArray();
     }
     out.endObject();
   }
 
-  private void ordem(JsonOut out, OrdemServico o, Provedor.ClienteServico cs, boolean servicoId) {
+  private void ordem(JsonOut out, OrdemServico o, Shown parts, boolean servicoId) {
     out.startObject()
         .field("id_ordem_servico", o.id())
         .field("numero_ordem_servico", o.numero())
@@ -81,22 +108,22 @@ final class AtendimentoViews {
         .field("usuario_abertura", provedor.usuario(o.idUsuarioAbertura()))
         .field("usuario_fechamento", provedor.usuario(o.idUsuarioFechamento()))
         .field("status", o.status())
-        .field("status_fechamento", o.statusFechamento());
-    cliente(out, cs);
-    servico(out, cs, servicoId);
-    out.endObject();
+        .field("status_fechamento", o.statusFechamento())
+        .raw("cliente", parts.cliente())
+        .raw("servico", servicoId ? parts.servicoWithId() : parts.servico())
+        .endObject();
   }
 
-  private static void cliente(JsonOut out, Provedor.ClienteServico cs) {
-    out.startObject("cliente")
+  private static void writeCliente(JsonOut out, Provedor.ClienteServico cs) {
+    out.startObject()
         .field("codigo_cliente", cs.cliente().codigo())
         .field("nome_razaosocial", cs.cliente().nome())
         .field("cpf_cnpj", cs.cliente().cpfCnpj())
         .endObject();
   }
 
-  private static void servico(JsonOut out, Provedor.ClienteServico cs, boolean withId) {
-    out.startObject("servico");
+  private static void writeServico(JsonOut out, Provedor.ClienteServico cs, boolean withId) {
+    out.startObject();
     if (withId) {
       out.field("id_cliente_servico", String.valueOf(cs.id()));
     }
