@@ -38,7 +38,7 @@ final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    RequestGate gate = new RequestGate(sandbox, SandboxRoutes.router(vertx, sandbox));
+    RequestGate gate = new RequestGate(sandbox, SandboxRoutes.entry(vertx, sandbox));
     HttpServerOptions options =
         new HttpServerOptions()
             .setHost(host)

@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,9 +23,12 @@ import java.util.Optional;
 final class RequestGate implements Handler<HttpServerRequest> {
 
   private final Sandbox sandbox;
-  private final Router router;
+  private final Handler<HttpServerRequest> router;
 
-  RequestGate(Sandbox sandbox, Router router) {
+  /**
+   * @param router where a request that passes goes ({@link SandboxRoutes#entry})
+   */
+  RequestGate(Sandbox sandbox, Handler<HttpServerRequest> router) {
     this.sandbox = sandbox;
     this.router = router;
   }

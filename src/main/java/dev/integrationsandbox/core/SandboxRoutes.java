@@ -4,6 +4,8 @@ import dev.integrationsandbox.admin.AdminRoutes;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.internal.net.RFC3986;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -30,14 +32,31 @@ public final class SandboxRoutes {
   public static final String WORLDS_PREFIX = "/__worlds/";
 
   /**
-   * A path outside the admin API and the worlds goes straight to the routes under its vendor's
-   * prefix, without a router mounted at {@code /} in between: a router level costs a context
-   * wrapper and a walk of its routes on every request.
+   * Where every request goes once past the {@link RequestGate}: a vendor's path straight to the
+   * routes under its prefix, as the root router of its request; the admin API, the worlds and the
+   * other {@code /__} paths to {@link #router}. Each router level a request passes costs a routing
+   * context and a walk of its routes (the admin mount, the world route's regular expression), a
+   * tenth of a small request's time. The path is the one Vert.x routes by (dot segments removed,
+   * unreserved escapes decoded), so a path that normalizes into {@code /__sandbox/} is the admin
+   * API's as before.
    */
-  public static Router router(Vertx vertx, Sandbox sandbox) {
+  public static Handler<HttpServerRequest> entry(Vertx vertx, Sandbox sandbox) {
+    Dispatch dispatch = dispatch(vertx, sandbox);
+    Router router = router(vertx, sandbox, dispatch);
+    return request -> {
+      String path = request.path() == null ? null : RFC3986.normalizePath(request.path());
+      if (path == null || path.startsWith("/__")) {
+        router.handle(request);
+      } else {
+        dispatch.routerFor(path).handle(request);
+      }
+    };
+  }
+
+  /** The admin API, the worlds, then every vendor's routes by prefix. */
+  static Router router(Vertx vertx, Sandbox sandbox, Dispatch dispatch) {
     Router router = Router.router(vertx);
     router.route("/__sandbox/*").subRouter(AdminRoutes.router(vertx, sandbox));
-    Dispatch dispatch = dispatch(vertx, sandbox);
     router.route(WORLDS_PREFIX + ":world/*").subRouter(vendorRouter(vertx, dispatch));
     router
         .route("/*")
@@ -96,7 +115,7 @@ public final class SandboxRoutes {
    * exact slashes), and trying every vendor's routes cost a third of the event loop's time on a
    * Vocom request, whose routes come last.
    */
-  private record Dispatch(Map<String, Router> byPrefix, Router unowned) {
+  record Dispatch(Map<String, Router> byPrefix, Router unowned) {
 
     Router routerFor(String path) {
       String own = withoutWorld(path);
@@ -111,7 +130,7 @@ public final class SandboxRoutes {
     }
   }
 
-  private static Dispatch dispatch(Vertx vertx, Sandbox sandbox) {
+  static Dispatch dispatch(Vertx vertx, Sandbox sandbox) {
     Map<String, Router> byPrefix = new LinkedHashMap<>();
     for (MountedVendor vendor : sandbox.vendors()) {
       for (String prefix : vendor.vendor().pathPrefixes()) {
