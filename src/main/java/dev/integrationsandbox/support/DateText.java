@@ -35,7 +35,12 @@ public final class DateText {
    */
   private final Written[] recent;
 
-  private static final int RECENT_BITS = 3;
+  /**
+   * Slots, by second modulo a prime: the instants an answer writes together (now, now + 1 h, now +
+   * 2 h, a day later) fall in different slots, where a hash into 8 slots let them evict each other
+   * for a whole second.
+   */
+  private static final int RECENT = 31;
 
   private record Written(long second, String text) {}
 
@@ -44,7 +49,7 @@ public final class DateText {
     this.field = field;
     this.zone = zone;
     this.formatter = formatter;
-    this.recent = writesMillis(layout, field) ? null : new Written[1 << RECENT_BITS];
+    this.recent = writesMillis(layout, field) ? null : new Written[RECENT];
   }
 
   /**
@@ -118,7 +123,7 @@ public final class DateText {
       return write(at);
     }
     long second = at.getEpochSecond();
-    int slot = (int) ((second * 0x9E3779B97F4A7C15L) >>> (64 - RECENT_BITS));
+    int slot = (int) Math.floorMod(second, (long) RECENT);
     Written known = recent[slot];
     if (known != null && known.second() == second) {
       return known.text();
