@@ -197,16 +197,30 @@ public final class SandboxRoutes {
   }
 
   /**
-   * Whether a path starting with {@code prefix} can match a contract path or a vendor prefix: the
-   * literal part before the first parameter starts with the prefix, or is a start of it.
+   * Whether a path starting with {@code prefix} can match a contract path or a vendor prefix,
+   * segment by segment: each literal segment of the template equals the prefix's (or, for the
+   * prefix's unfinished last segment, starts with it), and a segment holding a parameter matches
+   * any. BTG's {@code /{userPoolId}/.well-known/jwks.json} cannot match {@code
+   * /api/v1/integracao/…}, so HubSoft's requests no longer try its routes' regular expressions
+   * first.
    */
   static boolean overlaps(String prefix, String template) {
     if (prefix == null) {
       return true;
     }
-    int param = template.indexOf('{');
-    String literal = param < 0 ? template : template.substring(0, param);
-    return literal.startsWith(prefix) || prefix.startsWith(literal);
+    String[] fixed = prefix.split("/", -1);
+    String[] wanted = template.split("/", -1);
+    for (int i = 1; i < Math.min(fixed.length, wanted.length); i++) {
+      String want = wanted[i];
+      if (want.indexOf('{') >= 0) {
+        continue;
+      }
+      boolean unfinished = i == fixed.length - 1;
+      if (unfinished ? !want.startsWith(fixed[i]) : !want.equals(fixed[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code /__worlds/a/v2/x} → {@code /v2/x}; other paths as they are. */
