@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.integrationsandbox.SandboxExtension;
 import dev.integrationsandbox.TestSandbox;
+import dev.integrationsandbox.exchange.Exchange;
 import dev.integrationsandbox.vocom.VocomTestData;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -209,18 +211,9 @@ class RawSocketProtocolTest {
       send(socket, head("POST", VOCOM_LOGIN, "Content-Length: 100") + "{\"agent\":");
       millisUntilClosed(socket, 6_000);
     }
-    boolean timedOut = false;
-    for (int attempt = 0; attempt < 50 && !timedOut; attempt++) {
-      timedOut =
-          !s.server()
-              .sandbox()
-              .journal()
-              .latest(
-                  e -> e.error() != null && e.error().contains("body not received within 1000 ms"),
-                  1)
-              .isEmpty();
-      Thread.sleep(20);
-    }
+    boolean timedOut =
+        journaledWithin(
+            s, e -> e.error() != null && e.error().contains("body not received within 1000 ms"));
     assertTrue(timedOut, "the journal shows the read timeout's abort");
   }
 
@@ -230,17 +223,20 @@ class RawSocketProtocolTest {
       send(socket, head("POST", VOCOM_LOGIN, "Content-Length: 100") + "{\"agent\":");
       Thread.sleep(200);
     }
-    boolean aborted = false;
-    for (int attempt = 0; attempt < 50 && !aborted; attempt++) {
-      aborted =
-          !s.server()
-              .sandbox()
-              .journal()
-              .latest(e -> e.error() != null && e.error().startsWith("ABORTED"), 1)
-              .isEmpty();
+    boolean aborted = journaledWithin(s, e -> e.error() != null && e.error().startsWith("ABORTED"));
+    assertTrue(aborted, "the journal shows the aborted exchange");
+  }
+
+  /** Whether the journal holds such an exchange within 5 s. */
+  private static boolean journaledWithin(TestSandbox s, Predicate<Exchange> which)
+      throws InterruptedException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      if (!s.server().sandbox().journal().latest(which, 1).isEmpty()) {
+        return true;
+      }
       Thread.sleep(100);
     }
-    assertTrue(aborted, "the journal shows the aborted exchange");
+    return false;
   }
 
   @Test
