@@ -38,26 +38,14 @@ public record Reply(
       Object json,
       Buffer raw,
       String note,
-      List<String> lintNotes,
-      BodyStream stream) {
-    this(status, contentType, headers, json, raw, note, lintNotes, stream, false);
-  }
-
-  public Reply(
-      int status,
-      String contentType,
-      MultiMap headers,
-      Object json,
-      Buffer raw,
-      String note,
       List<String> lintNotes) {
-    this(status, contentType, headers, json, raw, note, lintNotes, null);
+    this(status, contentType, headers, json, raw, note, lintNotes, null, false);
   }
 
   /** An answer whose body is passed on as it arrives (an upstream's, in proxy mode). */
   public static Reply streamed(
       int status, String contentType, MultiMap headers, BodyStream stream) {
-    return new Reply(status, contentType, headers, null, null, null, List.of(), stream);
+    return new Reply(status, contentType, headers, null, null, null, List.of(), stream, false);
   }
 
   public static final String APPLICATION_JSON = "application/json";
