@@ -23,12 +23,12 @@ final class BodyReader implements Handler<RoutingContext> {
   /** Where the body waits in the routing context for the pipeline. */
   static final String KEY = "sandbox.body";
 
-  private final Vertx vertx;
   private final Pipeline pipeline;
   private final MountedVendor vendor;
   private final String operationId;
   private final long limit;
   private final long timeoutMillis;
+  private final ReadDeadlines deadlines;
 
   BodyReader(
       Vertx vertx,
@@ -37,12 +37,12 @@ final class BodyReader implements Handler<RoutingContext> {
       String operationId,
       long limit,
       Duration timeout) {
-    this.vertx = vertx;
     this.pipeline = pipeline;
     this.vendor = vendor;
     this.operationId = operationId;
     this.limit = limit;
     this.timeoutMillis = Math.max(1, timeout.toMillis());
+    this.deadlines = new ReadDeadlines(vertx, timeoutMillis);
   }
 
   @Override
@@ -64,7 +64,7 @@ final class BodyReader implements Handler<RoutingContext> {
   private final class Reading {
     private final RoutingContext rc;
     private final Buffer body;
-    private long timer = -1;
+    private ReadDeadlines.Watch watch;
     private boolean done;
 
     Reading(RoutingContext rc, long declared) {
@@ -72,19 +72,12 @@ final class BodyReader implements Handler<RoutingContext> {
       this.body = Buffer.buffer((int) Math.min(Math.max(declared, 0), 64 * 1024));
     }
 
-    /**
-     * A small body usually came in the packets of the head, and is read whole (and the request
-     * answered) before {@code resume()} returns: the read timeout is armed only for a body still on
-     * its way, since a timer per request cost a map entry on the event loop and a close hook.
-     */
     void start() {
       HttpServerRequest request = rc.request();
       request.handler(this::chunk).exceptionHandler(this::failed).endHandler(v -> end());
       request.resume();
       if (!done) {
-        timer =
-            vertx.setTimer(
-                timeoutMillis, id -> abort("body not received within " + timeoutMillis + " ms"));
+        watch = deadlines.watch(() -> abort("body not received within " + timeoutMillis + " ms"));
       }
     }
 
@@ -142,8 +135,8 @@ final class BodyReader implements Handler<RoutingContext> {
 
     private void finish() {
       done = true;
-      if (timer >= 0) {
-        vertx.cancelTimer(timer);
+      if (watch != null) {
+        watch.done();
       }
     }
   }
