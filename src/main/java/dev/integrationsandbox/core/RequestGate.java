@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,10 +67,9 @@ final class RequestGate implements Handler<HttpServerRequest> {
           414,
           "request target of " + uri.length() + " bytes; the limit is " + limits.maxUriBytes());
     }
-    int headerBytes = request.method().name().length() + uri.length() + 11;
-    for (Map.Entry<String, String> h : request.headers()) {
-      headerBytes += h.getKey().length() + h.getValue().length() + 4;
-    }
+    int[] bytes = {request.method().name().length() + uri.length() + 11};
+    request.headers().forEach((name, value) -> bytes[0] += name.length() + value.length() + 4);
+    int headerBytes = bytes[0];
     if (headerBytes > limits.maxHeaderBytes()) {
       return Failure.protocol(
           431,
