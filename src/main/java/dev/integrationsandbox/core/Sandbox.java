@@ -35,6 +35,7 @@ import dev.integrationsandbox.support.PackagedFiles;
 import dev.integrationsandbox.support.SandboxClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
@@ -70,6 +71,17 @@ public final class Sandbox {
   private final ExchangeFeed feed = new ExchangeFeed();
   private final FidelityRuns fidelityRuns = new FidelityRuns();
   private final SafeView view;
+  private final WorkerExecutor decoders;
+
+  /**
+   * Threads that decode compressed upstream answers: a pool of their own rather than Vert.x's
+   * shared workers, so that a burst of large answers (CPU work, tens of ms each at 16 MiB) neither
+   * takes the threads that the contract loaders and the file system need nor takes more than half
+   * the cores from the event loops, for what is only a copy for diagnostics. It also bounds the
+   * decoded copies being built at once; a decode waits in the queue instead, holding only the
+   * compressed copy that the relay already made.
+   */
+  static final int DECODE_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
   private Sandbox(
       SandboxConfig config,
@@ -78,8 +90,10 @@ public final class Sandbox {
       ExchangeMetrics metrics,
       List<MountedVendor> vendors,
       Redactor redactor,
-      PersonalDataMask mask) {
+      PersonalDataMask mask,
+      WorkerExecutor decoders) {
     this.redactor = redactor;
+    this.decoders = decoders;
     this.config = config;
     this.worlds = new Worlds(vendors, clock, config.maxWorlds(), config.worldIdleTimeout());
     this.clock = clock;
@@ -119,7 +133,8 @@ public final class Sandbox {
             new ResponseChecks(config.responseValidation()),
             listeners,
             config.capturedBodyBytes(),
-            view::text);
+            view::text,
+            decoders);
   }
 
   private static Map<String, JsonObject> writtenContracts(List<MountedVendor> vendors) {
@@ -211,7 +226,8 @@ public final class Sandbox {
                               metrics,
                               mounts.stream().map(Future::result).toList(),
                               redacting,
-                              folders.mask()));
+                              folders.mask(),
+                              vertx.createSharedWorkerExecutor("sandbox-decode", DECODE_THREADS)));
             });
   }
 
@@ -429,6 +445,7 @@ public final class Sandbox {
     if (recorder != null) {
       closing.add(recorder.close());
     }
+    closing.add(decoders.close());
     return Future.join(closing).mapEmpty();
   }
 
