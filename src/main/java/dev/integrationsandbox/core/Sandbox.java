@@ -21,6 +21,7 @@ import dev.integrationsandbox.record.PersonalDataFields;
 import dev.integrationsandbox.record.PersonalDataMask;
 import dev.integrationsandbox.record.Recorder;
 import dev.integrationsandbox.record.Redactor;
+import dev.integrationsandbox.record.SafeCopies;
 import dev.integrationsandbox.record.SafeView;
 import dev.integrationsandbox.replay.Recordings;
 import dev.integrationsandbox.replay.ReplayMode;
@@ -104,11 +105,12 @@ public final class Sandbox {
     vendors.forEach(v -> contracts.put(v.id(), v.contract()));
     this.coverage = new WorldCoverage(contracts);
     this.faults = new Faults(metrics.registry());
-    List<ExchangeListener> listeners =
-        new ArrayList<>(List.of(journal, metrics, coverage, violations, feed));
     PersonalDataMask marked =
         mask == null ? null : mask.withFields(PersonalDataFields.of(writtenContracts(vendors)));
     this.view = new SafeView(redactor, marked);
+    List<ExchangeListener> listeners =
+        new ArrayList<>(
+            List.of(new SafeCopies(view, List.of(journal, feed)), metrics, coverage, violations));
     if (config.logRequests()) {
       listeners.add(new RequestLog(view::uri, view::text));
     }
