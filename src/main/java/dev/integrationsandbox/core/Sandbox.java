@@ -72,17 +72,18 @@ public final class Sandbox {
   private final ExchangeFeed feed = new ExchangeFeed();
   private final FidelityRuns fidelityRuns = new FidelityRuns();
   private final SafeView view;
-  private final WorkerExecutor decoders;
+  private final WorkerExecutor copiers;
 
   /**
-   * Threads that decode compressed upstream answers: a pool of their own rather than Vert.x's
+   * Threads that make the copies the sandbox keeps of large upstream answers (decoding a compressed
+   * one, redacting and masking one for the journal): a pool of their own rather than Vert.x's
    * shared workers, so that a burst of large answers (CPU work, tens of ms each at 16 MiB) neither
    * takes the threads that the contract loaders and the file system need nor takes more than half
    * the cores from the event loops, for what is only a copy for diagnostics. It also bounds the
-   * decoded copies being built at once; a decode waits in the queue instead, holding only the
-   * compressed copy that the relay already made.
+   * copies being built at once; a task waits in the queue instead, holding only what the relay and
+   * the exchange already hold.
    */
-  static final int DECODE_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+  static final int COPY_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
   private Sandbox(
       SandboxConfig config,
@@ -92,9 +93,9 @@ public final class Sandbox {
       List<MountedVendor> vendors,
       Redactor redactor,
       PersonalDataMask mask,
-      WorkerExecutor decoders) {
+      WorkerExecutor copiers) {
     this.redactor = redactor;
-    this.decoders = decoders;
+    this.copiers = copiers;
     this.config = config;
     this.worlds = new Worlds(vendors, clock, config.maxWorlds(), config.worldIdleTimeout());
     this.clock = clock;
@@ -110,7 +111,11 @@ public final class Sandbox {
     this.view = new SafeView(redactor, marked);
     List<ExchangeListener> listeners =
         new ArrayList<>(
-            List.of(new SafeCopies(view, List.of(journal, feed)), metrics, coverage, violations));
+            List.of(
+                new SafeCopies(view, List.of(journal, feed), copiers),
+                metrics,
+                coverage,
+                violations));
     if (config.logRequests()) {
       listeners.add(new RequestLog(view::uri, view::text));
     }
@@ -136,7 +141,7 @@ public final class Sandbox {
             listeners,
             config.capturedBodyBytes(),
             view::text,
-            decoders);
+            copiers);
   }
 
   private static Map<String, JsonObject> writtenContracts(List<MountedVendor> vendors) {
@@ -229,7 +234,7 @@ public final class Sandbox {
                               mounts.stream().map(Future::result).toList(),
                               redacting,
                               folders.mask(),
-                              vertx.createSharedWorkerExecutor("sandbox-decode", DECODE_THREADS)));
+                              vertx.createSharedWorkerExecutor("sandbox-copies", COPY_THREADS)));
             });
   }
 
@@ -447,7 +452,7 @@ public final class Sandbox {
     if (recorder != null) {
       closing.add(recorder.close());
     }
-    closing.add(decoders.close());
+    closing.add(copiers.close());
     return Future.join(closing).mapEmpty();
   }
 

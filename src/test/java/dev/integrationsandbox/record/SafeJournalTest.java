@@ -11,6 +11,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.ArrayList;
@@ -56,17 +57,20 @@ class SafeJournalTest {
                               synchronized (upstreamSaw) {
                                 upstreamSaw.add(request.getHeader("Authorization") + " " + body);
                               }
+                              JsonObject answer =
+                                  new JsonObject()
+                                      .put("status", "success")
+                                      .put("msg", "aberto para " + CPF_DOTTED)
+                                      .put("access_token", UPSTREAM_TOKEN)
+                                      .put("cpf_cnpj", CPF);
+                              if (request.getParam("history") != null) {
+                                answer.put("historico", history());
+                              }
                               request
                                   .response()
                                   .putHeader("Content-Type", "application/json")
                                   .putHeader("Set-Cookie", "session=" + SECRET)
-                                  .end(
-                                      new JsonObject()
-                                          .put("status", "success")
-                                          .put("msg", "aberto para " + CPF_DOTTED)
-                                          .put("access_token", UPSTREAM_TOKEN)
-                                          .put("cpf_cnpj", CPF)
-                                          .encode());
+                                  .end(answer.encode());
                             }))
             .listen(0, "127.0.0.1")
             .await();
@@ -106,6 +110,28 @@ class SafeJournalTest {
           kept.responseBody().kept().toJsonObject().getString("msg"),
           shown.getJsonObject("response").getJsonObject("body").getString("msg"));
       assertEquals(kept.uri(), shown.getString("path"));
+    } finally {
+      proxy.stop().await();
+    }
+  }
+
+  /** Past {@link SafeCopies#INLINE_MAX} bytes of bodies, the copy is made on a worker. */
+  @Test
+  void aLargeExchangeIsKeptSafeToo() {
+    TestSandbox proxy = proxy("--mask-personal-data");
+    try {
+      HttpResponse<Buffer> r = open(proxy, "&history=1");
+      assertEquals(history(), r.bodyAsJsonObject().getJsonArray("historico"), "as sent");
+      Exchange kept = stored(proxy, r);
+      assertTrue(kept.responseBody().kept().length() > SafeCopies.INLINE_MAX);
+      String held = everything(kept);
+      assertFalse(held.contains(SECRET), held);
+      assertFalse(held.contains(UPSTREAM_TOKEN), held);
+      assertFalse(held.contains(CPF), held);
+      assertFalse(held.contains(CPF_DOTTED), held);
+      assertEquals(
+          history().size(),
+          new JsonObject(kept.responseBody().kept()).getJsonArray("historico").size());
     } finally {
       proxy.stop().await();
     }
@@ -151,10 +177,26 @@ class SafeJournalTest {
     return TestSandbox.start(vertx, args.toArray(String[]::new)).await();
   }
 
+  /** A customer's history: 100 entries, each naming the CPF, 8 KiB in all. */
+  static JsonArray history() {
+    JsonArray entries = new JsonArray();
+    for (int i = 0; i < 100; i++) {
+      entries.add(
+          new JsonObject()
+              .put("id", i)
+              .put("texto", "Contato " + i + " do cliente " + CPF_DOTTED + ", fatura em aberto"));
+    }
+    return entries;
+  }
+
   private static HttpResponse<Buffer> open(TestSandbox sandbox) {
+    return open(sandbox, "");
+  }
+
+  private static HttpResponse<Buffer> open(TestSandbox sandbox, String query) {
     return sandbox
         .client()
-        .post(OPEN + "?cpf=" + CPF)
+        .post(OPEN + "?cpf=" + CPF + query)
         .putHeader("Authorization", "Bearer " + SECRET)
         .sendJsonObject(
             new JsonObject()
