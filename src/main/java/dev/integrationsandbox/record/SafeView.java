@@ -120,7 +120,11 @@ public final class SafeView {
     return headers == null ? null : headers.get("Content-Type");
   }
 
-  /** A kept body in the form it is shown: JSON encoded, a form as a form, other text as text. */
+  /**
+   * A kept body in the form it is shown: JSON encoded, a form as a form, other text as text; a body
+   * that is neither JSON nor a form and holds nothing to hide stays as it came, bytes that are not
+   * UTF-8 (a body that did not inflate) among them.
+   */
   private Captured body(Exchange e, Captured captured, String contentType, boolean request) {
     if (captured.truncated()) {
       return new Captured(Buffer.buffer(), captured.size());
@@ -131,6 +135,9 @@ public final class SafeView {
     Object shown = body(e, captured.kept(), contentType, request, Integer.MAX_VALUE);
     Buffer safe;
     if (shown instanceof String text) {
+      if (text.equals(captured.kept().toString())) {
+        return captured;
+      }
       safe = Buffer.buffer(text);
     } else if (shown instanceof JsonObject form && isForm(contentType)) {
       safe = Buffer.buffer(form(form));
