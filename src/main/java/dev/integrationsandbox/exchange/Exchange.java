@@ -23,6 +23,9 @@ import java.util.List;
  * @param error the sandbox-side diagnostic (never sent to the client), or null
  * @param notes lint notes: what the vendor accepts but looked odd, never sent to the client
  * @param world the world the request addressed
+ * @param safe whether secrets are already redacted and personal data masked, as {@code
+ *     record/SafeView} shows an exchange: the journal's copy of real traffic, which the view then
+ *     shows as it is (masking twice would turn each fake into another)
  */
 public record Exchange(
     String id,
@@ -42,7 +45,50 @@ public record Exchange(
     String error,
     List<String> notes,
     long durationNanos,
-    String world) {
+    String world,
+    boolean safe) {
+
+  /** An exchange as it was: what the pipeline hands every listener. */
+  public Exchange(
+      String id,
+      Instant at,
+      String vendor,
+      String operationId,
+      Mode mode,
+      HttpMethod method,
+      String uri,
+      MultiMap requestHeaders,
+      Captured requestBody,
+      int status,
+      String responseContentType,
+      MultiMap responseHeaders,
+      Captured responseBody,
+      List<Violation> violations,
+      String error,
+      List<String> notes,
+      long durationNanos,
+      String world) {
+    this(
+        id,
+        at,
+        vendor,
+        operationId,
+        mode,
+        method,
+        uri,
+        requestHeaders,
+        requestBody,
+        status,
+        responseContentType,
+        responseHeaders,
+        responseBody,
+        violations,
+        error,
+        notes,
+        durationNanos,
+        world,
+        false);
+  }
 
   /** How {@link #error} begins for a call that an armed fault answered instead of the vendor. */
   public static final String FAULT = "FAULT ";
