@@ -335,12 +335,12 @@ public final class AdminRoutes {
                 violations.add(
                     new JsonObject()
                         .put("in", v.in())
-                        .put("location", sandbox.view().text(v.location()))
-                        .put("message", sandbox.view().text(v.message()))));
+                        .put("location", sandbox.view().text(e, v.location()))
+                        .put("message", sandbox.view().text(e, v.message()))));
     return ExchangeSummary.of(e, sandbox.view().uri(e))
         .put("violations", violations)
         .put("notes", new JsonArray(e.notes().stream().map(n -> (Object) n).toList()))
-        .put("error", sandbox.view().text(e.error()));
+        .put("error", sandbox.view().text(e, e.error()));
   }
 
   JsonObject toJson(Exchange e) {

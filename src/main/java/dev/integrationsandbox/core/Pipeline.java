@@ -16,6 +16,7 @@ import dev.integrationsandbox.support.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -66,10 +67,12 @@ public final class Pipeline {
   private final List<ExchangeListener> listeners;
   private final int capturedBodyBytes;
   private final UnaryOperator<String> redact;
+  private final WorkerExecutor decoders;
 
   /**
    * @param redact the redactor's pass over text that a log line quotes (a violation may quote the
    *     value that broke it, a password among them)
+   * @param decoders where a compressed upstream answer's copy is decoded ({@link ContentCoding})
    */
   Pipeline(
       Worlds worlds,
@@ -77,8 +80,10 @@ public final class Pipeline {
       ResponseChecks responseChecks,
       List<ExchangeListener> listeners,
       int capturedBodyBytes,
-      UnaryOperator<String> redact) {
+      UnaryOperator<String> redact,
+      WorkerExecutor decoders) {
     this.redact = redact;
+    this.decoders = decoders;
     this.worlds = worlds;
     this.faults = faults;
     this.responseChecks = responseChecks;
@@ -739,29 +744,31 @@ public final class Pipeline {
     Reply decorated =
         handling == ModeHandler.Handling.EMULATED ? vendor.vendor().decorate(reply, call) : reply;
     Buffer body = decorated.body();
-    Buffer plain =
-        handling == ModeHandler.Handling.FORWARDED
-            ? ContentCoding.decoded(decorated.headers(), body)
-            : body;
-    List<Violation> responseViolations =
-        switch (handling) {
-          case EMULATED, REPLAYED -> checkAnswer(vendor, call, decorated, body, false);
-          case FORWARDED -> checkAnswer(vendor, call, decorated, plain, true);
-          case GATEWAY -> List.of();
-        };
-    Future<Void> kept =
-        tell(
-            exchange(
-                request,
-                world,
-                vendor,
-                call,
-                decorated,
-                Captured.of(plain, capturedBodyBytes),
-                both(requestViolations, responseViolations),
-                error != null ? error : decorated.note(),
-                start));
-    endWhenKept(kept, head(request, decorated, call), body);
+    (handling == ModeHandler.Handling.FORWARDED
+            ? ContentCoding.decoding(decoders, decorated.headers(), body)
+            : Future.succeededFuture(body))
+        .onSuccess(
+            plain -> {
+              List<Violation> responseViolations =
+                  switch (handling) {
+                    case EMULATED, REPLAYED -> checkAnswer(vendor, call, decorated, body, false);
+                    case FORWARDED -> checkAnswer(vendor, call, decorated, plain, true);
+                    case GATEWAY -> List.of();
+                  };
+              Future<Void> kept =
+                  tell(
+                      exchange(
+                          request,
+                          world,
+                          vendor,
+                          call,
+                          decorated,
+                          Captured.of(plain, capturedBodyBytes),
+                          both(requestViolations, responseViolations),
+                          error != null ? error : decorated.note(),
+                          start));
+              endWhenKept(kept, head(request, decorated, call), body);
+            });
   }
 
   /**
@@ -828,36 +835,69 @@ public final class Pipeline {
                 return;
               }
               Relay.Copy copy = relayed.result();
-              Buffer plain =
-                  copy.whole() ? ContentCoding.decoded(reply.headers(), copy.kept()) : copy.kept();
-              List<Violation> responseViolations =
-                  copy.whole() ? checkAnswer(vendor, call, reply, plain, true) : List.of();
-              String unchecked =
-                  copy.whole()
-                      ? null
-                      : "answer of "
-                          + copy.size()
-                          + " bytes passed on unchecked: past the copy the proxy keeps ("
-                          + Relay.COPY_MAX
-                          + " bytes per answer, "
-                          + Relay.COPIES_MAX
-                          + " at once)";
-              Future<Void> kept =
-                  tell(
-                      exchange(
-                          request,
-                          world,
-                          vendor,
-                          call,
-                          reply,
-                          copy.whole()
-                              ? Captured.of(plain, capturedBodyBytes)
-                              : Captured.cut(copy.kept(), copy.size(), capturedBodyBytes),
-                          both(requestViolations, responseViolations),
-                          joined(error != null ? error : reply.note(), unchecked),
-                          start));
-              endWhenKept(kept, response, copy.tail());
+              (copy.whole()
+                      ? ContentCoding.decoding(decoders, reply.headers(), copy.kept())
+                      : Future.succeededFuture(copy.kept()))
+                  .onSuccess(
+                      plain ->
+                          told(
+                              request,
+                              world,
+                              vendor,
+                              call,
+                              reply,
+                              copy,
+                              plain,
+                              requestViolations,
+                              error,
+                              start,
+                              response));
             });
+  }
+
+  /**
+   * Tells the listeners of a relayed answer, its copy decoded, and then ends the response, whose
+   * bytes have all gone but its last.
+   */
+  private void told(
+      HttpServerRequest request,
+      World world,
+      MountedVendor vendor,
+      Call call,
+      Reply reply,
+      Relay.Copy copy,
+      Buffer plain,
+      List<Violation> requestViolations,
+      String error,
+      long start,
+      HttpServerResponse response) {
+    List<Violation> responseViolations =
+        copy.whole() ? checkAnswer(vendor, call, reply, plain, true) : List.of();
+    String unchecked =
+        copy.whole()
+            ? null
+            : "answer of "
+                + copy.size()
+                + " bytes passed on unchecked: past the copy the proxy keeps ("
+                + Relay.COPY_MAX
+                + " bytes per answer, "
+                + Relay.COPIES_MAX
+                + " at once)";
+    Future<Void> kept =
+        tell(
+            exchange(
+                request,
+                world,
+                vendor,
+                call,
+                reply,
+                copy.whole()
+                    ? Captured.of(plain, capturedBodyBytes)
+                    : Captured.cut(copy.kept(), copy.size(), capturedBodyBytes),
+                both(requestViolations, responseViolations),
+                joined(error != null ? error : reply.note(), unchecked),
+                start));
+    endWhenKept(kept, response, copy.tail());
   }
 
   /** An answer that has no body whatever its headers say (RFC 9110 §6.4.1): never chunked. */
@@ -926,6 +966,7 @@ public final class Pipeline {
         reply.lintNotes(),
         System.nanoTime() - start,
         world.name(),
+        false,
         reply.success());
   }
 

@@ -21,6 +21,7 @@ import dev.integrationsandbox.record.PersonalDataFields;
 import dev.integrationsandbox.record.PersonalDataMask;
 import dev.integrationsandbox.record.Recorder;
 import dev.integrationsandbox.record.Redactor;
+import dev.integrationsandbox.record.SafeCopies;
 import dev.integrationsandbox.record.SafeView;
 import dev.integrationsandbox.replay.Recordings;
 import dev.integrationsandbox.replay.ReplayMode;
@@ -35,6 +36,7 @@ import dev.integrationsandbox.support.PackagedFiles;
 import dev.integrationsandbox.support.SandboxClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
@@ -70,6 +72,18 @@ public final class Sandbox {
   private final ExchangeFeed feed = new ExchangeFeed();
   private final FidelityRuns fidelityRuns = new FidelityRuns();
   private final SafeView view;
+  private final WorkerExecutor copiers;
+
+  /**
+   * Threads that make the copies the sandbox keeps of large upstream answers (decoding a compressed
+   * one, redacting and masking one for the journal): a pool of their own rather than Vert.x's
+   * shared workers, so that a burst of large answers (CPU work, tens of ms each at 16 MiB) neither
+   * takes the threads that the contract loaders and the file system need nor takes more than half
+   * the cores from the event loops, for what is only a copy for diagnostics. It also bounds the
+   * copies being built at once; a task waits in the queue instead, holding only what the relay and
+   * the exchange already hold.
+   */
+  static final int COPY_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
   private Sandbox(
       SandboxConfig config,
@@ -78,8 +92,10 @@ public final class Sandbox {
       ExchangeMetrics metrics,
       List<MountedVendor> vendors,
       Redactor redactor,
-      PersonalDataMask mask) {
+      PersonalDataMask mask,
+      WorkerExecutor copiers) {
     this.redactor = redactor;
+    this.copiers = copiers;
     this.config = config;
     this.worlds = new Worlds(vendors, clock, config.maxWorlds(), config.worldIdleTimeout());
     this.clock = clock;
@@ -90,11 +106,16 @@ public final class Sandbox {
     vendors.forEach(v -> contracts.put(v.id(), v.contract()));
     this.coverage = new WorldCoverage(contracts);
     this.faults = new Faults(metrics.registry());
-    List<ExchangeListener> listeners =
-        new ArrayList<>(List.of(journal, metrics, coverage, violations, feed));
     PersonalDataMask marked =
         mask == null ? null : mask.withFields(PersonalDataFields.of(writtenContracts(vendors)));
     this.view = new SafeView(redactor, marked);
+    List<ExchangeListener> listeners =
+        new ArrayList<>(
+            List.of(
+                new SafeCopies(view, List.of(journal, feed), copiers),
+                metrics,
+                coverage,
+                violations));
     if (config.logRequests()) {
       listeners.add(new RequestLog(view::uri, view::text));
     }
@@ -119,7 +140,8 @@ public final class Sandbox {
             new ResponseChecks(config.responseValidation()),
             listeners,
             config.capturedBodyBytes(),
-            view::text);
+            view::text,
+            copiers);
   }
 
   private static Map<String, JsonObject> writtenContracts(List<MountedVendor> vendors) {
@@ -211,7 +233,8 @@ public final class Sandbox {
                               metrics,
                               mounts.stream().map(Future::result).toList(),
                               redacting,
-                              folders.mask()));
+                              folders.mask(),
+                              vertx.createSharedWorkerExecutor("sandbox-copies", COPY_THREADS)));
             });
   }
 
@@ -429,6 +452,7 @@ public final class Sandbox {
     if (recorder != null) {
       closing.add(recorder.close());
     }
+    closing.add(copiers.close());
     return Future.join(closing).mapEmpty();
   }
 

@@ -23,6 +23,9 @@ import java.util.List;
  * @param error the sandbox-side diagnostic (never sent to the client), or null
  * @param notes lint notes: what the vendor accepts but looked odd, never sent to the client
  * @param world the world the request addressed
+ * @param safe whether secrets are already redacted and personal data masked, as {@code
+ *     record/SafeView} shows an exchange: the journal's copy of real traffic, which the view then
+ *     shows as it is (masking twice would turn each fake into another)
  * @param success whether the answer is known to be the vendor's success ({@link
  *     dev.integrationsandbox.spi.Reply#success}): no in-body error, whatever its body says
  */
@@ -45,8 +48,10 @@ public record Exchange(
     List<String> notes,
     long durationNanos,
     String world,
+    boolean safe,
     boolean success) {
 
+  /** An exchange as it was: what the pipeline hands every listener. */
   public Exchange(
       String id,
       Instant at,
@@ -85,6 +90,51 @@ public record Exchange(
         notes,
         durationNanos,
         world,
+        false,
+        false);
+  }
+
+  /** An exchange as it was, or as {@code record/SafeView} keeps it ({@code safe}). */
+  public Exchange(
+      String id,
+      Instant at,
+      String vendor,
+      String operationId,
+      Mode mode,
+      HttpMethod method,
+      String uri,
+      MultiMap requestHeaders,
+      Captured requestBody,
+      int status,
+      String responseContentType,
+      MultiMap responseHeaders,
+      Captured responseBody,
+      List<Violation> violations,
+      String error,
+      List<String> notes,
+      long durationNanos,
+      String world,
+      boolean safe) {
+    this(
+        id,
+        at,
+        vendor,
+        operationId,
+        mode,
+        method,
+        uri,
+        requestHeaders,
+        requestBody,
+        status,
+        responseContentType,
+        responseHeaders,
+        responseBody,
+        violations,
+        error,
+        notes,
+        durationNanos,
+        world,
+        safe,
         false);
   }
 

@@ -120,6 +120,20 @@ class PostCenterAuthTest {
   }
 
   @Test
+  void spacesAndTabsBothSeparateTheWords() {
+    assertEquals(
+        200,
+        PostCenterApi.withHeader(sandbox, "Key\t" + KEY).get("/v2/accounts/all/").statusCode());
+    assertEquals(
+        200,
+        PostCenterApi.withHeader(sandbox, "Key \t " + KEY).get("/v2/accounts/all/").statusCode());
+    assertError(
+        401,
+        PostCenterEmulator.SPACES,
+        PostCenterApi.withHeader(sandbox, "Key " + KEY + "\textra").get("/v2/accounts/all/"));
+  }
+
+  @Test
   void theWordKeyMayBeInAnyCase() {
     assertEquals(
         200, PostCenterApi.withHeader(sandbox, "key " + KEY).get("/v2/accounts/all/").statusCode());
