@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -369,7 +370,7 @@ public final class Recorder implements ExchangeListener {
       List<Object> overdue = new ArrayList<>();
       Object[] batch = inFlight;
       if (batch != null) {
-        collectOverdue(List.of(batch), deadline, overdue);
+        collectOverdue(Arrays.asList(batch), deadline, overdue);
       }
       Object head = queue.peek();
       if (head instanceof Pending p && p.queuedAt - deadline < 0) {
