@@ -280,6 +280,7 @@ public final class ConfigLoader {
             o.strict,
             o.recordDir,
             o.recordFileSize,
+            o.recordWait,
             o.redactNames,
             o.maskPersonalData,
             file(o.maskKeyFile, "--mask-key-file"),

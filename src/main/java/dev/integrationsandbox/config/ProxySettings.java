@@ -15,6 +15,7 @@ import java.util.Map;
  * @param strict whether a request that breaks the contract is refused instead of forwarded
  * @param recordDir where exchanges are recorded, or null for no recording
  * @param recordFileBytes the size past which a recording file rotates
+ * @param recordWait the longest an answer waits for its recording line
  * @param redactNames field names masked besides the built-in ones
  * @param maskPersonalData whether recordings mask personal data even without a production upstream
  * @param maskKeyFile the key of the masking HMAC, or null for a random one per run
@@ -30,6 +31,7 @@ public record ProxySettings(
     boolean strict,
     Path recordDir,
     long recordFileBytes,
+    Duration recordWait,
     List<String> redactNames,
     boolean maskPersonalData,
     Path maskKeyFile,

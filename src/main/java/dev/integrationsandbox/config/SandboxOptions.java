@@ -146,6 +146,16 @@ public final class SandboxOptions {
   long recordFileSize;
 
   @Option(
+      names = "--record-wait",
+      paramLabel = "DURATION",
+      defaultValue = "PT1S",
+      converter = Converters.Timeout.class,
+      description =
+          "How long an answer waits for its recording line to be written; past it (a stalled"
+              + " disk) the answer goes anyway and the line is written late.")
+  Duration recordWait;
+
+  @Option(
       names = "--redact",
       paramLabel = "NAME",
       split = ",",

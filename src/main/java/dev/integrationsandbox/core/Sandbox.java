@@ -129,6 +129,7 @@ public final class Sandbox {
                 marked,
                 config.proxy().recordFileBytes(),
                 config.capturedBodyBytes(),
+                config.proxy().recordWait(),
                 metrics.registry());
     if (recorder != null) {
       listeners.add(recorder);

@@ -12,10 +12,12 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,12 @@ import org.slf4j.LoggerFactory;
  * --record-file-size}. The queue to the writer is bounded: if the disk cannot keep up, exchanges
  * are dropped and counted ({@code sandbox_recording_dropped_total}) rather than held in memory
  * without limit or slowing the event loop.
+ *
+ * <p>An answer waits for its line at most {@code --record-wait}: when the disk stalls (full, a hung
+ * network mount) a watchdog lets the answers go that have waited that long, counts their lines as
+ * late ({@code sandbox_recording_late_total}) and says once a minute that the recording is behind.
+ * The late lines are still written when the disk comes back, or counted as dropped if they cannot
+ * be; meanwhile the queue's bound in bytes caps what they hold.
  */
 public final class Recorder implements ExchangeListener {
 
@@ -72,6 +80,15 @@ public final class Recorder implements ExchangeListener {
   /** The longest the writer sleeps between looks at the queue, should a wake ever be missed. */
   static final long IDLE_NANOS = 100_000_000;
 
+  /** How often the recording may be said to be behind, in the log. */
+  static final long BEHIND_LOGGED_NANOS = 60_000_000_000L;
+
+  /** Opens a recording file for appending; a seam for tests whose disk stalls. */
+  @FunctionalInterface
+  interface Opener {
+    OutputStream open(Path file) throws IOException;
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -80,6 +97,9 @@ public final class Recorder implements ExchangeListener {
   private final Redactor redactor;
   private final RecordingLine lines;
   private final long fileBytes;
+  private final long waitNanos;
+  private final long queuedBytesMax;
+  private final Opener opener;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
   private final AtomicLong queuedBytes = new AtomicLong();
 
@@ -90,10 +110,20 @@ public final class Recorder implements ExchangeListener {
   private final ThreadLocal<boolean[]> wakeDue = ThreadLocal.withInitial(() -> new boolean[1]);
 
   private final Thread writer;
+  private final Thread watchdog;
+
+  /**
+   * The batch the writer is encoding or writing, for the watchdog; null between batches. Its
+   * entries are those of the queue before it, so together they hold every exchange not yet kept.
+   */
+  private volatile Object[] inFlight;
+
+  private long behindLoggedAt = System.nanoTime() - BEHIND_LOGGED_NANOS;
   private final Promise<Void> closed = Promise.promise();
   private final Counter written;
   private final Counter refused;
   private final Counter dropped;
+  private final Counter late;
   private final LineBuffer batch = new LineBuffer();
   private volatile boolean closing;
   private OutputStream out;
@@ -108,6 +138,7 @@ public final class Recorder implements ExchangeListener {
    * @param folder an existing folder
    * @param mask replaces personal data in every line; null to record it as it came
    * @param bodyLimit bodies larger than this are recorded as their size only
+   * @param wait the longest an answer waits for its line
    */
   public Recorder(
       Path folder,
@@ -115,11 +146,41 @@ public final class Recorder implements ExchangeListener {
       PersonalDataMask mask,
       long fileBytes,
       int bodyLimit,
+      Duration wait,
+      MeterRegistry registry) {
+    this(
+        folder,
+        redactor,
+        mask,
+        fileBytes,
+        bodyLimit,
+        wait,
+        QUEUED_BYTES_MAX,
+        file -> new FileOutputStream(file.toFile(), true),
+        registry);
+  }
+
+  /**
+   * @param queuedBytesMax the bytes the exchanges waiting for the writer may keep
+   * @param opener opens each recording file
+   */
+  Recorder(
+      Path folder,
+      Redactor redactor,
+      PersonalDataMask mask,
+      long fileBytes,
+      int bodyLimit,
+      Duration wait,
+      long queuedBytesMax,
+      Opener opener,
       MeterRegistry registry) {
     this.folder = folder;
     this.redactor = redactor;
     this.lines = new RecordingLine(redactor, mask, bodyLimit);
     this.fileBytes = fileBytes;
+    this.waitNanos = wait.toNanos();
+    this.queuedBytesMax = queuedBytesMax;
+    this.opener = opener;
     this.written = Counter.builder("sandbox_recording_lines").register(registry);
     this.refused =
         Counter.builder("sandbox_recording_refused")
@@ -129,9 +190,16 @@ public final class Recorder implements ExchangeListener {
         Counter.builder("sandbox_recording_dropped")
             .description("exchanges not recorded because the writer fell behind")
             .register(registry);
+    this.late =
+        Counter.builder("sandbox_recording_late")
+            .description("answers sent before their line was written, which waited --record-wait")
+            .register(registry);
     this.writer = new Thread(this::run, "sandbox-recorder");
     writer.setDaemon(true);
     writer.start();
+    this.watchdog = new Thread(this::watch, "sandbox-recorder-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
   }
 
   @Override
@@ -150,8 +218,8 @@ public final class Recorder implements ExchangeListener {
       return Future.succeededFuture();
     }
     long bytes = exchange.retainedBytes();
-    Pending pending = new Pending(exchange, Vertx.currentContext(), Promise.promise());
-    if (closing || queuedBytes.addAndGet(bytes) > QUEUED_BYTES_MAX || !queue.offer(pending)) {
+    Pending pending = new Pending(exchange, Vertx.currentContext());
+    if (closing || queuedBytes.addAndGet(bytes) > queuedBytesMax || !queue.offer(pending)) {
       queuedBytes.addAndGet(-bytes);
       dropped.increment();
       return Future.succeededFuture();
@@ -164,8 +232,36 @@ public final class Recorder implements ExchangeListener {
     return pending.kept().future();
   }
 
-  /** An exchange waiting for the writer, and whom to tell once it is written. */
-  private record Pending(Exchange exchange, Context context, Promise<Void> kept) {}
+  /**
+   * An exchange waiting for the writer, and whom to tell once it is written (or once it has waited
+   * {@code --record-wait}, whichever comes first).
+   */
+  private static final class Pending {
+    private final Exchange exchange;
+    private final Context context;
+    private final Promise<Void> kept = Promise.promise();
+    private final long queuedAt = System.nanoTime();
+
+    /** Set by the watchdog, which has let the answer go. */
+    private volatile boolean late;
+
+    Pending(Exchange exchange, Context context) {
+      this.exchange = exchange;
+      this.context = context;
+    }
+
+    Exchange exchange() {
+      return exchange;
+    }
+
+    Context context() {
+      return context;
+    }
+
+    Promise<Void> kept() {
+      return kept;
+    }
+  }
 
   /**
    * Wakes an idle writer at the end of the event loop's current turn, once for every exchange that
@@ -209,6 +305,7 @@ public final class Recorder implements ExchangeListener {
     List<Object> taken = new ArrayList<>(BATCH);
     while (true) {
       queue.drainTo(taken, BATCH);
+      inFlight = taken.isEmpty() ? null : taken.toArray();
       for (Object next : taken) {
         if (next instanceof Pending p) {
           encode(p.exchange());
@@ -216,7 +313,8 @@ public final class Recorder implements ExchangeListener {
         }
       }
       flush();
-      tellKept(taken);
+      tellKept(taken, false);
+      inFlight = null;
       if (taken.contains(CLOSE) || (closing && queue.isEmpty())) {
         break;
       }
@@ -234,18 +332,19 @@ public final class Recorder implements ExchangeListener {
     closeQuietly();
     taken.clear();
     queue.drainTo(taken);
-    tellKept(taken);
+    tellKept(taken, false);
     closed.tryComplete();
   }
 
   /**
    * Completes the batch's exchanges on their event loops: one task per event loop for the whole
-   * batch, rather than one per exchange.
+   * batch, rather than one per exchange. Those the watchdog let go already are skipped, unless
+   * {@code overdue} (the watchdog's own call).
    */
-  private static void tellKept(List<Object> taken) {
+  private static void tellKept(List<Object> taken, boolean overdue) {
     Map<Context, List<Promise<Void>>> byContext = new IdentityHashMap<>(4);
     for (Object next : taken) {
-      if (next instanceof Pending p) {
+      if (next instanceof Pending p && (overdue || !p.late)) {
         if (p.context() == null) {
           p.kept().tryComplete();
         } else {
@@ -255,6 +354,61 @@ public final class Recorder implements ExchangeListener {
     }
     byContext.forEach(
         (context, kept) -> context.runOnContext(v -> kept.forEach(Promise::tryComplete)));
+  }
+
+  /**
+   * Every {@code --record-wait} / 4, lets go the answers that have waited {@code --record-wait} for
+   * their lines (the writer's batch first, then the queue, oldest first) until the recorder closes.
+   * One thread looking a few times a second costs nothing per exchange, where a timer per answer
+   * would cost every answer a timer set and cancelled on its event loop.
+   */
+  private void watch() {
+    long tick = Math.max(1_000_000, Math.min(waitNanos / 4, 250_000_000));
+    while (!closed.future().isComplete()) {
+      LockSupport.parkNanos(this, tick);
+      long deadline = System.nanoTime() - waitNanos;
+      List<Object> overdue = new ArrayList<>();
+      Object[] batch = inFlight;
+      if (batch != null) {
+        collectOverdue(Arrays.asList(batch), deadline, overdue);
+      }
+      Object head = queue.peek();
+      if (head instanceof Pending p && p.queuedAt - deadline < 0) {
+        collectOverdue(queue, deadline, overdue);
+      }
+      if (!overdue.isEmpty()) {
+        late.increment(overdue.size());
+        tellKept(overdue, true);
+        logBehind(overdue.size());
+      }
+    }
+  }
+
+  /** Marks and adds to {@code overdue} the exchanges queued before {@code deadline}, in order. */
+  private static void collectOverdue(
+      Iterable<Object> waiting, long deadline, List<Object> overdue) {
+    for (Object next : waiting) {
+      if (next instanceof Pending p && !p.late) {
+        if (p.queuedAt - deadline >= 0) {
+          return;
+        }
+        overdue.add(p);
+        p.late = true;
+      }
+    }
+  }
+
+  private void logBehind(int answers) {
+    long now = System.nanoTime();
+    if (now - behindLoggedAt >= BEHIND_LOGGED_NANOS) {
+      behindLoggedAt = now;
+      LOG.warn(
+          "recording to {} is behind: {} answers went without waiting for their lines (more than"
+              + " {} ms); the lines are written when the disk allows (sandbox_recording_late_total)",
+          folder,
+          answers,
+          waitNanos / 1_000_000);
+    }
   }
 
   /** Encodes one line into the batch, or cuts it off again when it still holds a secret. */
@@ -320,7 +474,7 @@ public final class Recorder implements ExchangeListener {
     Path file =
         folder.resolve(
             PREFIX + STAMP.format(Instant.now()) + "-" + String.format("%04d", files) + SUFFIX);
-    out = new FileOutputStream(file.toFile(), true);
+    out = opener.open(file);
     outBytes = 0;
   }
 

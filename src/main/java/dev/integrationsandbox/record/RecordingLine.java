@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import dev.integrationsandbox.contract.Violation;
@@ -14,8 +16,10 @@ import dev.integrationsandbox.exchange.Exchange;
 import dev.integrationsandbox.exchange.Exchange.Captured;
 import dev.integrationsandbox.record.PersonalDataFields.Marks;
 import dev.integrationsandbox.record.PersonalDataMask.Kind;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -66,11 +70,42 @@ final class RecordingLine {
   /** A field whose name says secret: its value, whatever it is, is recorded as the mask. */
   private static final Object SECRET = new Object();
 
+  /**
+   * A line's field names, encoded once: a name given as a {@code String} is escaped and encoded
+   * again on every line, which took the generator as long as the values.
+   */
+  private static final SerializedString FORMAT_FIELD = new SerializedString("format"),
+      ID = new SerializedString("id"),
+      AT = new SerializedString("at"),
+      VENDOR = new SerializedString("vendor"),
+      OPERATION = new SerializedString("operation"),
+      MODE = new SerializedString("mode"),
+      WORLD = new SerializedString("world"),
+      DURATION_MS = new SerializedString("durationMs"),
+      REQUEST = new SerializedString("request"),
+      METHOD = new SerializedString("method"),
+      URI = new SerializedString("uri"),
+      RESPONSE = new SerializedString("response"),
+      STATUS = new SerializedString("status"),
+      VIOLATIONS = new SerializedString("violations"),
+      IN = new SerializedString("in"),
+      LOCATION = new SerializedString("location"),
+      MESSAGE = new SerializedString("message"),
+      ERROR = new SerializedString("error"),
+      HEADERS = new SerializedString("headers"),
+      CONTENT_TYPE = new SerializedString("content-type"),
+      BODY = new SerializedString("body"),
+      BODY_SIZE = new SerializedString("bodySize"),
+      BODY_TRUNCATED = new SerializedString("bodyTruncated");
+
+  /** A name met in headers or bodies, encoded once, and what its value is recorded as. */
+  private record Name(SerializedString encoded, Object rule) {}
+
   private final Redactor redactor;
   private final PersonalDataMask mask;
   private final int bodyLimit;
-  private final Map<String, Object> fields = new HashMap<>();
-  private final Map<String, String> lowerNames = new HashMap<>();
+  private final Map<String, Name> fields = new HashMap<>();
+  private final Map<String, Name> headerNames = new HashMap<>();
 
   /**
    * @param mask replaces personal data in paths, bodies and messages; null to keep it
@@ -87,41 +122,53 @@ final class RecordingLine {
     Marks marks = mask == null ? Marks.NONE : mask.fields().of(e.vendor(), e.operationId());
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
-      g.writeNumberField("format", FORMAT);
-      g.writeStringField("id", e.id());
-      g.writeStringField("at", e.at().toString());
-      g.writeStringField("vendor", e.vendor());
-      g.writeStringField("operation", e.operationId());
-      g.writeStringField("mode", e.mode() == null ? null : e.mode().id());
-      g.writeStringField("world", e.world());
-      g.writeNumberField("durationMs", e.durationNanos() / 1_000_000.0);
-      g.writeObjectFieldStart("request");
-      g.writeStringField("method", e.method().name());
+      g.writeFieldName(FORMAT_FIELD);
+      g.writeNumber(FORMAT);
+      field(g, ID, e.id());
+      field(g, AT, e.at().toString());
+      field(g, VENDOR, e.vendor());
+      field(g, OPERATION, e.operationId());
+      field(g, MODE, e.mode() == null ? null : e.mode().id());
+      field(g, WORLD, e.world());
+      g.writeFieldName(DURATION_MS);
+      g.writeNumber(e.durationNanos() / 1_000_000.0);
+      g.writeFieldName(REQUEST);
+      g.writeStartObject();
+      field(g, METHOD, e.method().name());
       String uri = redactor.uri(e.uri());
-      g.writeStringField("uri", mask == null ? uri : mask.target(uri, marks));
+      field(g, URI, mask == null ? uri : mask.target(uri, marks));
       headers(g, e.requestHeaders(), null);
       body(g, out, e.requestBody(), e.requestHeaders().get("Content-Type"), marks.request());
       g.writeEndObject();
-      g.writeObjectFieldStart("response");
-      g.writeNumberField("status", e.status());
+      g.writeFieldName(RESPONSE);
+      g.writeStartObject();
+      g.writeFieldName(STATUS);
+      g.writeNumber(e.status());
       headers(g, e.responseHeaders(), e.responseContentType());
       body(g, out, e.responseBody(), e.responseContentType(), marks.response());
       g.writeEndObject();
-      g.writeArrayFieldStart("violations");
+      g.writeFieldName(VIOLATIONS);
+      g.writeStartArray();
       for (Violation v : e.violations()) {
         g.writeStartObject();
-        g.writeStringField("in", v.in());
-        g.writeStringField("location", masked(redactor.text(v.location())));
-        g.writeStringField("message", masked(redactor.text(v.message())));
+        field(g, IN, v.in());
+        field(g, LOCATION, masked(redactor.text(v.location())));
+        field(g, MESSAGE, masked(redactor.text(v.message())));
         g.writeEndObject();
       }
       g.writeEndArray();
-      g.writeStringField("error", masked(redactor.text(e.error())));
+      field(g, ERROR, masked(redactor.text(e.error())));
       g.writeEndObject();
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
     out.write('\n');
+  }
+
+  private static void field(JsonGenerator g, SerializableString name, String value)
+      throws IOException {
+    g.writeFieldName(name);
+    g.writeString(value);
   }
 
   /**
@@ -131,11 +178,13 @@ final class RecordingLine {
    * (rare) has its values joined, as one JSON field.
    */
   private void headers(JsonGenerator g, MultiMap headers, String contentType) throws IOException {
-    g.writeObjectFieldStart("headers");
+    g.writeFieldName(HEADERS);
+    g.writeStartObject();
     boolean typed = contentType == null;
     Set<String> written = null;
     for (Map.Entry<String, String> header : headers) {
-      String key = lowerCase(header.getKey());
+      Name name = headerName(header.getKey());
+      String key = name.encoded().getValue();
       if (written != null && written.contains(key)) {
         continue;
       }
@@ -147,30 +196,32 @@ final class RecordingLine {
         }
         written.add(key);
       }
-      if (rule(key) == SECRET) {
-        g.writeStringField(key, Redactor.MASK);
+      if (name.rule() == SECRET) {
+        field(g, name.encoded(), Redactor.MASK);
       } else {
-        g.writeStringField(
-            key, redactor.text(values.size() == 1 ? header.getValue() : String.join(", ", values)));
+        field(
+            g,
+            name.encoded(),
+            redactor.text(values.size() == 1 ? header.getValue() : String.join(", ", values)));
       }
     }
     if (!typed) {
-      g.writeStringField("content-type", redactor.text(contentType));
+      field(g, CONTENT_TYPE, redactor.text(contentType));
     }
     g.writeEndObject();
   }
 
-  /** Header names are few and repeat on every line: each is lower-cased once. */
-  private String lowerCase(String name) {
-    String lower = lowerNames.get(name);
-    if (lower == null) {
-      if (lowerNames.size() >= NAMES_CACHED) {
-        lowerNames.clear();
+  /** Header names are few and repeat on every line: each is lower-cased and encoded once. */
+  private Name headerName(String name) {
+    Name known = headerNames.get(name);
+    if (known == null) {
+      if (headerNames.size() >= NAMES_CACHED) {
+        headerNames.clear();
       }
-      lower = name.toLowerCase(Locale.ROOT);
-      lowerNames.put(name, lower);
+      known = name(name.toLowerCase(Locale.ROOT));
+      headerNames.put(name, known);
     }
-    return lower;
+    return known;
   }
 
   /**
@@ -179,7 +230,7 @@ final class RecordingLine {
   private void body(
       JsonGenerator g, LineBuffer out, Captured body, String contentType, Map<String, Kind> marked)
       throws IOException {
-    g.writeFieldName("body");
+    g.writeFieldName(BODY);
     Buffer raw = body.kept();
     String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
     if (raw.length() == 0 || raw.length() > bodyLimit || type.contains("x-www-form-urlencoded")) {
@@ -194,7 +245,7 @@ final class RecordingLine {
       g.writeRawValue("");
       g.flush();
       int start = out.size();
-      try (JsonParser p = JSON.createParser(raw.getBytes());
+      try (JsonParser p = parser(raw);
           JsonGenerator copy = JSON.createGenerator(out)) {
         copyJson(p, copy, marked);
       } catch (IOException notJson) {
@@ -204,10 +255,22 @@ final class RecordingLine {
         }
       }
     }
-    g.writeNumberField("bodySize", body.size());
+    g.writeFieldName(BODY_SIZE);
+    g.writeNumber(body.size());
     if (body.truncated()) {
-      g.writeBooleanField("bodyTruncated", true);
+      g.writeFieldName(BODY_TRUNCATED);
+      g.writeBoolean(true);
     }
+  }
+
+  /** A parser over the body's bytes where they lie, rather than over a copy of them. */
+  private static JsonParser parser(Buffer body) throws IOException {
+    ByteBuf buf = ((BufferInternal) body).getByteBuf();
+    if (!buf.hasArray()) {
+      return JSON.createParser(body.getBytes());
+    }
+    return JSON.createParser(
+        buf.array(), buf.arrayOffset() + buf.readerIndex(), buf.readableBytes());
   }
 
   /**
@@ -216,16 +279,16 @@ final class RecordingLine {
    */
   private void copyJson(JsonParser p, JsonGenerator g, Map<String, Kind> marked)
       throws IOException {
-    String field = null;
+    Name field = null;
     for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
       if (t == JsonToken.FIELD_NAME) {
-        field = p.currentName();
-        g.writeFieldName(field);
+        field = fieldName(p.currentName());
+        g.writeFieldName(field.encoded());
         continue;
       }
-      Object rule = field == null ? Kind.TEXT : rule(field);
+      Object rule = field == null ? Kind.TEXT : field.rule();
       if (rule != SECRET && field != null && !marked.isEmpty()) {
-        rule = marked.getOrDefault(field, (Kind) rule);
+        rule = marked.getOrDefault(field.encoded().getValue(), (Kind) rule);
       }
       field = null;
       if (rule == SECRET) {
@@ -257,17 +320,27 @@ final class RecordingLine {
     throw new JsonParseException(p, "no JSON value");
   }
 
-  /** {@link #SECRET}, or the kind of personal data a field of this name holds. */
-  private Object rule(String field) {
-    Object rule = fields.get(field);
-    if (rule == null) {
+  /** A body's field name, encoded, with its rule; field names repeat from line to line. */
+  private Name fieldName(String field) {
+    Name known = fields.get(field);
+    if (known == null) {
       if (fields.size() >= NAMES_CACHED) {
         fields.clear();
       }
-      rule = redactor.secretName(field) ? SECRET : mask == null ? Kind.TEXT : mask.kindOf(field);
-      fields.put(field, rule);
+      known = name(field);
+      fields.put(field, known);
     }
-    return rule;
+    return known;
+  }
+
+  /**
+   * The name encoded, and its rule: {@link #SECRET}, or the kind of personal data a field of this
+   * name holds.
+   */
+  private Name name(String field) {
+    return new Name(
+        new SerializedString(field),
+        redactor.secretName(field) ? SECRET : mask == null ? Kind.TEXT : mask.kindOf(field));
   }
 
   private String masked(String text) {

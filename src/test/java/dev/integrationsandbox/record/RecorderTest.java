@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -59,7 +60,9 @@ class RecorderTest {
   @Test
   void eachExchangeIsOneLineAndFilesRotateAtTheirSize() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    Recorder recorder = new Recorder(folder, new Redactor(Set.of()), null, 1000, 4096, registry);
+    Recorder recorder =
+        new Recorder(
+            folder, new Redactor(Set.of()), null, 1000, 4096, Duration.ofSeconds(1), registry);
     for (int i = 0; i < 10; i++) {
       recorder.onExchange(
           exchange("{\"id\":\"" + i + "\",\"subject\":\"" + "x".repeat(200) + "\"}"));
@@ -82,7 +85,9 @@ class RecorderTest {
   @Test
   void aLineStillHoldingASeenSecretIsRefusedAndCounted() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    Recorder recorder = new Recorder(folder, new Redactor(Set.of()), null, 1 << 20, 4096, registry);
+    Recorder recorder =
+        new Recorder(
+            folder, new Redactor(Set.of()), null, 1 << 20, 4096, Duration.ofSeconds(1), registry);
     recorder.onExchange(exchange("{\"subject\":\"customer pasted pc-key-000111 here\"}"));
     recorder.onExchange(exchange("{\"subject\":\"fine\"}"));
     recorder.close().toCompletionStage().toCompletableFuture().get();
@@ -130,7 +135,14 @@ class RecorderTest {
       {"x".repeat(5000), "text/plain"}
     };
     Recorder recorder =
-        new Recorder(folder, redactor, mask, 1 << 20, 4096, new SimpleMeterRegistry());
+        new Recorder(
+            folder,
+            redactor,
+            mask,
+            1 << 20,
+            4096,
+            Duration.ofSeconds(1),
+            new SimpleMeterRegistry());
     for (String[] body : bodies) {
       recorder.onExchange(exchange(body[0], body[1]));
     }
@@ -164,7 +176,8 @@ class RecorderTest {
   void theExchangesWaitingForTheWriterAreBoundedInBytes() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     Recorder recorder =
-        new Recorder(folder, new Redactor(Set.of()), null, 1L << 30, 4096, registry);
+        new Recorder(
+            folder, new Redactor(Set.of()), null, 1L << 30, 4096, Duration.ofSeconds(1), registry);
     String large = "\"" + "x".repeat(1 << 20) + "\"";
     int offered = 100;
     for (int i = 0; i < offered; i++) {
