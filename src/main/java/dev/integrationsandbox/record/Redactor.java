@@ -177,7 +177,11 @@ public final class Redactor {
    * not parsed a second time on the recorder thread only to find that out.
    */
   private boolean mayHoldSecretField(Buffer body) {
-    String lower = body.toString(java.nio.charset.StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+    return mayHoldSecretField(
+        body.toString(java.nio.charset.StandardCharsets.UTF_8).toLowerCase(Locale.ROOT));
+  }
+
+  private boolean mayHoldSecretField(String lower) {
     if (lower.indexOf('\\') >= 0 || lower.indexOf('%') >= 0 || mayNameSecret(lower)) {
       return true;
     }
@@ -187,6 +191,32 @@ public final class Redactor {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@link #body} would show this body exactly as it is: it holds no secret word or
+   * configured name (nor an escape that could spell one), no JWT prefix, no scheme word and no
+   * known credential. Proxied traffic is mostly such bodies (agents, tickets, reports), and keeping
+   * them as they came spares the journal's safe copy a parse, a walk and an encoding per exchange.
+   * A yes is certain; a no only means the full walk decides.
+   */
+  public boolean holdsNothingToRedact(Buffer body) {
+    String text = body.toString(java.nio.charset.StandardCharsets.UTF_8);
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.contains("eyj") || lower.contains("basic") || lower.contains("bearer")) {
+      return false;
+    }
+    if (mayHoldSecretField(lower)) {
+      return false;
+    }
+    if (text.length() >= shortestValue) {
+      for (String value : values) {
+        if (text.contains(value)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private void learnCredential(String authorization) {

@@ -129,7 +129,8 @@ public final class SafeView {
     if (captured.truncated()) {
       return new Captured(Buffer.buffer(), captured.size());
     }
-    if (captured.kept().length() == 0) {
+    if (captured.kept().length() == 0
+        || (mask == null && redactor.holdsNothingToRedact(captured.kept()))) {
       return captured;
     }
     Object shown = body(e, captured.kept(), contentType, request, Integer.MAX_VALUE);
