@@ -94,50 +94,6 @@ public record Exchange(
         false);
   }
 
-  /** An exchange as it was, or as {@code record/SafeView} keeps it ({@code safe}). */
-  public Exchange(
-      String id,
-      Instant at,
-      String vendor,
-      String operationId,
-      Mode mode,
-      HttpMethod method,
-      String uri,
-      MultiMap requestHeaders,
-      Captured requestBody,
-      int status,
-      String responseContentType,
-      MultiMap responseHeaders,
-      Captured responseBody,
-      List<Violation> violations,
-      String error,
-      List<String> notes,
-      long durationNanos,
-      String world,
-      boolean safe) {
-    this(
-        id,
-        at,
-        vendor,
-        operationId,
-        mode,
-        method,
-        uri,
-        requestHeaders,
-        requestBody,
-        status,
-        responseContentType,
-        responseHeaders,
-        responseBody,
-        violations,
-        error,
-        notes,
-        durationNanos,
-        world,
-        safe,
-        false);
-  }
-
   /** How {@link #error} begins for a call that an armed fault answered instead of the vendor. */
   public static final String FAULT = "FAULT ";
 

@@ -101,7 +101,8 @@ public final class SafeView {
         e.notes().stream().map(this::text).toList(),
         e.durationNanos(),
         e.world(),
-        true);
+        true,
+        e.success());
   }
 
   private MultiMap headers(MultiMap headers) {

@@ -33,11 +33,14 @@ public final class JsonOut {
    * lookup by equality cost half of what it saved. Entries are immutable and checked by identity
    * before use, so the event loops share the table without locks (an entry lost to a racing write
    * is written again in the next slot); names from data fill at most the table, then are encoded on
-   * each use.
+   * each use, and a name longer than {@link #NAME_KEPT_MAX} is never kept, so the table stays small
+   * whatever a client could make the code write.
    */
   private static final Name[] NAMES = new Name[4096];
 
   private static final int PROBES = 4;
+
+  private static final int NAME_KEPT_MAX = 64;
 
   private record Name(String text, SerializedString encoded) {}
 
@@ -77,6 +80,9 @@ public final class JsonOut {
   }
 
   private static SerializableString encoded(String name) {
+    if (name.length() > NAME_KEPT_MAX) {
+      return new SerializedString(name);
+    }
     Name[] names = NAMES;
     int at = System.identityHashCode(name) & (names.length - 1);
     for (int probe = 0; probe < PROBES; probe++) {
