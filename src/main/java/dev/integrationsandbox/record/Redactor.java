@@ -163,8 +163,7 @@ public final class Redactor {
       return;
     }
     Body parsed = new Body(body);
-    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-    if (type.contains("x-www-form-urlencoded") && parsed.isForm()) {
+    if (readsAsForm(parsed, contentType)) {
       parsed.form().forEach((k, v) -> learnField(k, v));
     } else if (!parsed.isMalformedJson()) {
       learnJson(parsed.jsonOrNull());
@@ -407,14 +406,29 @@ public final class Redactor {
       return "(" + raw.length() + " bytes, not shown)";
     }
     Body body = new Body(raw);
-    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-    if (type.contains("x-www-form-urlencoded") && body.isForm()) {
+    if (readsAsForm(body, contentType)) {
       return json(new JsonObject(body.form()));
     }
     if (!body.isMalformedJson()) {
       return json(body.jsonOrNull());
     }
     return text(raw.toString());
+  }
+
+  /**
+   * Whether a body is read as a form: its Content-Type says so and it is not a JSON object or
+   * array. {@code curl -d} labels JSON as a form, and HubSoft reads it as JSON all the same; read
+   * as a form, its fields (a password, a CPF) would hide inside one field name, which nothing
+   * redacts or masks.
+   */
+  public static boolean readsAsForm(Body body, String contentType) {
+    if (contentType == null
+        || !contentType.toLowerCase(Locale.ROOT).contains("x-www-form-urlencoded")
+        || !body.isForm()) {
+      return false;
+    }
+    Object json = body.jsonOrNull();
+    return !(json instanceof JsonObject || json instanceof JsonArray);
   }
 
   /** A copy of a JSON value with every secret-named field masked, at any depth. */

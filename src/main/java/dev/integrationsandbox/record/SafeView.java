@@ -4,13 +4,13 @@ import dev.integrationsandbox.contract.Violation;
 import dev.integrationsandbox.exchange.Exchange;
 import dev.integrationsandbox.exchange.Exchange.Captured;
 import dev.integrationsandbox.record.PersonalDataFields.Marks;
+import dev.integrationsandbox.spi.Body;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -141,17 +141,13 @@ public final class SafeView {
         return captured;
       }
       safe = Buffer.buffer(text);
-    } else if (shown instanceof JsonObject form && isForm(contentType)) {
+    } else if (shown instanceof JsonObject form
+        && Redactor.readsAsForm(new Body(captured.kept()), contentType)) {
       safe = Buffer.buffer(form(form));
     } else {
       safe = Json.encodeToBuffer(shown);
     }
     return new Captured(safe, safe.length());
-  }
-
-  private static boolean isForm(String contentType) {
-    return contentType != null
-        && contentType.toLowerCase(Locale.ROOT).contains("x-www-form-urlencoded");
   }
 
   private static String form(JsonObject fields) {

@@ -14,12 +14,19 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The journal holds an exchange of real traffic as it shows it: a proxied request's credential and
@@ -35,6 +42,7 @@ class SafeJournalTest {
   static final String CPF = "52998224725";
   static final String CPF_DOTTED = "529.982.247-25";
   static final String OPEN = "/api/v1/integracao/atendimento";
+  static final String PASSWORD = "form-labeled-password-0042";
 
   static Vertx vertx;
   static Vertx upstreamVertx;
@@ -149,6 +157,60 @@ class SafeJournalTest {
       assertTrue(held.contains(CPF_DOTTED), held);
     } finally {
       proxy.stop().await();
+    }
+  }
+
+  /**
+   * {@code curl -d} sends JSON labeled as a form, and HubSoft reads it as JSON: read as a form, its
+   * password and CPF were one field name that neither the redactor nor the mask looked inside.
+   */
+  @Test
+  void jsonLabeledAsAFormIsKeptAndRecordedSafe(@TempDir Path records) throws Exception {
+    TestSandbox proxy = proxy("--mask-personal-data", "--record-dir", records.toString());
+    try {
+      HttpResponse<Buffer> r =
+          proxy
+              .client()
+              .post(OPEN)
+              .putHeader("Content-Type", "application/x-www-form-urlencoded")
+              .sendBuffer(
+                  Buffer.buffer(
+                      new JsonObject()
+                          .put("password", PASSWORD)
+                          .put("cpf_cnpj", CPF)
+                          .put("descricao", "Cliente " + CPF_DOTTED)
+                          .encode()))
+              .await();
+      Exchange kept = stored(proxy, r);
+      String held = everything(kept);
+      assertFalse(held.contains(PASSWORD), held);
+      assertFalse(held.contains(CPF), held);
+      assertFalse(held.contains(CPF_DOTTED), held);
+      assertTrue(
+          new JsonObject(kept.requestBody().kept()).containsKey("cpf_cnpj"),
+          "kept as the JSON it is, not re-encoded as a form: " + held);
+    } finally {
+      proxy.stop().await();
+    }
+    String recorded;
+    try (Stream<Path> files = Files.list(records)) {
+      recorded =
+          files
+              .filter(f -> f.toString().endsWith(".jsonl"))
+              .map(SafeJournalTest::read)
+              .collect(Collectors.joining());
+    }
+    assertTrue(recorded.contains("cpf_cnpj"), recorded);
+    assertFalse(recorded.contains(PASSWORD), recorded);
+    assertFalse(recorded.contains(CPF), recorded);
+    assertFalse(recorded.contains(CPF_DOTTED), recorded);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
